@@ -1,0 +1,28 @@
+package org.sstpdoctor;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.sstpdoctor.cli.CliContext;
+import org.sstpdoctor.cli.SstpDoctorCli;
+import org.sstpdoctor.probe.SystemProxyDetector;
+
+/**
+ * Starts SSTP Doctor: the wizard when run without arguments, the command line otherwise. JavaFX is
+ * touched only on the wizard path, so the command line runs on machines without a display.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        SystemProxyDetector.enableOsProxySettings();
+        if (args.length == 0) {
+            org.sstpdoctor.ui.DesktopApp.launchApp(args);
+            return;
+        }
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = SstpDoctorCli.execute(CliContext.ofThisProcess(), out, err, args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,19 @@
+package org.sstpdoctor.cli;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.sstpdoctor.probe.SstpProbe;
+
+/**
+ * What the commands take from the outside world, so that tests can give their own: the probe (with
+ * a fake resolver), the environment (for the password variable) and standard input.
+ *
+ * @param interactive whether a person is at a terminal (progress lines, password prompt)
+ */
+public record CliContext(Supplier<SstpProbe> probes, Map<String, String> environment, InputStream stdin,
+                         boolean interactive) {
+    public static CliContext ofThisProcess() {
+        return new CliContext(SstpProbe::new, System.getenv(), System.in, System.console() != null);
+    }
+}

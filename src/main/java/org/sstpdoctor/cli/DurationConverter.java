@@ -1,0 +1,36 @@
+package org.sstpdoctor.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/** "15", "15s", "500ms", "2m": a person's way of writing a timeout. */
+final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    private static final Pattern FORM = Pattern.compile("(\\d{1,7})(ms|s|m)?");
+    static final Duration MAX = Duration.ofMinutes(10);
+
+    @Override
+    public Duration convert(String value) {
+        Matcher m = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new CommandLine.TypeConversionException("'" + value
+                    + "' is not a duration; write it like 15s, 500ms or 2m");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration d = switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
+        if (d.isZero()) {
+            throw new CommandLine.TypeConversionException("the timeout must be more than zero");
+        }
+        if (d.compareTo(MAX) > 0) {
+            throw new CommandLine.TypeConversionException("the timeout can be at most 10 minutes");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,139 @@
+package org.sstpdoctor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.sstpdoctor.responder.ResponderCertificates;
+import org.sstpdoctor.responder.ResponderConfig;
+import org.sstpdoctor.responder.Scenario;
+import org.sstpdoctor.responder.SstpResponder;
+import org.sstpdoctor.sstp.StatusCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sstp-doctor serve}: the built-in SSTP responder, for practice and for trying the probe. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Runs a practice SSTP server on this computer that answers like a working server,",
+            "or like one of the broken ones SSTP Doctor diagnoses (see --list-scenarios).",
+            "It authenticates nobody and carries no traffic."})
+final class ServeCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8443",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this computer only).")
+    String bind;
+
+    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "working",
+            description = "How to behave (default: ${DEFAULT-VALUE}); see --list-scenarios.")
+    String scenario;
+
+    @Option(names = "--status", paramLabel = "CODE", defaultValue = "404",
+            description = "The HTTP status the http-status scenario answers (default: ${DEFAULT-VALUE}).")
+    int status;
+
+    @Option(names = "--write-ca", paramLabel = "FILE",
+            description = "Write the practice CA certificate (PEM) here, to use with probe --trust-ca.")
+    Path caFile;
+
+    @Option(names = "--list-scenarios", description = "List the scenarios and exit.")
+    boolean list;
+
+    @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class, hidden = true,
+            description = "Stop after this long (for scripts and tests).")
+    Duration runFor;
+
+    ServeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (list) {
+            for (Scenario s : Scenario.values()) {
+                out.printf("  %-22s %s%n", s.id(), s.description());
+            }
+            return 0;
+        }
+        Scenario chosen = Scenario.fromId(scenario).orElse(null);
+        if (chosen == null) {
+            err.println("There is no scenario called '" + scenario + "'. See serve --list-scenarios.");
+            return ExitCode.BAD_USAGE;
+        }
+        if (port < 0 || port > 65535) {
+            err.println("The port must be a number from 0 to 65535; you typed " + port + ".");
+            return ExitCode.BAD_USAGE;
+        }
+        if (status < 100 || status > 999) {
+            err.println("The HTTP status must be a three-digit number; you typed " + status + ".");
+            return ExitCode.BAD_USAGE;
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            err.println("Cannot listen on '" + bind + "': not an address of this computer.");
+            return ExitCode.BAD_USAGE;
+        }
+        ResponderCertificates certificates = ResponderCertificates.loopback();
+        if (caFile != null) {
+            Files.writeString(caFile, certificates.caPem(), StandardCharsets.US_ASCII);
+        }
+        ResponderConfig config = new ResponderConfig(address, port, chosen, certificates.serverContext(), status,
+                StatusCode.VALUE_NOT_SUPPORTED, 0x02, Duration.ofSeconds(20));
+        SstpResponder responder;
+        try {
+            responder = SstpResponder.start(config);
+        } catch (IOException e) {
+            err.println("Cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            return ExitCode.BAD_USAGE;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            responder.close();
+            stop.countDown();
+        }, "sstp-doctor-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String host = address.isLoopbackAddress() ? "localhost" : bind;
+        out.println("Practice SSTP server: " + chosen.id() + " - " + chosen.description());
+        out.println("Listening on " + bind + ":" + responder.port() + ". Stop it with Ctrl-C.");
+        out.println("Try it:  sstp-doctor probe " + host + ":" + responder.port() + " --proxy none"
+                + (caFile != null ? " --trust-ca " + caFile : ""));
+        if (caFile == null) {
+            out.println("(Its certificate comes from a practice CA; add --write-ca FILE and probe with --trust-ca FILE"
+                    + " to trust it, or see the untrusted-certificate diagnosis without.)");
+        }
+        out.flush();
+        try {
+            if (runFor != null) {
+                stop.await(runFor.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } else {
+                stop.await();
+            }
+        } finally {
+            responder.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package org.sstpdoctor.probe;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An HTTP answer as it came over the wire, from a proxy or from the server.
+ *
+ * @param statusLine the first line exactly as received (control characters made visible)
+ * @param protocol "HTTP/1.1", "HTTP/1.0"
+ * @param reason the reason phrase; empty when the peer sent none (Windows sends none)
+ * @param bodyExcerpt the start of an error page, as text with control characters made visible
+ */
+public record HttpReply(String statusLine, String protocol, int code, String reason, List<Header> headers,
+                        String bodyExcerpt) {
+    /** How much of an error page is kept: enough to recognise who wrote it. */
+    public static final int MAX_EXCERPT = 2048;
+
+    public HttpReply {
+        bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
+        headers = headers == null ? List.of() : List.copyOf(headers);
+        reason = reason == null ? "" : reason;
+    }
+
+    public HttpReply withBodyExcerpt(String excerpt) {
+        return new HttpReply(statusLine, protocol, code, reason, headers, excerpt);
+    }
+
+    /** The first header with this name, ignoring case. */
+    public Optional<String> header(String name) {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+    }
+
+    public List<String> headers(String name) {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).toList();
+    }
+
+    /** Hints at what product answered: Server, Via, X-Squid-Error and the like. */
+    public List<Header> productHints() {
+        return headers.stream().filter(h -> switch (h.name().toLowerCase(Locale.ROOT)) {
+            case "server", "via", "x-squid-error", "x-cache", "x-powered-by", "proxy-agent", "x-forwarded-for" -> true;
+            default -> false;
+        }).toList();
+    }
+}

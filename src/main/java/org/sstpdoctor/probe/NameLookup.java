@@ -1,0 +1,75 @@
+package org.sstpdoctor.probe;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a name lookup so that the probe can stop waiting for it: Java's resolver can neither be
+ * interrupted nor given a timeout. The lookup gets its own daemon thread, which ends when the
+ * lookup does; the probe returns at its deadline or on cancel, whichever comes first.
+ */
+final class NameLookup {
+    enum Kind { FOUND, NOT_FOUND, FAILURE, TIMEOUT, CANCELLED }
+
+    record Result(Kind kind, List<InetAddress> addresses, String detail) {
+    }
+
+    private NameLookup() {
+    }
+
+    static Result lookup(HostResolver resolver, String host, long timeoutNanos, Cancellation cancellation) {
+        CompletableFuture<List<InetAddress>> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(resolver.resolve(host));
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+            }
+        }, "sstp-doctor-dns");
+        thread.setDaemon(true);
+        try (AutoCloseable ignored = cancellation.onCancel(() -> future.cancel(false))) {
+            thread.start();
+            List<InetAddress> addresses = future.get(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
+            if (addresses == null || addresses.isEmpty()) {
+                return new Result(Kind.NOT_FOUND, List.of(), "the name service returned no address for " + host);
+            }
+            return new Result(Kind.FOUND, List.copyOf(addresses), "");
+        } catch (TimeoutException e) {
+            return new Result(Kind.TIMEOUT, List.of(), "no answer from the name service within "
+                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+        } catch (java.util.concurrent.CancellationException e) {
+            return new Result(Kind.CANCELLED, List.of(), "cancelled");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(Kind.CANCELLED, List.of(), "interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UnknownHostException uhe) {
+                return classify(host, uhe);
+            }
+            return new Result(Kind.FAILURE, List.of(), String.valueOf(cause));
+        } catch (Exception e) {
+            return new Result(Kind.FAILURE, List.of(), e.toString());
+        }
+    }
+
+    /**
+     * Java reports every failed lookup as UnknownHostException; only its message (the resolver's
+     * own words, e.g. glibc's "Temporary failure in name resolution") tells a missing name from a
+     * name service that did not answer.
+     */
+    static Result classify(String host, UnknownHostException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String lower = message.toLowerCase(Locale.ROOT);
+        boolean serviceTrouble = lower.contains("temporary failure") || lower.contains("try again")
+                || lower.contains("timed out") || lower.contains("server failure") || lower.contains("servfail");
+        return new Result(serviceTrouble ? Kind.FAILURE : Kind.NOT_FOUND, List.of(),
+                message.isEmpty() ? host + " not found" : message);
+    }
+}

@@ -1,0 +1,25 @@
+package org.sstpdoctor.probe;
+
+/**
+ * The SSTP control exchange after the HTTP 200.
+ *
+ * @param requestHex the Call Connect Request as sent
+ * @param answer the message type received ("CALL_CONNECT_ACK"), or empty when none
+ * @param answerDescription one line for humans
+ * @param answerHex the packet as received (bounded)
+ * @param statusCode for a Nak or Abort: the Status Info status, else -1
+ * @param statusName its name, else empty
+ * @param hashProtocols for an Ack: the hash protocols the server asks for ("SHA-256")
+ * @param ending how the probe left: "CALL_DISCONNECT acknowledged", "closed"
+ */
+public record SstpResult(String requestHex, String answer, String answerDescription, String answerHex,
+                         long statusCode, String statusName, String hashProtocols, String ending) {
+    public SstpResult {
+        answer = answer == null ? "" : answer;
+        answerDescription = answerDescription == null ? "" : answerDescription;
+        answerHex = answerHex == null ? "" : answerHex;
+        statusName = statusName == null ? "" : statusName;
+        hashProtocols = hashProtocols == null ? "" : hashProtocols;
+        ending = ending == null ? "" : ending;
+    }
+}

@@ -1,0 +1,34 @@
+package org.sstpdoctor.probe;
+
+/** The stages of an SSTP connection, in the order a client goes through them. */
+public enum Stage {
+    RESOLVE("Name resolution", "Looking up the server's address"),
+    TCP_CONNECT("TCP connection", "Connecting"),
+    PROXY_CONNECT("Proxy tunnel", "Asking the web proxy for a tunnel"),
+    TLS_HANDSHAKE("Secure connection (TLS)", "Setting up the secure connection"),
+    SSTP_HTTP("SSTP request", "Sending the SSTP request"),
+    SSTP_CONTROL("SSTP answer", "Waiting for the SSTP service to answer");
+
+    private final String title;
+    private final String activity;
+
+    Stage(String title, String activity) {
+        this.title = title;
+        this.activity = activity;
+    }
+
+    /** Short name for a checklist or table. */
+    public String title() {
+        return title;
+    }
+
+    /** What is happening while the stage runs, for progress displays. */
+    public String activity() {
+        return activity;
+    }
+
+    /** Stable lower-case id used in the JSON report ("tls_handshake"). */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,81 @@
+package org.sstpdoctor.probe.okhttp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Wraps each TLS socket OkHttp makes so that the SSTP request head goes out in its literal form,
+ * and tells the recorder when TLS begins on a raw socket.
+ */
+final class SstpSslSocketFactory extends SSLSocketFactory {
+    private final SSLSocketFactory delegate;
+    private final AttemptRecorder recorder;
+
+    SstpSslSocketFactory(SSLSocketFactory delegate, AttemptRecorder recorder) {
+        this.delegate = delegate;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+        recorder.tlsStarting(s);
+        return new SstpSslSocket((SSLSocket) delegate.createSocket(s, host, port, autoClose), recorder);
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+        return delegate.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return delegate.getSupportedCipherSuites();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return wrap(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return wrap(delegate.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return wrap(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        return wrap(delegate.createSocket(address, port, localAddress, localPort));
+    }
+
+    private Socket wrap(Socket socket) {
+        return new SstpSslSocket((SSLSocket) socket, recorder);
+    }
+
+    /** The TLS socket whose output rewrites the first request head; everything else is the real socket. */
+    static final class SstpSslSocket extends DelegatingSslSocket {
+        private final AttemptRecorder recorder;
+        private OutputStream out;
+
+        SstpSslSocket(SSLSocket delegate, AttemptRecorder recorder) {
+            super(delegate);
+            this.recorder = recorder;
+        }
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                out = new RequestHeadRewritingStream(delegate.getOutputStream(), recorder::requestHeadSent);
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.sstpdoctor.ui;
+
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The desktop application. Until the wizard lands it shows one window that says what is coming
+ * and how to use the command line meanwhile.
+ */
+public final class DesktopApp extends Application {
+    public static void launchApp(String[] args) {
+        Application.launch(DesktopApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        Parent root = FXMLLoader.load(DesktopApp.class.getResource("placeholder.fxml"));
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(DesktopApp.class.getResource("sstp-doctor.css").toExternalForm());
+        stage.setTitle("SSTP Doctor");
+        stage.setScene(scene);
+        stage.show();
+    }
+}
