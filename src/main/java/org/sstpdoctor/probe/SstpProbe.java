@@ -131,7 +131,7 @@ public final class SstpProbe {
                         StageStatus.FAILED, notes, withCredentials);
             }
             addresses = lookup.addresses();
-            resolve = new StageResult(Stage.RESOLVE, StageStatus.PASSED, 0, took, host + " → "
+            resolve = new StageResult(Stage.RESOLVE, StageStatus.PASSED, 0, took, host + " -> "
                     + addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "))
                     + (proxy != null ? " (the proxy looks up the VPN server's name itself)" : ""));
             listener.stageFinished(resolve);
