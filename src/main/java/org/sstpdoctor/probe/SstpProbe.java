@@ -132,7 +132,7 @@ public final class SstpProbe {
             }
             addresses = lookup.addresses();
             resolve = new StageResult(Stage.RESOLVE, StageStatus.PASSED, 0, took, host + " -> "
-                    + addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "))
+                    + addresses.stream().map(org.sstpdoctor.target.IpAddresses::toText).collect(Collectors.joining(", "))
                     + (proxy != null ? " (the proxy looks up the VPN server's name itself)" : ""));
             listener.stageFinished(resolve);
         }
@@ -155,7 +155,7 @@ public final class SstpProbe {
         return new ProbeReport(toolVersion, startedAt, targetInfo(request), proxyInfo,
                 result.outcome(), result.outcome().verdict(), result.answeredBy(), result.detail(),
                 result.findings(), result.beyondCertificate(), stages,
-                addresses.stream().map(InetAddress::getHostAddress).toList(), result.connectAttempts(),
+                addresses.stream().map(org.sstpdoctor.target.IpAddresses::toText).toList(), result.connectAttempts(),
                 result.httpResponse(), result.proxyReplies(), result.tls(), result.sstp(), result.requestHead(),
                 allNotes, millisSince(origin), result.credentialsUsed(), null);
     }

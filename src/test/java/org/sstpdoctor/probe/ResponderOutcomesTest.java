@@ -224,6 +224,21 @@ class ResponderOutcomesTest {
     }
 
     @Test
+    void ipv6LiteralWithPort() throws IOException {
+        ResponderConfig config = ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid())
+                .withBind(java.net.InetAddress.getByName("::1"));
+        try (SstpResponder responder = SstpResponder.start(config)) {
+            ProbeReport report = TestProbes.probe().run(TestProbes.request("[::1]:" + responder.port())
+                    .withExtraTrust(List.of(TestCertificates.CA.certificate()), "test CA"));
+            assertEquals(Outcome.SSTP_ACK, report.outcome(), report.detail());
+            assertEquals(List.of("[::1]:" + responder.port() + " connected"), report.connectAttempts());
+            assertTrue(report.tls().nameMatches(), "the certificate names ::1");
+            assertTrue(responder.awaitExchanges(1, Duration.ofSeconds(5)).get(0).requestHeadText()
+                    .contains("Host: [::1]:" + responder.port() + "\r\n"));
+        }
+    }
+
+    @Test
     void reportsAreImmutableAndComplete() throws IOException {
         ProbeReport report = probe(Scenario.WORKING);
         assertNotNull(report.startedAt());

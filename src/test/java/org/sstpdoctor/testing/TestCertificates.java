@@ -44,6 +44,7 @@ public final class TestCertificates {
                 .commonName("localhost")
                 .addSubjectAlternativeName("localhost")
                 .addSubjectAlternativeName("127.0.0.1")
+                .addSubjectAlternativeName("::1")
                 .validityInterval(now.minus(Duration.ofDays(1)).toEpochMilli(), now.plus(Duration.ofDays(200)).toEpochMilli());
     }
 

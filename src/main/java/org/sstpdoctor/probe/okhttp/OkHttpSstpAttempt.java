@@ -172,7 +172,8 @@ public final class OkHttpSstpAttempt {
                     connectionSocket.set(chain.connection().socket());
                     return chain.proceed(chain.request());
                 })
-                .connectTimeout(remaining, TimeUnit.MILLISECONDS)
+                // The socket's own connect timeout fires just before the call's, so a dropped SYN reads as "timed out".
+                .connectTimeout(Math.max(1, remaining - Math.min(250, remaining / 10)), TimeUnit.MILLISECONDS)
                 .readTimeout(remaining, TimeUnit.MILLISECONDS)
                 .writeTimeout(remaining, TimeUnit.MILLISECONDS)
                 .callTimeout(remaining, TimeUnit.MILLISECONDS)

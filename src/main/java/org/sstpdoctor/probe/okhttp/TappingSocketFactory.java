@@ -142,7 +142,7 @@ final class TappingSocketFactory extends SocketFactory {
 
         private static String describe(SocketAddress endpoint) {
             if (endpoint instanceof InetSocketAddress isa && isa.getAddress() != null) {
-                String host = isa.getAddress().getHostAddress();
+                String host = org.sstpdoctor.target.IpAddresses.toText(isa.getAddress());
                 return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + isa.getPort();
             }
             return String.valueOf(endpoint);

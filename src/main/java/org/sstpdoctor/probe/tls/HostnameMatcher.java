@@ -45,7 +45,7 @@ public final class HostnameMatcher {
         collectAltNames(certificate, dnsNames, ipAddresses);
         List<String> out = new ArrayList<>();
         dnsNames.forEach(n -> out.add("DNS:" + n));
-        ipAddresses.forEach(n -> out.add("IP:" + n));
+        ipAddresses.forEach(n -> out.add("IP:" + org.sstpdoctor.target.IpAddresses.canonical(n)));
         return out;
     }
 
