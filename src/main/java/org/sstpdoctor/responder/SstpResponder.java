@@ -165,6 +165,7 @@ public final class SstpResponder implements AutoCloseable {
         Socket socket = raw;
         try {
             raw.setSoTimeout((int) Math.max(1000, config.negotiationTimeout().toMillis()));
+            raw.setTcpNoDelay(true);
             Scenario scenario = config.scenario();
             switch (scenario) {
                 case CLOSE_ON_ACCEPT -> {

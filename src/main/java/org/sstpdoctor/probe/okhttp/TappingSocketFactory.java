@@ -84,6 +84,9 @@ final class TappingSocketFactory extends SocketFactory {
                 recorder.tcpConnectFailed(remote, e);
                 throw e;
             }
+            // The SSTP exchange is a few small writes each waiting for an answer: Nagle's algorithm
+            // against delayed ACKs would add 40 ms stalls to them.
+            setTcpNoDelay(true);
             recorder.tcpConnected(remote);
         }
 
