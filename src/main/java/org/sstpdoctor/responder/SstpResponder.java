@@ -184,7 +184,8 @@ public final class SstpResponder implements AutoCloseable {
             }
             if (scenario.usesTls()) {
                 SSLSocket tls = (SSLSocket) config.tls().getSocketFactory()
-                        .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), true);
+                        // For TLS_ALERT the raw socket must outlive the failed handshake (see below).
+                        .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), scenario != Scenario.TLS_ALERT);
                 tls.setUseClientMode(false);
                 if (scenario == Scenario.TLS_ALERT) {
                     // Asking for a client certificate the probe does not have ends the handshake with an alert.
@@ -192,7 +193,19 @@ public final class SstpResponder implements AutoCloseable {
                 }
                 socket = tls;
                 clients.add(tls);
-                tls.startHandshake();
+                try {
+                    tls.startHandshake();
+                } catch (javax.net.ssl.SSLException e) {
+                    if (scenario == Scenario.TLS_ALERT) {
+                        // The alert is on its way; closing now could reset the connection before the
+                        // client reads it, so wait for the client to leave first.
+                        exchange.note = "handshake ended with an alert: " + e.getMessage();
+                        raw.setSoTimeout(2000);
+                        waitForClose(raw.getInputStream());
+                        return;
+                    }
+                    throw e;
+                }
             }
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
@@ -250,11 +263,11 @@ public final class SstpResponder implements AutoCloseable {
                 return;
             }
             case GARBAGE_REPLY -> {
-                byte[] garbage = new byte[512];
-                random.nextBytes(garbage);
-                garbage[0] = 0x16; // looks like nothing HTTP would send
-                out.write(garbage);
+                // Binary junk with a line end, so the client reads a whole "status line" that is not HTTP.
+                out.write(new byte[] {0x16, 0x03, 0x01, 0x00, (byte) 0xff, 'n', 'o', 't', ' ', 'H', 'T', 'T', 'P',
+                    '\r', '\n', '\r', '\n'});
                 out.flush();
+                waitForClose(in);
                 return;
             }
             case HTTP_STATUS -> {
