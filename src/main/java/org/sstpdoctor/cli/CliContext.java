@@ -10,10 +10,12 @@ import org.sstpdoctor.probe.SstpProbe;
  * a fake resolver), the environment (for the password variable) and standard input.
  *
  * @param interactive whether a person is at a terminal (progress lines, password prompt)
+ * @param userHome where the user's config folder is looked for (site overrides of the knowledge base)
  */
 public record CliContext(Supplier<SstpProbe> probes, Map<String, String> environment, InputStream stdin,
-                         boolean interactive) {
+                         boolean interactive, String userHome) {
     public static CliContext ofThisProcess() {
-        return new CliContext(SstpProbe::new, System.getenv(), System.in, System.console() != null);
+        return new CliContext(SstpProbe::new, System.getenv(), System.in, System.console() != null,
+                System.getProperty("user.home", "."));
     }
 }

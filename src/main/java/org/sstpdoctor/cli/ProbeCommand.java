@@ -23,7 +23,13 @@ import org.sstpdoctor.probe.Secret;
 import org.sstpdoctor.probe.Stage;
 import org.sstpdoctor.probe.StageResult;
 import org.sstpdoctor.probe.TrustStores;
+import org.sstpdoctor.kb.KnowledgeBase;
+import org.sstpdoctor.kb.Resolution;
+import org.sstpdoctor.probe.BatchProbe;
+import org.sstpdoctor.report.CsvReport;
 import org.sstpdoctor.report.JsonReport;
+import org.sstpdoctor.report.TableReport;
+import org.sstpdoctor.report.ResolutionJson;
 import org.sstpdoctor.report.TextReport;
 import org.sstpdoctor.target.AddressParser;
 import org.sstpdoctor.target.InputException;
@@ -49,10 +55,23 @@ final class ProbeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ADDRESS",
+    @Parameters(arity = "0..*", paramLabel = "ADDRESS",
             description = "The VPN server's Internet address: vpn.example.com, vpn.example.com:4443, "
-                    + "https://vpn.example.com/, [2001:db8::1]:443 or an IP address.")
-    String address;
+                    + "https://vpn.example.com/, [2001:db8::1]:443 or an IP address. Several may be given.")
+    List<String> addresses = new ArrayList<>();
+
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "Read addresses from FILE, one per line; '#' starts a comment. '-' reads standard input.")
+    Path addressFile;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+            description = "How many servers to probe at once (1-" + BatchProbe.MAX_CONCURRENCY + ", default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--format", paramLabel = "text|table|jsonl|csv",
+            description = "Output: text (the full report; the default for one server), table (one line per server; "
+                    + "the default for several), jsonl (one JSON report per line) or csv.")
+    String format;
 
     @Option(names = "--port", paramLabel = "PORT", description = "The port, if not 443 and not in the address.")
     String port;
@@ -85,6 +104,10 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the machine-readable report (schema sstp-doctor/report/v1).")
     boolean json;
 
+    @Option(names = "--kb-overrides", paramLabel = "FILE", description = "The site's knowledge-base overrides (default: "
+            + "$SSTP_DOCTOR_KB_OVERRIDES, else kb-overrides.json in the user's config folder).")
+    Path overrides;
+
     ProbeCommand(CliContext context) {
         this.context = context;
     }
@@ -93,16 +116,24 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProbeRequest request;
         Secret password = null;
         try {
+            if (addresses.isEmpty() && addressFile == null) {
+                throw new InputException("address", "Say which server to test, for example: sstp-doctor probe vpn.example.com");
+            }
+            if (concurrency < 1 || concurrency > BatchProbe.MAX_CONCURRENCY) {
+                throw new InputException("concurrency", "--concurrency must be from 1 to " + BatchProbe.MAX_CONCURRENCY
+                        + "; you gave " + concurrency + ".");
+            }
             Integer portOverride = port == null ? null : AddressParser.parsePort(port, "port");
-            Target target = AddressParser.parse(address, portOverride);
             ProxySettings proxySettings = proxySettings();
             if (proxyUser != null) {
                 String user = ProxyAddressParser.parseUser(proxyUser);
                 if (proxySettings.mode() == ProxyMode.NONE) {
                     throw new InputException("proxy user", "A proxy user name was given, but --proxy is none.");
+                }
+                if (passwordFromStdin && "-".equals(String.valueOf(addressFile))) {
+                    throw new InputException("proxy password", "Standard input cannot hold both the password and the list of servers.");
                 }
                 password = readPassword(err);
                 proxySettings = proxySettings.withCredentials(user, password);
@@ -111,32 +142,158 @@ final class ProbeCommand implements Callable<Integer> {
             for (Path file : trustFiles) {
                 extra.addAll(TrustStores.readCertificates(file));
             }
-            request = new ProbeRequest(address, target, proxySettings, extra,
+            ProbeRequest template = new ProbeRequest(null, PLACEHOLDER, proxySettings, extra,
                     trustFiles.isEmpty() ? null : trustFiles.toString(), timeout);
+            Format chosen = format(out);
+            if (addressFile == null && addresses.size() == 1 && (chosen == Format.TEXT || chosen == Format.JSON)) {
+                ProbeRequest request = request(template, addresses.get(0), portOverride);
+                return single(request, chosen, out, err);
+            }
+            return batch(template, portOverride, chosen, out, err);
         } catch (InputException e) {
             err.println(e.getMessage());
             return ExitCode.BAD_USAGE;
+        } finally {
+            if (password != null) {
+                password.wipe();
+            }
         }
+    }
 
+    /** Parsed, never resolved: a stand-in target for the settings shared by every server in a batch. */
+    private static final Target PLACEHOLDER = new Target("placeholder.invalid", null, 443, org.sstpdoctor.target.HostKind.DNS_NAME);
+
+    private enum Format { TEXT, JSON, TABLE, JSONL, CSV }
+
+    private Format format(PrintWriter out) throws InputException {
+        boolean many = addressFile != null || addresses.size() > 1;
+        if (format == null) {
+            if (json) {
+                return many ? Format.JSONL : Format.JSON;
+            }
+            return many ? Format.TABLE : Format.TEXT;
+        }
+        return switch (format.trim().toLowerCase(Locale.ROOT)) {
+            case "text" -> Format.TEXT;
+            case "table" -> Format.TABLE;
+            case "jsonl", "json-lines" -> Format.JSONL;
+            case "json" -> many ? Format.JSONL : Format.JSON;
+            case "csv" -> Format.CSV;
+            default -> throw new InputException("format", "--format must be text, table, jsonl or csv; you gave '"
+                    + format + "'.");
+        };
+    }
+
+    private static ProbeRequest request(ProbeRequest template, String typed, Integer portOverride) throws InputException {
+        Target target = AddressParser.parse(typed, portOverride);
+        return new ProbeRequest(typed, target, template.proxy(), template.extraTrust(), template.extraTrustSource(),
+                template.timeout());
+    }
+
+    private int single(ProbeRequest request, Format chosen, PrintWriter out, PrintWriter err) {
+        boolean asJson = chosen == Format.JSON;
         Cancellation cancellation = new Cancellation();
         // Ctrl-C ends the probe cleanly: sockets closed, no half-written report.
         Thread hook = new Thread(cancellation::cancel, "sstp-doctor-cancel");
         boolean hooked = addShutdownHook(hook);
         try {
-            ProbeListener listener = context.interactive() && !json ? new ProgressPrinter(err) : ProbeListener.NONE;
-            if (context.interactive() && !json) {
+            ProbeListener listener = context.interactive() && !asJson ? new ProgressPrinter(err) : ProbeListener.NONE;
+            if (context.interactive() && !asJson) {
                 err.println("Testing " + request.target() + " ...");
             }
+            KnowledgeBase kb = KnowledgeLoader.load(context, overrides, err);
             ProbeReport report = context.probes().get().run(request, listener, cancellation);
-            out.print(json ? JsonReport.render(report) + "\n" : TextReport.render(report));
+            Resolution resolution = Resolution.of(report, kb);
+            out.print(asJson ? JsonReport.render(report, ResolutionJson.toNode(resolution)) + "\n"
+                    : TextReport.render(report, resolution));
             out.flush();
             return ExitCode.of(report);
         } finally {
             if (hooked) {
                 removeShutdownHook(hook);
             }
-            if (password != null) {
-                password.wipe();
+        }
+    }
+
+    private int batch(ProbeRequest template, Integer portOverride, Format chosen, PrintWriter out, PrintWriter err)
+            throws InputException {
+        KnowledgeBase kb = chosen == Format.TEXT || chosen == Format.JSONL ? KnowledgeLoader.load(context, overrides, err) : null;
+        AddressSource source;
+        try {
+            source = new AddressSource(addresses, addressFile, context.stdin());
+        } catch (IOException e) {
+            throw new InputException("file", "The list of servers " + addressFile + " cannot be read: " + e.getMessage());
+        }
+        Cancellation cancellation = new Cancellation();
+        Thread hook = new Thread(cancellation::cancel, "sstp-doctor-cancel");
+        boolean hooked = addShutdownHook(hook);
+        ProgressBar progress = context.interactive() ? new ProgressBar(err) : null;
+        try (source) {
+            if (chosen == Format.TABLE) {
+                out.println(TableReport.header());
+            } else if (chosen == Format.CSV) {
+                out.println(CsvReport.header());
+            }
+            java.util.Iterator<BatchProbe.Item> items = new java.util.Iterator<>() {
+                int index;
+
+                @Override
+                public boolean hasNext() {
+                    return source.hasNext();
+                }
+
+                @Override
+                public BatchProbe.Item next() {
+                    String typed = source.next();
+                    int i = index++;
+                    try {
+                        return BatchProbe.Item.of(i, typed, request(template, typed, portOverride));
+                    } catch (InputException e) {
+                        return BatchProbe.Item.rejected(i, typed, ProbeReport.badInput(typed, e.getMessage(), java.time.Instant.now()));
+                    }
+                }
+            };
+            BatchProbe.Summary summary = BatchProbe.run(items, concurrency, context.probes().get(), cancellation,
+                    (item, report) -> {
+                        if (progress != null) {
+                            progress.clear();
+                        }
+                        switch (chosen) {
+                            case TABLE -> out.println(TableReport.row(report));
+                            case CSV -> out.println(CsvReport.row(report));
+                            case JSONL -> out.println(JsonReport.renderLine(report, ResolutionJson.toNode(Resolution.of(report, kb))));
+                            default -> {
+                                out.print(TextReport.render(report, Resolution.of(report, kb)));
+                                out.println("-".repeat(72));
+                            }
+                        }
+                        out.flush();
+                        if (progress != null) {
+                            progress.advance(report);
+                        }
+                    });
+            if (progress != null) {
+                progress.clear();
+            }
+            if (source.error() != null) {
+                err.println("The list of servers could not be read to the end: " + source.error());
+            }
+            if (chosen == Format.TABLE || chosen == Format.TEXT) {
+                err.printf(Locale.ROOT, "%d servers: %d reachable, %d with warnings, %d failing, %d not valid.%n",
+                        summary.total(), summary.passed(), summary.warned(), summary.failed(), summary.badInput());
+            }
+            err.flush();
+            if (summary.total() == 0) {
+                err.println("The list of servers is empty.");
+                return ExitCode.BAD_USAGE;
+            }
+            if (summary.badInput() > 0) {
+                return ExitCode.BAD_USAGE;
+            }
+            return summary.worst() == org.sstpdoctor.probe.Verdict.FAIL ? ExitCode.DIAGNOSED_FAILURE : ExitCode.REACHABLE;
+        } finally {
+            if (hooked) {
+                removeShutdownHook(hook);
             }
         }
     }

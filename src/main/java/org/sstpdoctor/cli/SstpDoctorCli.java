@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Tells you, in plain English, why an SSTP VPN connection cannot get through.",
             "Run without arguments to open the wizard."},
-        subcommands = {ProbeCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ProbeCommand.class, LookupCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the SSTP service answered (reachable)", "1:a failure was diagnosed",
             "2:bad usage or input", "3:internal error"})
@@ -20,7 +20,7 @@ public final class SstpDoctorCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: probe, serve or help.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: probe, lookup, serve or help.");
     }
 
     /** Runs the command line and returns the exit code (never calls System.exit). */
@@ -58,6 +58,9 @@ public final class SstpDoctorCli implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == ProbeCommand.class) {
                 return cls.cast(new ProbeCommand(context));
+            }
+            if (cls == LookupCommand.class) {
+                return cls.cast(new LookupCommand(context));
             }
             if (cls == ServeCommand.class) {
                 return cls.cast(new ServeCommand(context));

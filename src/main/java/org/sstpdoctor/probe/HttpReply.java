@@ -11,20 +11,35 @@ import java.util.Optional;
  * @param protocol "HTTP/1.1", "HTTP/1.0"
  * @param reason the reason phrase; empty when the peer sent none (Windows sends none)
  * @param bodyExcerpt the start of an error page, as text with control characters made visible
+ * @param headersOmitted how many headers beyond the first {@value #MAX_HEADERS} were not kept
  */
 public record HttpReply(String statusLine, String protocol, int code, String reason, List<Header> headers,
-                        String bodyExcerpt) {
+                        String bodyExcerpt, int headersOmitted) {
     /** How much of an error page is kept: enough to recognise who wrote it. */
     public static final int MAX_EXCERPT = 2048;
+    /** A hostile peer may send thousands of headers or huge lines; a report keeps this much. */
+    public static final int MAX_HEADERS = 100;
+    public static final int MAX_LINE = 1024;
 
     public HttpReply {
         bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
+        statusLine = clip(statusLine == null ? "" : statusLine);
+        if (headers != null && headers.size() > MAX_HEADERS) {
+            headersOmitted += headers.size() - MAX_HEADERS;
+            headers = headers.subList(0, MAX_HEADERS);
+        }
+        headers = headers == null ? List.of() : headers.stream()
+                .map(h -> new Header(clip(h.name()), clip(h.value()))).toList();
         headers = headers == null ? List.of() : List.copyOf(headers);
-        reason = reason == null ? "" : reason;
+        reason = clip(reason == null ? "" : reason);
     }
 
     public HttpReply withBodyExcerpt(String excerpt) {
-        return new HttpReply(statusLine, protocol, code, reason, headers, excerpt);
+        return new HttpReply(statusLine, protocol, code, reason, headers, excerpt, headersOmitted);
+    }
+
+    static String clip(String s) {
+        return s.length() <= MAX_LINE ? s : s.substring(0, MAX_LINE) + "... (" + (s.length() - MAX_LINE) + " more characters)";
     }
 
     /** The first header with this name, ignoring case. */

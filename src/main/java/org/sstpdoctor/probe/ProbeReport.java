@@ -58,6 +58,15 @@ public record ProbeReport(
         requestHead = requestHead == null ? "" : requestHead;
     }
 
+    /** The report for input that could not be used (a bad line in a list of servers). */
+    public static ProbeReport badInput(String typed, String message, Instant at) {
+        List<StageResult> stages = java.util.Arrays.stream(Stage.values()).map(StageResult::notReached).toList();
+        return new ProbeReport(Version.current(), at, new TargetInfo(typed, "", "", 0, ""),
+                new ProxyInfo(ProxyMode.NONE, "", "", null, false), Outcome.BAD_INPUT, Verdict.FAIL,
+                AnsweredBy.THIS_COMPUTER, message, List.of(new Finding(Outcome.BAD_INPUT, message)), null, stages,
+                List.of(), List.of(), null, List.of(), null, null, "", List.of(), 0, false, null);
+    }
+
     public Optional<StageResult> stage(Stage stage) {
         return stages.stream().filter(s -> s.stage() == stage).findFirst();
     }

@@ -22,6 +22,14 @@ import org.sstpdoctor.target.InputException;
 /** The trust a probe validates against: the system's CAs, plus the helpdesk's own if given. */
 public final class TrustStores {
     private static volatile X509TrustManager systemDefault;
+    /** Building a trust store copies ~150 system CAs; a batch of probes with the same extra CAs builds it once. */
+    private static final java.util.Map<List<X509Certificate>, X509TrustManager> WITH_EXTRA =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<List<X509Certificate>, X509TrustManager> eldest) {
+                    return size() > 8;
+                }
+            });
 
     private TrustStores() {
     }
@@ -45,6 +53,16 @@ public final class TrustStores {
         if (extra.isEmpty()) {
             return system();
         }
+        X509TrustManager cached = WITH_EXTRA.get(extra);
+        if (cached != null) {
+            return cached;
+        }
+        X509TrustManager built = buildWithExtra(extra);
+        WITH_EXTRA.put(List.copyOf(extra), built);
+        return built;
+    }
+
+    private static X509TrustManager buildWithExtra(List<X509Certificate> extra) {
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);

@@ -145,6 +145,7 @@ public final class JsonReport {
         for (Header header : h.headers()) {
             headers.addObject().put("name", header.name()).put("value", header.value());
         }
+        n.put("headersOmitted", h.headersOmitted());
         n.put("bodyExcerpt", h.bodyExcerpt());
         return n;
     }

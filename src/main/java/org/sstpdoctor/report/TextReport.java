@@ -20,6 +20,11 @@ public final class TextReport {
     }
 
     public static String render(ProbeReport r) {
+        return render(r, null);
+    }
+
+    /** The report with the knowledge base's explanation and steps right after the verdict. */
+    public static String render(ProbeReport r, org.sstpdoctor.kb.Resolution resolution) {
         StringBuilder out = new StringBuilder();
         out.append("SSTP Doctor ").append(r.toolVersion()).append(" - ").append(r.target().displayHost());
         if (r.target().port() != 443) {
@@ -45,6 +50,7 @@ public final class TextReport {
                 out.append("              The certificate is the only problem found.\n");
             }
         }
+        out.append(ResolutionText.render(resolution));
         if (r.findings().size() > 1) {
             out.append("\nAll findings\n");
             for (Finding f : r.findings()) {
@@ -142,6 +148,9 @@ public final class TextReport {
         out.append("\nServer's HTTP answer\n  ").append(h.statusLine()).append('\n');
         for (Header header : h.headers()) {
             out.append("  ").append(header.name()).append(": ").append(header.value()).append('\n');
+        }
+        if (h.headersOmitted() > 0) {
+            out.append("  (").append(h.headersOmitted()).append(" more headers not shown)\n");
         }
     }
 

@@ -26,6 +26,8 @@ public enum Scenario {
     SLOW_REPLY("Answers the SSTP request one byte per second"),
     HUGE_STATUS_LINE("Answers with a status line of 1 MB"),
     MANY_HEADERS("Answers with 10,000 headers"),
+    INVALID_UTF8("Answers with a status line and headers that are not valid UTF-8"),
+    HTTP_0_9("Answers like an HTTP/0.9 server: a page with no status line"),
     CLOSE_ON_ACCEPT("Accepts the TCP connection and closes it at once"),
     RESET_ON_ACCEPT("Accepts the TCP connection and resets it at once"),
     SILENT_ON_ACCEPT("Accepts the TCP connection and never starts TLS"),

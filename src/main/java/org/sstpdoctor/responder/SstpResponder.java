@@ -302,6 +302,18 @@ public final class SstpResponder implements AutoCloseable {
                 writeAscii(out, line + "\r\n\r\n");
                 return;
             }
+            case INVALID_UTF8 -> {
+                out.write(new byte[] {'H', 'T', 'T', 'P', '/', '1', '.', '1', ' ', '2', '0', '0', ' ', (byte) 0xC3, (byte) 0x28,
+                    (byte) 0xFF, '\r', '\n', 'X', '-', (byte) 0xFE, ':', ' ', (byte) 0x80, (byte) 0xBF, '\r', '\n',
+                    'C', 'o', 'n', 't', 'e', 'n', 't', '-', 'L', 'e', 'n', 'g', 't', 'h', ':', ' ', '0', '\r', '\n', '\r', '\n'});
+                out.flush();
+                waitForClose(in);
+                return;
+            }
+            case HTTP_0_9 -> {
+                writeAscii(out, "<html><body>It works!</body></html>\n");
+                return;
+            }
             case MANY_HEADERS -> {
                 StringBuilder reply = new StringBuilder("HTTP/1.1 200 OK\r\n");
                 for (int i = 0; i < 10_000; i++) {

@@ -65,7 +65,7 @@ final class HostParser {
         }
         StringBuilder out = new StringBuilder();
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new InputException(field, "\"" + Messages.shorten(host)
                         + "\" is not a valid IPv4 address: each of its four parts must be a number from 0 to 255.");
             }

@@ -23,5 +23,29 @@ public final class DesktopApp extends Application {
         stage.setTitle("SSTP Doctor");
         stage.setScene(scene);
         stage.show();
+        if (Boolean.getBoolean(MEASURE_STARTUP)) {
+            reportFirstPaint();
+        }
+    }
+
+    /** Set to true to print the time from process start to the first painted frame, then exit (benchmarks). */
+    public static final String MEASURE_STARTUP = "sstpdoctor.measureStartup";
+
+    private static void reportFirstPaint() {
+        // The second animation pulse after show() comes once the first frame has been rendered.
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 2) {
+                    stop();
+                    long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("first-paint-ms=" + (System.currentTimeMillis() - started));
+                    System.out.flush();
+                    javafx.application.Platform.exit();
+                }
+            }
+        }.start();
     }
 }

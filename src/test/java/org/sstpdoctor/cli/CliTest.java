@@ -27,13 +27,24 @@ import org.sstpdoctor.testing.TestCertificates;
 import org.sstpdoctor.testing.TestProbes;
 
 class CliTest {
+    /** A home folder of the test's own, so no real config folder is read. */
+    static final Path HOME = createHome();
+
+    static Path createHome() {
+        try {
+            return Files.createTempDirectory("sstp-doctor-home");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     record Run(int code, String out, String err) {
     }
 
     static Run run(Map<String, String> env, InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(TestProbes::probe, env, stdin, false);
+        CliContext context = new CliContext(TestProbes::probe, env, stdin, false, HOME.toString());
         int code = SstpDoctorCli.execute(context, new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
@@ -194,5 +205,42 @@ class CliTest {
         Run served = serving.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(0, served.code(), served.err());
         assertTrue(served.out().contains("Listening on 127.0.0.1:" + chosen), served.out());
+    }
+
+    @Test
+    void manyServersAsATableCsvAndFromAFile() throws IOException {
+        try (SstpResponder ok = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()));
+             SstpResponder nak = SstpResponder.start(ResponderConfig.loopback(Scenario.NAK, TestCertificates.valid()))) {
+            String ca = caFile().toString();
+            Run table = run("probe", "localhost:" + ok.port(), "localhost:" + nak.port(), "--proxy", "none", "--trust-ca", ca);
+            assertEquals(ExitCode.DIAGNOSED_FAILURE, table.code(), table.err());
+            String[] lines = table.out().split("\n");
+            assertEquals(3, lines.length, table.out());
+            assertTrue(lines[0].startsWith("SERVER"));
+            assertTrue(lines[1].contains("sstp_ack") && lines[1].contains("PASS"), lines[1]);
+            assertTrue(lines[2].contains("sstp_nak") && lines[2].contains("FAIL"), lines[2]);
+            assertTrue(table.err().contains("2 servers: 1 reachable"), table.err());
+
+            Path list = temp.resolve("gateways.txt");
+            Files.writeString(list, "# our gateways\n\nlocalhost:" + ok.port() + "   # main\n  localhost:" + ok.port() + "\n");
+            Run csv = run("probe", "--file", list.toString(), "--format", "csv", "--proxy", "none", "--trust-ca", ca);
+            assertEquals(ExitCode.REACHABLE, csv.code(), csv.err());
+            String[] rows = csv.out().split("\n");
+            assertEquals(3, rows.length, csv.out());
+            assertEquals(org.sstpdoctor.report.CsvReport.header(), rows[0]);
+            assertTrue(rows[1].startsWith("localhost:" + ok.port() + ",pass,sstp_ack,server,200,"), rows[1]);
+
+            Files.writeString(list, "localhost:" + ok.port() + "\nnot an address\n");
+            Run bad = run("probe", "--file", list.toString(), "--format", "csv", "--proxy", "none", "--trust-ca", ca);
+            assertEquals(ExitCode.BAD_USAGE, bad.code(), "a bad line in the list");
+            assertTrue(bad.out().contains("\"not an address\"") || bad.out().contains("not an address,fail,bad_input"), bad.out());
+        }
+    }
+
+    @Test
+    void missingListFileIsAClearError() {
+        Run r = run("probe", "--file", "/nonexistent/list.txt");
+        assertEquals(ExitCode.BAD_USAGE, r.code());
+        assertTrue(r.err().contains("cannot be read"), r.err());
     }
 }

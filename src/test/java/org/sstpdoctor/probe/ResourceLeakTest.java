@@ -61,6 +61,7 @@ class ResourceLeakTest {
         settle(0);
         List<String> threadsBefore = probeThreads();
         int fdsBefore = openFileDescriptors();
+        long sharedBefore = sharedThreads();
 
         runAll(scenarios, 3);
         settle(threadsBefore.size());
@@ -70,7 +71,10 @@ class ResourceLeakTest {
         assertEquals(threadsBefore, threadsAfter, "threads left behind");
         assertTrue(fdsAfter <= fdsBefore + 2, "file descriptors before " + fdsBefore + ", after " + fdsAfter
                 + " (30 probes: a leak per probe would show as +30)");
-        assertTrue(sharedThreads() <= 4, "OkHttp's shared threads stay bounded: " + sharedThreads());
+        // OkHttp's TaskRunner threads idle out after 60 s, so earlier tests in this JVM may have left some;
+        // what matters is that 30 more probes do not add to them.
+        assertTrue(sharedThreads() <= Math.max(sharedBefore, 4),
+                "OkHttp's shared threads stay bounded: before " + sharedBefore + ", after " + sharedThreads());
     }
 
     private static void runAll(List<Scenario> scenarios, int rounds) throws IOException {

@@ -108,7 +108,8 @@ class AddressParserTest {
                 Arguments.of("2001:db8::g", "address", "hexadecimal"),
                 Arguments.of("fe80::1%eth0", "address", "zone"),
                 Arguments.of("vpn.😀.com", "address", "cannot be part of an Internet name"),
-                Arguments.of("%00", "address", "\"%\""));
+                Arguments.of("%00", "address", "\"%\""),
+                Arguments.of("::vpn.vpn.vpn.vpn", "address", "must be a number"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}: {2}")

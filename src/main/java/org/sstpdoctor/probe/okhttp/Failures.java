@@ -104,6 +104,8 @@ final class Failures {
                 best = t.getMessage();
             }
         }
-        return RawHttp.visible(best == null ? e.getClass().getSimpleName() : best.lines().findFirst().orElse(best));
+        String line = best == null ? e.getClass().getSimpleName() : best.lines().findFirst().orElse(best);
+        // A peer's bytes can end up in a message (a 1 MB "status line"): keep enough to recognise it.
+        return RawHttp.visible(line.length() > 300 ? line.substring(0, 300) + "..." : line);
     }
 }

@@ -795,7 +795,7 @@ public final class OkHttpSstpAttempt {
         String protocol = response.protocol() == Protocol.HTTP_1_0 ? "HTTP/1.0" : "HTTP/1.1";
         String reason = RawHttp.visible(response.message());
         String statusLine = protocol + " " + response.code() + (reason.isEmpty() ? "" : " " + reason);
-        return new HttpReply(statusLine, protocol, response.code(), reason, headers, "");
+        return new HttpReply(statusLine, protocol, response.code(), reason, headers, "", 0);
     }
 
     /** The start of an error page, read briefly: a hostile server cannot hold the probe here. */

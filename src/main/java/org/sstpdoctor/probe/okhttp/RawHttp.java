@@ -73,7 +73,7 @@ final class RawHttp {
             return null;
         }
         String reason = parts.length == 3 ? parts[2] : "";
-        return new HttpReply(visible(statusLine), parts[0], Integer.parseInt(parts[1]), visible(reason), headers(lines), "");
+        return new HttpReply(visible(statusLine), parts[0], Integer.parseInt(parts[1]), visible(reason), headers(lines), "", 0);
     }
 
     private static List<Header> headers(List<String> lines) {

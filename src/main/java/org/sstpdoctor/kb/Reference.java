@@ -1,0 +1,5 @@
+package org.sstpdoctor.kb;
+
+/** Where an entry's facts come from. */
+public record Reference(String title, String url) {
+}

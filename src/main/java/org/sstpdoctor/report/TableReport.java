@@ -1,0 +1,28 @@
+package org.sstpdoctor.report;
+
+import java.util.Locale;
+import org.sstpdoctor.probe.ProbeReport;
+
+/** One line per server, for a list of gateways on a terminal. */
+public final class TableReport {
+    private static final String FORMAT = "%-32s %-5s %-26s %-14s %5s %9s  %s";
+
+    private TableReport() {
+    }
+
+    public static String header() {
+        return String.format(Locale.ROOT, FORMAT, "SERVER", "VERDICT", "OUTCOME", "ANSWERED BY", "HTTP", "TIME", "DETAIL");
+    }
+
+    public static String row(ProbeReport r) {
+        String target = r.target().typed();
+        String http = r.httpResponse() != null ? Integer.toString(r.httpResponse().code())
+                : r.proxyReplies().isEmpty() ? "-" : "p" + r.proxyReplies().get(r.proxyReplies().size() - 1).reply().code();
+        return String.format(Locale.ROOT, FORMAT, clip(target, 32), r.verdict().name(), clip(r.outcome().id(), 26),
+                r.answeredBy().name().toLowerCase(Locale.ROOT), http, TextReport.millis(r.totalMillis()), clip(r.detail(), 90));
+    }
+
+    static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "~";
+    }
+}
