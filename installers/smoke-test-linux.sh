@@ -190,7 +190,11 @@ for run in 0 1 2 3 4 5; do
   if [[ -z "$ms" ]]; then bad "run $run: no first paint"; sed 's/^/  | /' "$WORK/start.log"; continue; fi
   if ((run == 0)); then echo "  warm-up: ${ms} ms"; continue; fi
   paint+=("$ms"); wall+=($((t1 - t0)))
-  echo "  run $run: first paint ${ms} ms (seen by this script after $((t1 - t0)) ms)"
+  if [[ "$how" == app ]]; then
+    echo "  run $run: first paint ${ms} ms (seen by this script after $((t1 - t0)) ms)"
+  else
+    echo "  run $run: window mapped after ${ms} ms (polled with xdotool, which itself costs CPU)"
+  fi
 done
 if ((${#paint[@]})); then
   median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
