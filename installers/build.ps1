@@ -1,0 +1,118 @@
+# Builds the SSTP Doctor Windows installer:
+#   target\installer\sstp-doctor-<version>-windows-x64.msi
+# Run from any directory, in PowerShell 5.1 or 7:
+#   powershell -ExecutionPolicy Bypass -File installers\build.ps1
+# Needs: a JDK 17+ with jmods (e.g. Temurin 17; JAVA_HOME or java on PATH) and WiX Toolset 3.x
+# (candle.exe and light.exe on PATH; JDK 17's jpackage needs WiX 3, not 4 or later):
+#   choco install wixtoolset --version=3.14.1
+# Steps as in installers/build.sh: mvnw package, jdeps, jlink (JavaFX in the runtime), jpackage.
+param([switch]$SkipMaven)
+
+$ErrorActionPreference = 'Stop'
+$Root = Split-Path -Parent $PSScriptRoot
+Set-Location $Root
+
+function Say($text) { Write-Host "`n== $text" }
+function Die($text) { Write-Error "build.ps1: $text"; exit 1 }
+function Run($exe, [string[]]$arguments) {
+    & $exe @arguments
+    if ($LASTEXITCODE -ne 0) { Die "$exe failed (exit code $LASTEXITCODE)" }
+}
+
+# ------------------------------------------------------------------ JDK and WiX
+if ($env:JAVA_HOME -and (Test-Path "$env:JAVA_HOME\bin\java.exe")) {
+    $Jdk = $env:JAVA_HOME
+} else {
+    $java = Get-Command java.exe -ErrorAction SilentlyContinue
+    if (-not $java) { Die 'no JDK found: install a JDK 17 (e.g. winget install EclipseAdoptium.Temurin.17.JDK) or set JAVA_HOME' }
+    $Jdk = Split-Path -Parent (Split-Path -Parent $java.Source)
+}
+foreach ($tool in 'jlink', 'jpackage', 'jdeps', 'jar') {
+    if (-not (Test-Path "$Jdk\bin\$tool.exe")) { Die "$Jdk has no bin\$tool.exe: a full JDK 17 or later is needed" }
+}
+if (-not (Test-Path "$Jdk\jmods")) { Die "$Jdk has no jmods directory, which jlink needs (use a Temurin or Oracle JDK)" }
+$env:JAVA_HOME = $Jdk
+foreach ($tool in 'candle.exe', 'light.exe') {
+    if (-not (Get-Command $tool -ErrorAction SilentlyContinue)) {
+        $wix = Get-ChildItem 'C:\Program Files (x86)\WiX Toolset v3*\bin' -Directory -ErrorAction SilentlyContinue | Select-Object -Last 1
+        if ($wix) { $env:PATH = "$($wix.FullName);$env:PATH" }
+        else { Die "WiX Toolset 3 is missing ($tool): choco install wixtoolset --version=3.14.1, or https://github.com/wixtoolset/wix3/releases/tag/wix3141rtm" }
+    }
+}
+
+# ------------------------------------------------------------------ app jar
+if (-not $SkipMaven) {
+    Say 'building the app jar (mvnw -q -B -DskipTests package)'
+    Run "$Root\mvnw.cmd" @('-q', '-B', '-DskipTests', 'package')
+}
+if (-not (Test-Path 'target\sstp-doctor.jar')) { Die 'target\sstp-doctor.jar is missing: run without -SkipMaven' }
+$PomVersion = (Get-Content 'target\maven-archiver\pom.properties' | Where-Object { $_ -like 'version=*' }) -replace '^version=', ''
+if ($PomVersion -notmatch '^(\d+(\.\d+){0,2})') { Die "the pom version '$PomVersion' does not start with a number" }
+$AppVersion = $Matches[1]   # 0.2.0-SNAPSHOT -> 0.2.0 (MSI wants numbers only)
+
+$Out = "$Root\target\installer"
+if (Test-Path $Out) { Remove-Item -Recurse -Force $Out }
+New-Item -ItemType Directory -Force "$Out\input\lib", "$Out\javafx", "$Out\natives" | Out-Null
+Copy-Item 'target\sstp-doctor.jar' "$Out\input\"
+Get-ChildItem 'target\lib\*.jar' | Where-Object { $_.Name -notlike 'javafx-*' } | Copy-Item -Destination "$Out\input\lib\"
+# JavaFX platform jars (javafx-controls-21.0.12-win.jar ...): modular jars with the DLLs inside.
+$fx = Get-ChildItem 'target\lib\javafx-*-*-*.jar'
+if (-not $fx) { Die 'no JavaFX platform jars in target\lib' }
+$fx | Copy-Item -Destination "$Out\javafx\"
+
+# ------------------------------------------------------------------ modules
+Say 'finding the JDK modules the app needs (jdeps)'
+$ClassPath = (Get-ChildItem "$Out\input\lib\*.jar" | ForEach-Object FullName) -join ';'
+$FxPath = (Get-ChildItem "$Out\javafx\*.jar" | ForEach-Object FullName) -join ';'
+$ErrorActionPreference = 'Continue'   # PowerShell 5.1 turns a native command's stderr into errors
+$detected = & "$Jdk\bin\jdeps.exe" --ignore-missing-deps --print-module-deps --multi-release 17 `
+    --module-path $FxPath --class-path $ClassPath "$Out\input\sstp-doctor.jar" 2>$null | Select-Object -Last 1
+$ErrorActionPreference = 'Stop'
+if ($detected -notmatch '^[a-z.,]+$') { Write-Warning 'jdeps gave no module list; using the fixed list only'; $detected = '' }
+# Same fixed list as build.sh (see the reasons there).
+$fixed = 'java.base,java.desktop,java.logging,java.naming,java.management,java.sql,java.xml,java.scripting,jdk.crypto.ec,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls,javafx.fxml'
+$Modules = (($fixed + ',' + $detected) -split ',' | Where-Object { $_ -and $_ -ne 'jdk.jfr' } | Sort-Object -Unique) -join ','
+Write-Host "modules: $Modules"
+
+# ------------------------------------------------------------------ runtime
+Say 'building the runtime image (jlink)'
+Run "$Jdk\bin\jlink.exe" @('--module-path', "$Jdk\jmods;$FxPath", '--add-modules', $Modules,
+    '--exclude-resources', 'glob:**.so,glob:**.dylib,glob:**.dll',
+    '--strip-debug', '--no-header-files', '--no-man-pages', '--compress=2', '--generate-cds-archive',
+    '--output', "$Out\runtime")
+foreach ($jar in Get-ChildItem "$Out\javafx\*.jar") {
+    Push-Location "$Out\natives"; Run "$Jdk\bin\jar.exe" @('xf', $jar.FullName); Pop-Location
+}
+Get-ChildItem "$Out\natives\*.dll" | Copy-Item -Destination "$Out\runtime\bin\"
+Remove-Item -Force "$Out\runtime\bin\server\classes_nocoops.jsa" -ErrorAction SilentlyContinue
+
+# ------------------------------------------------------------------ jpackage
+$Common = @('--name', 'SSTP Doctor', '--app-version', $AppVersion, '--vendor', 'SSTP Doctor',
+    '--copyright', 'SSTP Doctor contributors',
+    '--description', 'Tells you, in plain English, why an SSTP VPN connection cannot get through.')
+Say 'building the app image (jpackage --type app-image)'
+Run "$Jdk\bin\jpackage.exe" (@('--type', 'app-image') + $Common + @(
+    '--input', "$Out\input", '--main-jar', 'sstp-doctor.jar', '--main-class', 'org.sstpdoctor.Main',
+    '--runtime-image', "$Out\runtime",
+    '--java-options', '-Xshare:auto', '--java-options', '-XX:+UseSerialGC', '--java-options', '-XX:TieredStopAtLevel=1',
+    '--icon', "$Root\assets\icons\sstp-doctor.ico",
+    '--add-launcher', "sstp-doctor=$Root\installers\windows\cli-launcher.properties",
+    '--dest', "$Out\image"))
+$AppDir = "$Out\image\SSTP Doctor"
+& "$AppDir\sstp-doctor.exe" --version
+if ($LASTEXITCODE -ne 0) { Die "the app image's sstp-doctor.exe does not start" }
+
+Say 'building the .msi (jpackage --type msi, WiX)'
+# The upgrade code stays the same for every version, so a newer .msi replaces an older one.
+Run "$Jdk\bin\jpackage.exe" (@('--type', 'msi') + $Common + @(
+    '--app-image', $AppDir,
+    '--win-menu', '--win-menu-group', 'SSTP Doctor', '--win-shortcut', '--win-dir-chooser',
+    '--win-upgrade-uuid', '5b7f3c1e-9a52-4c8e-8f0b-3d6e2a41c7d9',
+    '--about-url', 'https://github.com/sstpdoctor/sstp-doctor',
+    '--dest', $Out))
+$Msi = "$Out\sstp-doctor-$PomVersion-windows-x64.msi"
+Move-Item -Force (Get-ChildItem "$Out\SSTP Doctor-*.msi" | Select-Object -First 1).FullName $Msi
+Say 'done'
+Get-Item $Msi | Format-Table Name, Length
+Write-Host 'Install: double-click it, or  msiexec /i' "`"$Msi`""
+Write-Host 'The .msi is not signed: SmartScreen warns on first run ("More info", "Run anyway").'

@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+# Builds the SSTP Doctor installer for the operating system it runs on:
+#   Linux  -> target/installer/sstp-doctor_<version>_<arch>.deb
+#             target/installer/sstp-doctor-<version>-linux-<arch>.tar.gz (the app image, no install needed)
+#   macOS  -> target/installer/sstp-doctor-<version>-macos-<arch>.dmg
+# (Windows: installers/build.ps1.)
+#
+# Steps: ./mvnw package (the app jar and target/lib), jdeps (which JDK modules the app needs),
+# jlink (a trimmed Java runtime that also holds the JavaFX modules), jpackage (app image, then package).
+# Needs a JDK 17+ with jmods, jlink and jpackage (JAVA_HOME, or the java on PATH). On Debian/Ubuntu it
+# installs fakeroot, binutils and dpkg-dev itself when run as root; otherwise it names what is missing.
+#
+# Options:  --skip-maven   reuse target/sstp-doctor.jar and target/lib from an earlier package
+#           --app-image-only   stop after the app image (no .deb/.dmg)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+SKIP_MAVEN=false
+IMAGE_ONLY=false
+for arg in "$@"; do
+  case "$arg" in
+    --skip-maven) SKIP_MAVEN=true ;;
+    --app-image-only) IMAGE_ONLY=true ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "build.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+say() { printf '\n== %s\n' "$*"; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- the platform
+case "$(uname -s)" in
+  Linux) OS=linux ;;
+  Darwin) OS=mac ;;
+  MINGW*|MSYS*|CYGWIN*) die "on Windows run installers\\build.ps1 in PowerShell" ;;
+  *) die "unsupported operating system $(uname -s)" ;;
+esac
+case "$(uname -m)" in
+  x86_64|amd64) ARCH=x64 ;;
+  aarch64|arm64) ARCH=aarch64 ;;
+  *) ARCH=$(uname -m) ;;
+esac
+
+# ---------------------------------------------------------------- the JDK
+if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+  JDK="$JAVA_HOME"
+else
+  command -v java >/dev/null || die "no JDK found: install a JDK 17 (Debian: apt-get install openjdk-17-jdk) or set JAVA_HOME"
+  JDK=$(dirname "$(dirname "$(readlink -f "$(command -v java)" 2>/dev/null || command -v java)")")
+  [[ "$OS" == mac && -x /usr/libexec/java_home ]] && JDK=$(/usr/libexec/java_home -v 17+ 2>/dev/null || echo "$JDK")
+fi
+for tool in jlink jpackage jdeps; do
+  [[ -x "$JDK/bin/$tool" ]] || die "$JDK has no bin/$tool: a full JDK 17 or later is needed (Debian: apt-get install openjdk-17-jdk)"
+done
+JAVA_FEATURE=$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+[[ "${JAVA_FEATURE%%.*}" -ge 17 ]] || die "JDK $JAVA_FEATURE at $JDK is too old: 17 or later is needed"
+export JAVA_HOME="$JDK"
+
+# ---------------------------------------------------------------- OS tools
+if [[ "$OS" == linux ]]; then
+  need_pkgs=()
+  [[ -d "$JDK/jmods" ]] || need_pkgs+=("openjdk-${JAVA_FEATURE%%.*}-jmods")
+  command -v fakeroot >/dev/null || need_pkgs+=(fakeroot)
+  command -v objcopy >/dev/null || need_pkgs+=(binutils)
+  command -v dpkg-deb >/dev/null || need_pkgs+=(dpkg)
+  command -v dpkg-shlibdeps >/dev/null || need_pkgs+=(dpkg-dev)
+  if ((${#need_pkgs[@]})); then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+      say "installing ${need_pkgs[*]} (apt-get)"
+      apt-get update -q >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need_pkgs[@]}" >/dev/null
+    else
+      die "missing: ${need_pkgs[*]}. Install them with:  sudo apt-get install ${need_pkgs[*]}"
+    fi
+  fi
+fi
+[[ -d "$JDK/jmods" ]] || die "$JDK has no jmods directory, which jlink needs (Debian/Ubuntu: apt-get install openjdk-${JAVA_FEATURE%%.*}-jmods; or use a Temurin JDK)"
+
+# ---------------------------------------------------------------- the app jar
+if [[ "$SKIP_MAVEN" == false ]]; then
+  say "building the app jar (./mvnw -q -B -DskipTests package)"
+  ./mvnw -q -B -DskipTests package
+fi
+[[ -f target/sstp-doctor.jar && -d target/lib ]] || die "target/sstp-doctor.jar or target/lib is missing: run without --skip-maven"
+
+POM_VERSION=$(sed -n 's/^version=//p' target/maven-archiver/pom.properties)
+[[ -n "$POM_VERSION" ]] || die "cannot read the version from target/maven-archiver/pom.properties"
+# jpackage wants 1 to 3 numbers: 0.2.0-SNAPSHOT -> 0.2.0, 1.4 -> 1.4
+APP_VERSION=$(printf '%s' "${POM_VERSION%%-*}" | grep -oE '^[0-9]+(\.[0-9]+){0,2}' || true)
+[[ -n "$APP_VERSION" ]] || die "the pom version '$POM_VERSION' does not start with a number"
+PKG_VERSION="$APP_VERSION"
+if [[ "$OS" == mac && "${APP_VERSION%%.*}" == 0 ]]; then
+  # macOS bundles (CFBundleVersion) refuse a first number of 0; 0.Y.Z is stamped 1.Y.Z on the bundle only.
+  # The app itself (--version, reports) and the .dmg file name keep the pom version.
+  APP_VERSION="1${APP_VERSION#0}"
+fi
+
+OUT="$ROOT/target/installer"
+rm -rf "$OUT"
+mkdir -p "$OUT/input/lib" "$OUT/javafx" "$OUT/natives"
+
+# The class path part: the app jar and every library except JavaFX (JavaFX goes into the runtime image).
+cp target/sstp-doctor.jar "$OUT/input/"
+for jar in target/lib/*.jar; do
+  case "$(basename "$jar")" in javafx-*) ;; *) cp "$jar" "$OUT/input/lib/" ;; esac
+done
+# JavaFX: the platform jars (javafx-controls-21.0.12-linux.jar ...) are modular jars holding the natives.
+# The classifier-less javafx-*.jar are empty placeholders and are left out.
+shopt -s nullglob
+fx_jars=()
+for jar in target/lib/javafx-*-*-*.jar; do fx_jars+=("$jar"); done
+((${#fx_jars[@]})) || die "no JavaFX platform jars in target/lib"
+for jar in "${fx_jars[@]}"; do cp "$jar" "$OUT/javafx/"; done
+
+# ---------------------------------------------------------------- modules
+say "finding the JDK modules the app needs (jdeps)"
+CLASSPATH_JARS=$(printf '%s:' "$OUT"/input/lib/*.jar)
+FX_PATH=$(printf '%s:' "$OUT"/javafx/*.jar)
+DETECTED=$("$JDK/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release "${JAVA_FEATURE%%.*}" \
+  --module-path "$FX_PATH" --class-path "$CLASSPATH_JARS" "$OUT/input/sstp-doctor.jar" 2>/dev/null | tail -1 || true)
+if [[ ! "$DETECTED" =~ ^[a-z.,]+$ ]]; then
+  echo "warning: jdeps gave no module list; using the fixed list only" >&2
+  DETECTED=""
+fi
+# Always added: what jdeps cannot see (service providers, reflection) or what the libraries need.
+#   jdk.crypto.ec    elliptic-curve TLS (ECDHE, ECDSA certificates): without it most TLS handshakes fail
+#   java.logging     OkHttp/okio log through java.util.logging
+#   java.naming      JNDI, used by the JDK for some certificate-path lookups
+#   java.management  the startup measurement and JVM diagnostics
+#   java.sql         jackson-databind's java.sql.Date support
+#   jdk.unsupported  sun.misc.Unsafe for JavaFX and okio
+#   javafx.*         the desktop app (fxml pulls in java.scripting and java.xml)
+FIXED="java.base,java.desktop,java.logging,java.naming,java.management,java.sql,java.xml,java.scripting,jdk.crypto.ec,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls,javafx.fxml"
+MODULES=$(printf '%s,%s' "$FIXED" "$DETECTED" | tr ',' '\n' | grep -v '^$' | grep -v '^jdk.jfr$' | sort -u | paste -sd, -)
+echo "modules: $MODULES"
+
+# ---------------------------------------------------------------- runtime
+# --strip-debug also strips the JDK's native debug symbols on Linux (with objcopy, from binutils).
+say "building the runtime image (jlink)"
+"$JDK/bin/jlink" \
+  --module-path "$JDK/jmods:$FX_PATH" \
+  --add-modules "$MODULES" \
+  --exclude-resources 'glob:**.so,glob:**.dylib,glob:**.dll' \
+  --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --generate-cds-archive \
+  --output "$OUT/runtime"
+# JavaFX's natives come out of its jars into the runtime's native library directory (where OpenJFX's
+# own jmods would put them), so JavaFX loads them directly instead of unpacking them to ~/.openjfx/cache.
+for jar in "$OUT"/javafx/*.jar; do
+  (cd "$OUT/natives" && "$JDK/bin/jar" xf "$jar")
+done
+find "$OUT/natives" -maxdepth 1 \( -name '*.so' -o -name '*.dylib' \) -exec cp {} "$OUT/runtime/lib/" \;
+if [[ "$OS" == linux ]]; then
+  # Symbol tables are not needed to run (libjvm.so alone shrinks by 4 MB).
+  find "$OUT/runtime/lib" -name '*.so' -exec chmod u+w {} \; -exec objcopy --strip-unneeded {} \;
+fi
+# The CDS archive for heaps over 32 GB (compressed oops off) is 10 MB; such a JVM just starts without CDS.
+rm -f "$OUT/runtime/lib/server/classes_nocoops.jsa"
+"$OUT/runtime/bin/java" --list-modules | grep -q '^javafx.controls' || die "the runtime has no javafx.controls"
+
+# ---------------------------------------------------------------- jpackage
+DESCRIPTION="Tells you, in plain English, why an SSTP VPN connection cannot get through."
+COMMON=(
+  --name "$([[ "$OS" == linux ]] && echo sstp-doctor || echo "SSTP Doctor")"
+  --app-version "$APP_VERSION"
+  --vendor "SSTP Doctor"
+  --copyright "SSTP Doctor contributors"
+  --description "$DESCRIPTION"
+)
+APP_OPTS=(
+  --input "$OUT/input"
+  --main-jar sstp-doctor.jar
+  --main-class org.sstpdoctor.Main
+  --runtime-image "$OUT/runtime"
+  --java-options "-Xshare:auto"
+  --java-options "-XX:+UseSerialGC"
+  --java-options "-XX:TieredStopAtLevel=1"
+  --dest "$OUT/image"
+)
+
+# JDK 17's native Linux launcher asks rpm and dpkg which package owns it at every start
+# (rpm -qf, dpkg -S, dpkg -L: 0.4 s here, more with more packages installed; later JDKs dropped this).
+# On Linux bin/sstp-doctor is therefore a shell script that runs the image's own java with exactly what
+# jpackage wrote into lib/app/sstp-doctor.cfg (class path, main class, Java options).
+write_linux_launcher() {
+  local app_dir=$1 cfg="$1/lib/app/sstp-doctor.cfg" launcher="$1/bin/sstp-doctor"
+  [[ -f "$cfg" ]] || die "jpackage wrote no $cfg"
+  local main_class cp="" line
+  main_class=$(sed -n 's/^app.mainclass=//p' "$cfg")
+  while IFS= read -r line; do cp="$cp${cp:+:}$line"; done < <(sed -n 's/^app.classpath=//p' "$cfg")
+  {
+    echo '#!/bin/sh'
+    echo '# SSTP Doctor launcher, written by installers/build.sh from lib/app/sstp-doctor.cfg.'
+    echo "# (Replaces jpackage 17's native launcher, which runs rpm and dpkg at every start.)"
+    echo 'APPDIR=$(dirname "$(dirname "$(readlink -f "$0")")")/lib/app'
+    echo 'exec "$APPDIR/../runtime/bin/java" \'
+    while IFS= read -r line; do echo "  '$line' \\"; done < <(sed -n 's/^java-options=//p' "$cfg")
+    echo "  -cp \"$cp\" \\"
+    echo "  $main_class \"\$@\""
+  } > "$launcher.sh"
+  mv "$launcher" "$app_dir/lib/sstp-doctor-native-launcher"
+  mv "$launcher.sh" "$launcher"
+  chmod 755 "$launcher"
+}
+
+if [[ "$OS" == linux ]]; then
+  say "building the app image (jpackage --type app-image)"
+  "$JDK/bin/jpackage" --type app-image "${COMMON[@]}" "${APP_OPTS[@]}" --icon assets/icons/sstp-doctor.png
+  APP_DIR="$OUT/image/sstp-doctor"
+  write_linux_launcher "$APP_DIR"
+  "$APP_DIR/bin/sstp-doctor" --version >/dev/null || die "the app image's launcher does not start"
+  TARBALL="$OUT/sstp-doctor-$POM_VERSION-linux-$ARCH.tar.gz"
+  tar -C "$OUT/image" -czf "$TARBALL" sstp-doctor
+  if [[ "$IMAGE_ONLY" == true ]]; then
+    say "done"; ls -l "$TARBALL"; exit 0
+  fi
+
+  say "building the .deb (jpackage --type deb)"
+  # The resource dir overrides jpackage's menu entry (nicer name) and adds /usr/bin/sstp-doctor.
+  "$JDK/bin/jpackage" --type deb "${COMMON[@]}" \
+    --app-image "$APP_DIR" \
+    --resource-dir installers/linux \
+    --icon assets/icons/sstp-doctor.png \
+    --linux-package-name sstp-doctor \
+    --linux-deb-maintainer "maintainers@sstpdoctor.org" \
+    --linux-menu-group "Network;" \
+    --linux-app-category net \
+    --linux-shortcut \
+    --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libxtst6, libxxf86vm1, libgl1, libx11-6, libfreetype6, libfontconfig1" \
+    --about-url "https://github.com/sstpdoctor/sstp-doctor" \
+    --dest "$OUT"
+  DEB=$(ls "$OUT"/sstp-doctor_*.deb)
+  say "done"
+  ls -l "$DEB" "$TARBALL"
+  echo "installed size: $(dpkg-deb -f "$DEB" Installed-Size) KiB"
+  echo "install: sudo apt-get install $DEB   (or: sudo dpkg -i $DEB)"
+else
+  say "building the app bundle (jpackage --type app-image)"
+  "$JDK/bin/jpackage" --type app-image "${COMMON[@]}" "${APP_OPTS[@]}" \
+    --icon assets/icons/sstp-doctor.icns \
+    --mac-package-identifier org.sstpdoctor.app \
+    --mac-package-name "SSTP Doctor" \
+    --add-launcher sstp-doctor=installers/mac/cli-launcher.properties
+  APP_DIR="$OUT/image/SSTP Doctor.app"
+  "$APP_DIR/Contents/MacOS/sstp-doctor" --version >/dev/null || die "the app bundle's launcher does not start"
+  if [[ "$IMAGE_ONLY" == true ]]; then
+    say "done"; du -sh "$APP_DIR"; exit 0
+  fi
+  say "building the .dmg (jpackage --type dmg)"
+  "$JDK/bin/jpackage" --type dmg "${COMMON[@]}" \
+    --app-image "$APP_DIR" \
+    --mac-package-identifier org.sstpdoctor.app \
+    --dest "$OUT"
+  DMG="$OUT/sstp-doctor-$POM_VERSION-macos-$ARCH.dmg"
+  mv "$OUT"/SSTP\ Doctor-*.dmg "$DMG"
+  say "done"
+  ls -l "$DMG"
+  echo "The .dmg and the app are not signed or notarized: on first start, right-click the app and choose Open."
+fi

@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# Installs the .deb built by installers/build.sh and checks the installed app:
+#   1. dpkg -i (apt-get -f install for missing dependencies), launcher, /usr/bin link, menu entry, icon
+#   2. sstp-doctor --version shows the pom version
+#   3. a probe against the built-in responder (serve) over TLS with the practice CA: verdict pass;
+#      and against its "nak" scenario: exit code 1
+#   4. the GUI under Xvfb, with a screenshot (assets/screenshots/linux-installed.png by default)
+#   5. start-up benchmark: process start to first painted page, 5 runs, median (figures, no assertion)
+# Usage (as root):  installers/smoke-test-linux.sh [PATH.deb] [--keep] [--screenshot FILE]
+#   --keep   leave the package installed (default: removed at the end)
+# Needs: xvfb, xdotool, imagemagick (installed with apt-get when missing and running as root).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DEB=""
+KEEP=false
+SHOT="$ROOT/assets/screenshots/linux-installed.png"
+while (($#)); do
+  case "$1" in
+    --keep) KEEP=true ;;
+    --screenshot) SHOT=$2; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *.deb) DEB=$1 ;;
+    *) echo "smoke-test-linux.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [[ -z "$DEB" ]]; then
+  DEB=$(ls "$ROOT"/target/installer/sstp-doctor_*.deb 2>/dev/null | head -1 || true)
+fi
+[[ -f "$DEB" ]] || { echo "no .deb found: run installers/build.sh first, or pass the .deb's path" >&2; exit 2; }
+[[ $(id -u) -eq 0 ]] || { echo "run as root (it installs the package): sudo $0 $*" >&2; exit 2; }
+
+FAILED=0
+ok()   { printf '  ok    %s\n' "$*"; }
+bad()  { printf '  FAIL  %s\n' "$*"; FAILED=$((FAILED + 1)); }
+step() { printf '\n== %s\n' "$*"; }
+
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v xdotool >/dev/null || need+=(xdotool)
+command -v import >/dev/null || need+=(imagemagick)
+if ((${#need[@]})); then
+  step "installing test tools: ${need[*]}"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+  if [[ "$KEEP" == false ]]; then
+    dpkg -r sstp-doctor >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- 1. install
+step "installing $(basename "$DEB") ($(du -h "$DEB" | cut -f1))"
+if ! dpkg -i "$DEB" >"$WORK/dpkg.log" 2>&1; then
+  echo "  (dpkg -i wants dependencies; apt-get -f install)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -f -y -q >>"$WORK/dpkg.log" 2>&1 || { cat "$WORK/dpkg.log"; exit 1; }
+fi
+dpkg -s sstp-doctor | grep -q '^Status: install ok installed' && ok "package installed: $(dpkg-query -W -f='${Version}, ${Installed-Size} KiB' sstp-doctor)" || bad "package not installed"
+APP=/opt/sstp-doctor/bin/sstp-doctor
+[[ -x "$APP" ]] && ok "launcher $APP" || bad "no launcher at $APP"
+[[ "$(readlink /usr/bin/sstp-doctor || true)" == "$APP" ]] && ok "/usr/bin/sstp-doctor -> $APP" || bad "/usr/bin/sstp-doctor link missing"
+DESKTOP=$(ls /usr/share/applications/*sstp-doctor*.desktop 2>/dev/null | head -1 || true)
+if [[ -n "$DESKTOP" ]]; then
+  ok "menu entry $DESKTOP ($(grep '^Name=' "$DESKTOP"), $(grep '^Categories=' "$DESKTOP"))"
+  icon=$(sed -n 's/^Icon=//p' "$DESKTOP")
+  [[ -f "$icon" ]] && ok "icon $icon" || bad "menu entry's icon '$icon' is missing"
+else
+  bad "no menu entry in /usr/share/applications"
+fi
+echo "  installed size: $(du -sh /opt/sstp-doctor | cut -f1) in /opt/sstp-doctor"
+
+# ---------------------------------------------------------------- 2. version
+step "sstp-doctor --version"
+VERSION_OUT=$(sstp-doctor --version 2>&1) || bad "--version exited with $?"
+echo "$VERSION_OUT" | sed 's/^/  | /'
+POM_VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -2 | tail -1)
+if [[ -f "$ROOT/target/maven-archiver/pom.properties" ]]; then
+  POM_VERSION=$(sed -n 's/^version=//p' "$ROOT/target/maven-archiver/pom.properties")
+fi
+echo "$VERSION_OUT" | grep -qF "SSTP Doctor $POM_VERSION" && ok "version $POM_VERSION" || bad "expected 'SSTP Doctor $POM_VERSION'"
+
+# ---------------------------------------------------------------- 3. probe against serve
+serve() { # serve SCENARIO -> sets PORT; the responder stops by itself after 2 minutes
+  local log="$WORK/serve-$1.log"
+  sstp-doctor serve --port 0 --scenario "$1" --write-ca "$WORK/ca.pem" --for 120s >"$log" 2>&1 &
+  PIDS+=($!)
+  PORT=""
+  for _ in $(seq 1 150); do
+    PORT=$(sed -n 's/^Listening on [^ ]*:\([0-9]*\)\..*/\1/p' "$log")
+    [[ -n "$PORT" ]] && return 0
+    sleep 0.1
+  done
+  cat "$log"; return 1
+}
+step "probe against the built-in responder (scenario working)"
+serve working || bad "serve did not start"
+set +e
+sstp-doctor probe "localhost:$PORT" --proxy none --trust-ca "$WORK/ca.pem" >"$WORK/probe.txt" 2>&1
+code=$?
+sstp-doctor probe "localhost:$PORT" --proxy none --trust-ca "$WORK/ca.pem" --json >"$WORK/probe.json" 2>"$WORK/probe-json.err"
+jcode=$?
+set -e
+sed 's/^/  | /' "$WORK/probe.txt" | head -30
+[[ $code -eq 0 ]] && ok "probe exit code 0 (reachable)" || bad "probe exit code $code, expected 0"
+python3 - "$WORK/probe.json" <<'PY' && ok "JSON report: verdict pass, outcome sstp_ack, TLS as above" || bad "JSON report not as expected (exit $jcode)"
+import json, sys
+r = json.load(open(sys.argv[1]))
+print("  | verdict=%s outcome=%s tls=%s %s key=%s" % (r["verdict"], r["outcome"], r["tls"]["protocol"],
+      r["tls"]["cipherSuite"], r["tls"]["chain"][0]["keyAlgorithm"]))
+sys.exit(0 if r["verdict"] == "pass" and r["outcome"] == "sstp_ack" else 1)
+PY
+step "probe against the built-in responder (scenario nak)"
+serve nak || bad "serve did not start"
+set +e
+sstp-doctor probe "localhost:$PORT" --proxy none --trust-ca "$WORK/ca.pem" >"$WORK/nak.txt" 2>&1
+code=$?
+set -e
+grep -m1 -i 'nak' "$WORK/nak.txt" | sed 's/^/  | /' || true
+[[ $code -eq 1 ]] && ok "probe exit code 1 (failure diagnosed)" || bad "probe exit code $code, expected 1"
+
+# ---------------------------------------------------------------- 4. GUI under Xvfb
+step "GUI under Xvfb"
+DISPLAY_NUM=:$((90 + RANDOM % 9))
+Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB=$!
+PIDS+=($XVFB)
+export DISPLAY=$DISPLAY_NUM
+for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+# Started as the menu entry starts it (its Exec line, no arguments).
+EXEC=$(sed -n 's/^Exec=//p' "${DESKTOP:-/dev/null}" 2>/dev/null || true)
+"${EXEC:-$APP}" >"$WORK/gui.log" 2>&1 &
+GUI=$!
+PIDS+=($GUI)
+WIN=""
+for _ in $(seq 1 150); do
+  WIN=$(xdotool search --onlyvisible --name 'SSTP Doctor' 2>/dev/null | head -1 || true)
+  [[ -n "$WIN" ]] && break
+  kill -0 $GUI 2>/dev/null || break
+  sleep 0.1
+done
+if [[ -n "$WIN" ]]; then
+  sleep 2 # let the page settle before the picture
+  mkdir -p "$(dirname "$SHOT")"
+  import -window root "$SHOT"
+  ok "window '$(xdotool getwindowname "$WIN")' $(xdotool getwindowgeometry "$WIN" | sed -n 's/.*Geometry: //p'), screenshot $SHOT"
+  colors=$(convert "$SHOT" -format %k info:)
+  [[ $colors -gt 16 ]] && ok "screenshot has $colors colours (the window painted)" || bad "screenshot has only $colors colours"
+else
+  bad "no 'SSTP Doctor' window within 15 s"; sed 's/^/  | /' "$WORK/gui.log"
+fi
+kill $GUI 2>/dev/null || true
+wait $GUI 2>/dev/null || true
+grep -E 'Exception|Error' "$WORK/gui.log" | head -5 | sed 's/^/  | /' || true
+
+# ---------------------------------------------------------------- 5. start-up benchmark
+step "start-up: installed launcher, process start to first painted page (1 warm-up + 5 runs)"
+# The app prints first-paint-ms=N (JVM start to the second animation pulse after show) when started with
+# -Dsstpdoctor.measureStartup=true, then exits. JAVA_TOOL_OPTIONS reaches the JVM through the jpackage launcher.
+# Builds without that switch are timed from outside instead: launcher start until the window is mapped.
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+paint=(); wall=(); how=window
+if unzip -p /opt/sstp-doctor/lib/app/sstp-doctor.jar 'org/sstpdoctor/ui/*.class' 2>/dev/null | grep -aq 'sstpdoctor.measureStartup'; then
+  how=app
+fi
+for run in 0 1 2 3 4 5; do
+  t0=$(now_ms)
+  JAVA_TOOL_OPTIONS="-Dsstpdoctor.measureStartup=true" "$APP" >"$WORK/start.log" 2>&1 &
+  pid=$!
+  ms=""; t1=""
+  for _ in $(seq 1 1500); do
+    if [[ "$how" == app ]] && grep -q '^first-paint-ms=' "$WORK/start.log"; then
+      t1=$(now_ms); ms=$(sed -n 's/^first-paint-ms=//p' "$WORK/start.log"); break
+    fi
+    if [[ "$how" == window ]] && xdotool search --onlyvisible --name 'SSTP Doctor' >/dev/null 2>&1; then
+      t1=$(now_ms); ms=$((t1 - t0)); break
+    fi
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.02
+  done
+  [[ "$how" == window ]] && kill $pid 2>/dev/null
+  wait $pid 2>/dev/null || true
+  if [[ -z "$ms" ]]; then bad "run $run: no first paint"; sed 's/^/  | /' "$WORK/start.log"; continue; fi
+  if ((run == 0)); then echo "  warm-up: ${ms} ms"; continue; fi
+  paint+=("$ms"); wall+=($((t1 - t0)))
+  if [[ "$how" == app ]]; then
+    echo "  run $run: first paint ${ms} ms (seen by this script after $((t1 - t0)) ms)"
+  else
+    echo "  run $run: window mapped after ${ms} ms (polled with xdotool, which itself costs CPU)"
+  fi
+done
+if ((${#paint[@]})); then
+  median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+  if [[ "$how" == app ]]; then
+    echo "  median: first-paint-ms=$(median "${paint[@]}") (JVM start to painted first page, reported by the app);" \
+      "$(median "${wall[@]}") ms from launcher start as seen by this script"
+  else
+    echo "  median: $(median "${paint[@]}") ms from launcher start to the window being mapped (this build has no -Dsstpdoctor.measureStartup)"
+  fi
+fi
+
+kill $XVFB 2>/dev/null || true
+step "result"
+if ((FAILED)); then echo "  $FAILED check(s) failed"; exit 1; fi
+echo "  all checks passed"
