@@ -7,7 +7,8 @@ import org.sstpdoctor.cli.SstpDoctorCli;
 import org.sstpdoctor.probe.SystemProxyDetector;
 
 /**
- * Starts SSTP Doctor: the wizard when run without arguments, the command line otherwise. JavaFX is
+ * Starts SSTP Doctor: the wizard when run without arguments (or with {@code --practice[=scenario]}),
+ * the command line otherwise. JavaFX is
  * touched only on the wizard path, so the command line runs on machines without a display.
  */
 public final class Main {
@@ -16,7 +17,7 @@ public final class Main {
 
     public static void main(String[] args) {
         SystemProxyDetector.enableOsProxySettings();
-        if (args.length == 0) {
+        if (args.length == 0 || args[0].equals("--practice") || args[0].startsWith("--practice=")) {
             org.sstpdoctor.ui.DesktopApp.launchApp(args);
             return;
         }

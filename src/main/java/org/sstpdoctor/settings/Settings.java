@@ -1,0 +1,148 @@
+package org.sstpdoctor.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the desktop app remembers between runs. Immutable; every "with" method returns a new value.
+ * There is deliberately no password here: a remembered proxy password lives only in the system's
+ * credential store ({@link CredentialStore}), and {@link #rememberPassword()} only says that it does.
+ *
+ * <p>The canonical constructor (which Jackson uses) repairs what a hand-edited or older file may hold
+ * (blank names, duplicates, a port out of range) instead of refusing the whole file; the "with"
+ * methods reject bad input, because that comes from the program.
+ *
+ * @param recentAddresses servers tested, most recent first, at most {@value #MAX_RECENT}
+ * @param recentDestinationNames names typed for the servers, same rules
+ * @param proxyMode "none", "system" or "manual"
+ * @param proxyHost the typed proxy's host, or null
+ * @param proxyPort the typed proxy's port, or null
+ * @param proxyUser the proxy user name, or null
+ * @param rememberPassword whether the proxy password is kept in the credential store
+ * @param caFile a PEM file of extra trusted CAs, or null
+ * @param timeoutSeconds how long a probe may take, {@value #MIN_TIMEOUT}-{@value #MAX_TIMEOUT}
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"schema", "recentAddresses", "recentDestinationNames", "proxyMode", "proxyHost", "proxyPort",
+    "proxyUser", "rememberPassword", "caFile", "timeoutSeconds"})
+public record Settings(
+        List<String> recentAddresses,
+        List<String> recentDestinationNames,
+        String proxyMode,
+        String proxyHost,
+        Integer proxyPort,
+        String proxyUser,
+        boolean rememberPassword,
+        String caFile,
+        int timeoutSeconds) {
+
+    public static final String SCHEMA = "sstp-doctor/settings/v1";
+    public static final int MAX_RECENT = 10;
+    public static final int DEFAULT_TIMEOUT = 15;
+    public static final int MIN_TIMEOUT = 1;
+    public static final int MAX_TIMEOUT = 600;
+    public static final List<String> PROXY_MODES = List.of("none", "system", "manual");
+    /** As Windows' SSTP client does, and as the command line defaults to. */
+    public static final String DEFAULT_PROXY_MODE = "system";
+
+    public Settings {
+        recentAddresses = recent(recentAddresses);
+        recentDestinationNames = recent(recentDestinationNames);
+        String mode = proxyMode == null ? "" : proxyMode.trim().toLowerCase(Locale.ROOT);
+        proxyMode = PROXY_MODES.contains(mode) ? mode : DEFAULT_PROXY_MODE;
+        proxyHost = blankToNull(proxyHost);
+        proxyPort = proxyPort != null && proxyPort >= 1 && proxyPort <= 65535 ? proxyPort : null;
+        proxyUser = blankToNull(proxyUser);
+        caFile = blankToNull(caFile);
+        timeoutSeconds = timeoutSeconds >= MIN_TIMEOUT && timeoutSeconds <= MAX_TIMEOUT ? timeoutSeconds : DEFAULT_TIMEOUT;
+    }
+
+    public static Settings defaults() {
+        return new Settings(List.of(), List.of(), DEFAULT_PROXY_MODE, null, null, null, false, null, DEFAULT_TIMEOUT);
+    }
+
+    /** Marks the file's format, so a later version knows what it reads. */
+    @JsonProperty(value = "schema", access = JsonProperty.Access.READ_ONLY)
+    public String schema() {
+        return SCHEMA;
+    }
+
+    /** The address put first; an earlier entry equal to it ignoring case is dropped, the oldest fall off. */
+    public Settings withRecentAddress(String address) {
+        return new Settings(pushed(recentAddresses, address), recentDestinationNames, proxyMode, proxyHost, proxyPort,
+                proxyUser, rememberPassword, caFile, timeoutSeconds);
+    }
+
+    public Settings withRecentDestinationName(String name) {
+        return new Settings(recentAddresses, pushed(recentDestinationNames, name), proxyMode, proxyHost, proxyPort,
+                proxyUser, rememberPassword, caFile, timeoutSeconds);
+    }
+
+    /**
+     * The proxy choice. Host and port are kept for "none" and "system" too, so switching back to
+     * "manual" finds them again.
+     */
+    public Settings withProxy(String mode, String host, Integer port, String user, boolean remember) {
+        String normal = mode == null ? "" : mode.trim().toLowerCase(Locale.ROOT);
+        if (!PROXY_MODES.contains(normal)) {
+            throw new IllegalArgumentException("proxy mode must be none, system or manual, not '" + mode + "'");
+        }
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("proxy port must be 1-65535, not " + port);
+        }
+        return new Settings(recentAddresses, recentDestinationNames, normal, host, port, user, remember, caFile,
+                timeoutSeconds);
+    }
+
+    public Settings withCaFile(String file) {
+        return new Settings(recentAddresses, recentDestinationNames, proxyMode, proxyHost, proxyPort, proxyUser,
+                rememberPassword, file, timeoutSeconds);
+    }
+
+    public Settings withTimeoutSeconds(int seconds) {
+        if (seconds < MIN_TIMEOUT || seconds > MAX_TIMEOUT) {
+            throw new IllegalArgumentException("timeout must be " + MIN_TIMEOUT + "-" + MAX_TIMEOUT + " seconds, not " + seconds);
+        }
+        return new Settings(recentAddresses, recentDestinationNames, proxyMode, proxyHost, proxyPort, proxyUser,
+                rememberPassword, caFile, seconds);
+    }
+
+    private static List<String> pushed(List<String> list, String value) {
+        if (value == null || value.isBlank()) {
+            return list;
+        }
+        List<String> out = new ArrayList<>(list.size() + 1);
+        out.add(value.trim());
+        out.addAll(list);
+        return recent(out);
+    }
+
+    /** Trimmed, blanks dropped, the first of each case-insensitive duplicate kept, at most {@value #MAX_RECENT}. */
+    private static List<String> recent(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String v : values) {
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            String trimmed = v.trim();
+            if (seen.add(trimmed.toLowerCase(Locale.ROOT)) && out.size() < MAX_RECENT) {
+                out.add(trimmed);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

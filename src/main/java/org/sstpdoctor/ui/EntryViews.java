@@ -1,0 +1,88 @@
+package org.sstpdoctor.ui;
+
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.sstpdoctor.kb.KbEntry;
+import org.sstpdoctor.kb.Reference;
+
+/** Knowledge-base entries as on-screen text: the same structure on the result and lookup pages. */
+final class EntryViews {
+    private EntryViews() {
+    }
+
+    static Node endUser(KbEntry e) {
+        VBox box = new VBox(6);
+        box.getChildren().add(paragraph(e.endUser().explanation(), "explanation"));
+        box.getChildren().add(heading(Texts.get("entry.actions")));
+        for (String action : e.endUser().actions()) {
+            box.getChildren().add(paragraph("\u2022  " + action, "list-item"));
+        }
+        return box;
+    }
+
+    static Node helpdesk(KbEntry e, Consumer<String> openLink) {
+        VBox box = new VBox(6);
+        Label title = heading(e.title());
+        title.getStyleClass().add("entry-title");
+        box.getChildren().addAll(title, paragraph(e.summary(), "summary"));
+        box.getChildren().add(heading(Texts.get("entry.steps")));
+        int n = 1;
+        for (String step : e.helpdesk().steps()) {
+            box.getChildren().add(paragraph(n++ + ".  " + step, "list-item"));
+        }
+        box.getChildren().add(heading(Texts.get("entry.contact")));
+        box.getChildren().add(paragraph(e.helpdesk().contact(), "contact"));
+        if (!e.culprits().isEmpty()) {
+            box.getChildren().add(paragraph(Texts.get("entry.culprits", String.join(", ", e.culprits())), "hint"));
+        }
+        if (!e.related().isEmpty()) {
+            box.getChildren().add(paragraph(Texts.get("entry.related", String.join(", ", e.related())), "hint"));
+        }
+        // One link per line, wrapping: a long title must not widen the page past the window.
+        VBox refs = new VBox(0);
+        refs.getChildren().add(heading(Texts.get("entry.references")));
+        for (Reference r : e.references()) {
+            Hyperlink link = new Hyperlink(r.title());
+            link.setWrapText(true);
+            link.setMinWidth(0);
+            link.setOnAction(ev -> openLink.accept(r.url()));
+            link.setAccessibleText(r.title() + " " + r.url());
+            refs.getChildren().add(link);
+        }
+        box.getChildren().add(refs);
+        return box;
+    }
+
+    /** Both views of one entry, for the lookup page. */
+    static Node full(KbEntry e, Consumer<String> openLink) {
+        VBox box = new VBox(10);
+        Label title = heading(e.title());
+        title.getStyleClass().add("entry-title");
+        box.getChildren().addAll(title, paragraph(e.summary(), "summary"), heading(Texts.get("result.tab.enduser")),
+                endUser(e), heading(Texts.get("result.tab.helpdesk")));
+        VBox helpdesk = (VBox) helpdesk(e, openLink);
+        helpdesk.getChildren().remove(0, 2); // title and summary are shown above
+        box.getChildren().add(helpdesk);
+        return box;
+    }
+
+    static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-heading");
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        return l;
+    }
+
+    static Label paragraph(String text, String style) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(style);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinWidth(0);
+        return l;
+    }
+}

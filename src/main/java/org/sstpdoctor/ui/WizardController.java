@@ -1,0 +1,404 @@
+package org.sstpdoctor.ui;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+import org.sstpdoctor.kb.Resolution;
+import org.sstpdoctor.probe.ProbeReport;
+import org.sstpdoctor.probe.ProbeRequest;
+import org.sstpdoctor.probe.ProxyMode;
+import org.sstpdoctor.probe.Version;
+import org.sstpdoctor.responder.Scenario;
+import org.sstpdoctor.settings.Settings;
+import org.sstpdoctor.target.InputException;
+
+/**
+ * The wizard's frame: title, page area and the Back / Next / Finish / Cancel buttons, like Windows'
+ * "Connect to a workplace". It only moves between pages and hands work to the page controllers,
+ * the {@link ProbeRunner} and the settings store.
+ */
+public final class WizardController {
+    public enum Page { HOW, ADDRESS, PROXY, TESTING, RESULT, LOOKUP }
+
+    @FXML BorderPane root;
+    @FXML Label practiceBanner;
+    @FXML Button backButton;
+    @FXML Label pageTitle;
+    @FXML Label pageSubtitle;
+    @FXML MenuButton toolsMenu;
+    @FXML MenuItem lookupMenuItem;
+    @FXML MenuItem practiceMenuItem;
+    @FXML MenuItem stopPracticeMenuItem;
+    @FXML StackPane pageHolder;
+    @FXML Label statusLine;
+    @FXML Button nextButton;
+    @FXML Button finishButton;
+    @FXML Button cancelButton;
+
+    @FXML Node howPage;
+    @FXML HowPageController howPageController;
+    @FXML Node addressPage;
+    @FXML AddressPageController addressPageController;
+    @FXML Node proxyPage;
+    @FXML ProxyPageController proxyPageController;
+    @FXML Node testingPage;
+    @FXML TestingPageController testingPageController;
+    @FXML Node resultPage;
+    @FXML ResultPageController resultPageController;
+    @FXML Node lookupPage;
+    @FXML LookupPageController lookupPageController;
+
+    private final WizardModel model = new WizardModel();
+    private AppServices services;
+    private ProbeRunner runner;
+    private Settings settings;
+    private Page current = Page.HOW;
+    private Page beforeLookup = Page.HOW;
+    private PracticeSession practice;
+
+    public void init(AppServices appServices) {
+        this.services = appServices;
+        this.settings = appServices.settings();
+        model.apply(settings);
+        runner = new ProbeRunner(appServices.probe());
+        howPageController.onLookup(this::openLookup);
+        addressPageController.init(model);
+        proxyPageController.init(model, appServices.credentials());
+        testingPageController.init(runner);
+        resultPageController.init(this::runTest, appServices.openUrl(), this::window);
+        lookupPageController.init(appServices.kb(), appServices.openUrl());
+        practiceBanner.textProperty().bind(model.practiceBanner);
+        practiceBanner.visibleProperty().bind(model.practiceBanner.isNotEmpty());
+        practiceBanner.managedProperty().bind(practiceBanner.visibleProperty());
+        lookupMenuItem.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        if (appServices.settingsProblem() != null && !appServices.settingsProblem().isBlank()) {
+            statusLine.setText(appServices.settingsProblem());
+        }
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                // Enter = Next even when a radio button or check box has the focus: those controls
+                // swallow Enter, and the default button would never see it.
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                    if (e.getCode() == KeyCode.ENTER && !e.isAltDown() && !e.isControlDown()
+                            && (scene.getFocusOwner() instanceof javafx.scene.control.RadioButton
+                                || scene.getFocusOwner() instanceof javafx.scene.control.CheckBox)) {
+                        Button target = finishButton.isVisible() ? finishButton : nextButton;
+                        if (target.isVisible() && !target.isDisabled()) {
+                            e.consume();
+                            target.fire();
+                        }
+                    }
+                });
+                // Alt+Left goes back, as in Windows' wizards and browsers.
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), () -> {
+                    if (!backButton.isDisabled() && backButton.isVisible()) {
+                        goBack();
+                    }
+                });
+            }
+        });
+        show(Page.HOW);
+    }
+
+    public WizardModel model() {
+        return model;
+    }
+
+    public Page currentPage() {
+        return current;
+    }
+
+    ResultPageController result() {
+        return resultPageController;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void show(Page page) {
+        current = page;
+        for (Node n : pageHolder.getChildren()) {
+            n.setVisible(false);
+            n.setManaged(false);
+        }
+        Node view = switch (page) {
+            case HOW -> howPage;
+            case ADDRESS -> addressPage;
+            case PROXY -> proxyPage;
+            case TESTING -> testingPage;
+            case RESULT -> resultPage;
+            case LOOKUP -> lookupPage;
+        };
+        view.setVisible(true);
+        view.setManaged(true);
+        String key = page.name().toLowerCase(java.util.Locale.ROOT);
+        pageTitle.setText(Texts.get("page." + key + ".title"));
+        pageSubtitle.setText(Texts.get("page." + key + ".subtitle"));
+        root.setAccessibleText(pageTitle.getText());
+        configureButtons(page);
+        Platform.runLater(() -> focusFirst(page));
+    }
+
+    private void configureButtons(Page page) {
+        nextButton.disableProperty().unbind();
+        nextButton.setDisable(false);
+        backButton.setDisable(page == Page.HOW || page == Page.TESTING);
+        setShown(nextButton, page != Page.RESULT && page != Page.LOOKUP && page != Page.TESTING);
+        setShown(finishButton, page == Page.RESULT);
+        finishButton.setDefaultButton(page == Page.RESULT);
+        nextButton.setDefaultButton(page != Page.RESULT);
+        cancelButton.setText(Texts.get(page == Page.LOOKUP ? "button.closelookup" : "button.cancel"));
+        nextButton.setText(Texts.get(page == Page.PROXY ? "button.test" : "button.next"));
+        switch (page) {
+            case ADDRESS -> nextButton.disableProperty().bind(addressPageController.validProperty().not());
+            case PROXY -> nextButton.disableProperty().bind(proxyPageController.validProperty().not());
+            default -> { }
+        }
+        toolsMenu.setDisable(page == Page.TESTING);
+    }
+
+    private static void setShown(Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
+    }
+
+    private void focusFirst(Page page) {
+        switch (page) {
+            case HOW -> howPageController.vpnChoice.requestFocus();
+            case ADDRESS -> addressPageController.focus();
+            case PROXY -> proxyPageController.focus();
+            case TESTING -> cancelButton.requestFocus();
+            case RESULT -> finishButton.requestFocus();
+            case LOOKUP -> lookupPageController.focus();
+        }
+    }
+
+    @FXML
+    void goNext() {
+        switch (current) {
+            case HOW -> show(Page.ADDRESS);
+            case ADDRESS -> {
+                if (model.addressProblem().isEmpty() && model.destinationProblem().isEmpty()) {
+                    try {
+                        proxyPageController.detectSystemProxy(model.target());
+                    } catch (InputException ignored) {
+                        // cannot happen: the address was just checked
+                    }
+                    fillRememberedPassword();
+                    show(Page.PROXY);
+                }
+            }
+            case PROXY -> runTest();
+            default -> { }
+        }
+    }
+
+    @FXML
+    void goBack() {
+        switch (current) {
+            case ADDRESS -> show(Page.HOW);
+            case PROXY -> show(Page.ADDRESS);
+            case RESULT -> show(Page.PROXY);
+            case LOOKUP -> show(beforeLookup);
+            default -> { }
+        }
+    }
+
+    @FXML
+    void finish() {
+        close();
+    }
+
+    @FXML
+    void cancel() {
+        switch (current) {
+            case TESTING -> runner.cancel();
+            case LOOKUP -> show(beforeLookup);
+            default -> close();
+        }
+    }
+
+    /** Starts (or restarts) the test with what is on the pages now. */
+    void runTest() {
+        ProbeRequest request;
+        try {
+            request = model.request();
+        } catch (InputException e) {
+            statusLine.setText(e.getMessage());
+            return;
+        }
+        statusLine.setText("");
+        testingPageController.showTarget(request.target().toString());
+        show(Page.TESTING);
+        runner.start(request, this::showResult);
+        rememberSettings();
+    }
+
+    private void showResult(ProbeReport report) {
+        Resolution resolution = Resolution.of(report, services.kb());
+        model.report.set(report);
+        model.resolution.set(resolution);
+        resultPageController.show(report, resolution);
+        show(Page.RESULT);
+    }
+
+    private void rememberSettings() {
+        if (practice != null) {
+            return; // practice addresses are throw-away loopback ports
+        }
+        settings = model.remember(settings);
+        Settings toSave = settings;
+        boolean storePassword = model.rememberPassword.get() && model.proxyMode.get() == ProxyMode.MANUAL
+                && !model.proxyUser.get().isBlank() && !model.proxyPassword.get().isEmpty()
+                && services.credentials().available();
+        String account = model.credentialAccount();
+        char[] password = storePassword ? model.proxyPassword.get().toCharArray() : null;
+        boolean forget = !model.rememberPassword.get() && services.credentials().available() && !model.proxyUser.get().isBlank();
+        // Disk and credential-store work (which may start a helper process) stays off the FX thread.
+        CompletableFuture.runAsync(() -> {
+            try {
+                services.settingsStore().save(toSave);
+                if (password != null) {
+                    services.credentials().store(account, password);
+                } else if (forget) {
+                    services.credentials().delete(account);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                if (password != null) {
+                    Arrays.fill(password, '\0');
+                }
+            }
+        }).whenComplete((ok, error) -> {
+            if (error != null) {
+                Platform.runLater(() -> statusLine.setText(Texts.get("settings.savefailed")));
+            }
+        });
+    }
+
+    private void fillRememberedPassword() {
+        if (!model.rememberPassword.get() || !model.proxyPassword.get().isEmpty() || model.proxyUser.get().isBlank()
+                || !services.credentials().available()) {
+            return;
+        }
+        String account = model.credentialAccount();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return services.credentials().read(account);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })
+                .whenComplete((found, error) -> Platform.runLater(() -> {
+                    if (error == null && found.isPresent() && model.proxyPassword.get().isEmpty()) {
+                        char[] chars = found.get();
+                        model.proxyPassword.set(new String(chars));
+                        Arrays.fill(chars, '\0');
+                    }
+                }));
+    }
+
+    @FXML
+    void openLookup() {
+        if (current != Page.LOOKUP && current != Page.TESTING) {
+            beforeLookup = current;
+            show(Page.LOOKUP);
+        }
+    }
+
+    /** Opens the lookup page with a query already typed, e.g. from a command-line argument. */
+    public void lookup(String query) {
+        openLookup();
+        lookupPageController.query(query);
+    }
+
+    @FXML
+    void startPractice() {
+        ChoiceDialog<Scenario> dialog = new ChoiceDialog<>(Scenario.WORKING, Scenario.values());
+        dialog.setTitle(Texts.get("practice.title"));
+        dialog.setHeaderText(Texts.get("practice.header"));
+        dialog.setContentText(Texts.get("practice.choose"));
+        dialog.initOwner(window());
+        Optional<Scenario> chosen = dialog.showAndWait();
+        chosen.ifPresent(this::startPractice);
+    }
+
+    /** Starts practice mode with a scenario and fills the pages so the next click runs the test. */
+    public void startPractice(Scenario scenario) {
+        stopPractice();
+        try {
+            practice = PracticeSession.start(scenario);
+        } catch (IOException e) {
+            statusLine.setText(Texts.get("practice.failed", e.getMessage()));
+            return;
+        }
+        model.address.set(practice.address());
+        model.port.set("");
+        model.destinationName.set(Texts.get("practice.destination"));
+        model.proxyMode.set(ProxyMode.NONE);
+        model.caFile.set(practice.caFile().toString());
+        model.practiceBanner.set(Texts.get("practice.banner", scenario.description()));
+        stopPracticeMenuItem.setDisable(false);
+        show(Page.ADDRESS);
+    }
+
+    @FXML
+    void stopPractice() {
+        if (practice != null) {
+            practice.close();
+            practice = null;
+            model.practiceBanner.set("");
+            model.address.set("");
+            model.caFile.set(settings.caFile() == null ? "" : settings.caFile());
+            model.proxyMode.set(ProxyMode.SYSTEM);
+            model.apply(settings);
+        }
+        stopPracticeMenuItem.setDisable(true);
+    }
+
+    @FXML
+    void showAbout() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION, Texts.get("about.text", Version.current()), ButtonType.OK);
+        about.setTitle(Texts.get("about.title"));
+        about.setHeaderText(Texts.get("about.header", Version.current()));
+        about.initOwner(window());
+        about.show();
+    }
+
+    /** Stops everything this window started: the probe, practice responder. */
+    public void shutdown() {
+        runner.close();
+        if (practice != null) {
+            practice.close();
+            practice = null;
+        }
+    }
+
+    private void close() {
+        shutdown();
+        Window w = window();
+        if (w != null) {
+            w.hide();
+        }
+    }
+}
