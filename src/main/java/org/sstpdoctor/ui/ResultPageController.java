@@ -167,6 +167,10 @@ public final class ResultPageController {
             row = fact(row, "result.fact.tls", r.tls().protocol() + ", " + r.tls().cipherSuite());
             row = fact(row, "result.fact.cert", cert);
         }
+        if (r.beyondCertificate() != null) {
+            // The probe looked past the certificate (it sends no secret): say whether that was the only problem.
+            row = fact(row, "result.fact.beyond", r.beyondCertificate().outcome().title());
+        }
         if (r.sstp() != null) {
             row = fact(row, "result.fact.sstp", r.sstp().answerDescription().isEmpty() ? r.sstp().answer()
                     : r.sstp().answerDescription());
@@ -209,7 +213,7 @@ public final class ResultPageController {
             if (!c.subjectAltNames().isEmpty()) {
                 row = certRow(card, row, "cert.names", String.join(", ", c.subjectAltNames()));
             }
-            row = certRow(card, row, "cert.key", c.keyAlgorithm() + " " + c.keyBits() + " bits, " + c.signatureAlgorithm());
+            row = certRow(card, row, "cert.key", Texts.get("cert.key.value", c.keyAlgorithm(), c.keyBits(), c.signatureAlgorithm()));
             if (!c.extendedKeyUsage().isEmpty()) {
                 row = certRow(card, row, "cert.eku", String.join(", ", c.extendedKeyUsage()));
             }

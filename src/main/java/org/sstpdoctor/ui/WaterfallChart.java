@@ -1,7 +1,6 @@
 package org.sstpdoctor.ui;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -47,7 +46,7 @@ public final class WaterfallChart extends GridPane {
             bar.xProperty().bind(lane.widthProperty().multiply(from));
             bar.widthProperty().bind(javafx.beans.binding.Bindings.max(2.0, lane.widthProperty().multiply(width)));
             lane.getChildren().add(bar);
-            String text = String.format(Locale.ROOT, "%s: %s from %s", label.getText(), Formats.millis(s.durationMillis()),
+            String text = Texts.get("result.timing.bar", label.getText(), Formats.millis(s.durationMillis()),
                     Formats.millis(s.startMillis()));
             Tooltip.install(lane, new Tooltip(text));
             lane.setAccessibleText(text);

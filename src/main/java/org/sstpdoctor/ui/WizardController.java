@@ -2,10 +2,10 @@ package org.sstpdoctor.ui;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -334,13 +334,22 @@ public final class WizardController {
 
     @FXML
     void startPractice() {
-        ChoiceDialog<Scenario> dialog = new ChoiceDialog<>(Scenario.WORKING, Scenario.values());
+        List<PracticeChoice> choices = Arrays.stream(Scenario.values()).map(PracticeChoice::new).toList();
+        ChoiceDialog<PracticeChoice> dialog = new ChoiceDialog<>(choices.get(0), choices);
         dialog.setTitle(Texts.get("practice.title"));
         dialog.setHeaderText(Texts.get("practice.header"));
         dialog.setContentText(Texts.get("practice.choose"));
         dialog.initOwner(window());
-        Optional<Scenario> chosen = dialog.showAndWait();
-        chosen.ifPresent(this::startPractice);
+        Optional<PracticeChoice> chosen = dialog.showAndWait();
+        chosen.ifPresent(c -> startPractice(c.scenario()));
+    }
+
+    /** A scenario as the chooser lists it: by what it does, not by its id. */
+    private record PracticeChoice(Scenario scenario) {
+        @Override
+        public String toString() {
+            return scenario.description();
+        }
     }
 
     /** Starts practice mode with a scenario and fills the pages so the next click runs the test. */

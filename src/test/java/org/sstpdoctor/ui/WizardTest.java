@@ -158,6 +158,7 @@ class WizardTest extends WizardTestBase {
             assertEquals(Verdict.FAIL, report.verdict());
             assertEquals("Not reachable", text("#verdictTitle"));
             clickOn("#detailsTab");
+            clickOn("#timingPane"); // fold the timing away so the chain is in view
             clickOn("#certificatePane");
             shot("certificate-6-chain");
             assertTrue(allText(lookup("#certificateBox").query()).contains("Somebody Else's CA"));
@@ -384,6 +385,43 @@ class WizardTest extends WizardTestBase {
         waitForPage(WizardController.Page.RESULT, 20);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.readString(file).contains("proxy.contoso.test"));
         assertFalse(Files.readString(file).contains("correct-horse-battery"), Files.readString(file));
+    }
+
+    /** 150% scaling: every size is in em, so the whole window grows; nothing in the button bars is squeezed. */
+    @Test
+    void readableAt150Percent() throws Exception {
+        interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 15pt;");
+            stage.setWidth(1170);
+            stage.setHeight(1050);
+        });
+        try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.fromOtherCa()))) {
+            shot("scaled-1-how");
+            assertButtonsFit();
+            clickOn("#nextButton");
+            fill("#addressField", "localhost:" + server.port());
+            shot("scaled-2-address");
+            clickOn("#nextButton");
+            waitForPage(WizardController.Page.PROXY, 5);
+            clickOn("#noneChoice");
+            shot("scaled-3-proxy");
+            assertButtonsFit();
+            clickOn("#nextButton");
+            waitForPage(WizardController.Page.RESULT, 20);
+            shot("scaled-5-result");
+            assertButtonsFit();
+        }
+    }
+
+    private void assertButtonsFit() {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (javafx.scene.Node n : lookup(".button").queryAll()) {
+            if (n instanceof Button b && b.isVisible() && b.getScene() != null && b.getParent().isVisible()
+                    && b.localToScene(b.getBoundsInLocal()).getWidth() > 0) {
+                assertTrue(b.getWidth() + 0.5 >= b.prefWidth(-1), b.getText() + " is squeezed: " + b.getWidth()
+                        + " < " + b.prefWidth(-1));
+            }
+        }
     }
 
     private static String allText(javafx.scene.Node node) {

@@ -38,6 +38,7 @@ abstract class WizardTestBase extends FxRobot {
         System.setProperty("testfx.headless", "true");
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
+        System.setProperty("headless.geometry", "1600x1200-32"); // room for the 150% window
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
