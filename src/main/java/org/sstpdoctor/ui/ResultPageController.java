@@ -73,6 +73,7 @@ public final class ResultPageController {
     @FXML Label actionMessage;
 
     private ProbeReport report;
+    private String destination = "";
     private Resolution resolution = Resolution.empty();
     private Runnable onTestAgain = () -> { };
     private Consumer<String> openUrl = url -> { };
@@ -98,6 +99,11 @@ public final class ResultPageController {
     }
 
     void show(ProbeReport r, Resolution res) {
+        show(r, res, "");
+    }
+
+    void show(ProbeReport r, Resolution res, String destinationName) {
+        this.destination = destinationName == null ? "" : destinationName.strip();
         this.report = r;
         this.resolution = res;
         actionMessage.setText("");
@@ -150,6 +156,9 @@ public final class ResultPageController {
     private void showFacts(ProbeReport r) {
         facts.getChildren().clear();
         int row = 0;
+        if (!destination.isEmpty()) {
+            row = fact(row, "result.fact.destination", destination);
+        }
         row = fact(row, "result.fact.server", r.target().displayHost() + ":" + r.target().port());
         row = fact(row, "result.fact.proxy", r.proxy().used() ? r.proxy().endpoint() + " (" + r.proxy().source() + ")"
                 : Texts.get("result.fact.proxy.none"));

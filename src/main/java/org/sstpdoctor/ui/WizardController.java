@@ -247,7 +247,7 @@ public final class WizardController {
             return;
         }
         statusLine.setText("");
-        testingPageController.showTarget(request.target().toString());
+        testingPageController.showTarget(Texts.get("testing.named", model.destinationName.get().strip(), request.target().toString()));
         show(Page.TESTING);
         runner.start(request, this::showResult);
         rememberSettings();
@@ -257,7 +257,7 @@ public final class WizardController {
         Resolution resolution = Resolution.of(report, services.kb());
         model.report.set(report);
         model.resolution.set(resolution);
-        resultPageController.show(report, resolution);
+        resultPageController.show(report, resolution, model.destinationName.get());
         show(Page.RESULT);
     }
 

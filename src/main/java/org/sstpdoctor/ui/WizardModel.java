@@ -129,12 +129,31 @@ public final class WizardModel {
         if (file.isEmpty()) {
             return List.of();
         }
-        Path path = Path.of(file);
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InputException("trusted CA file", Texts.get("proxy.ca.missing", file));
+        }
         if (!Files.isRegularFile(path)) {
             throw new InputException("trusted CA file", Texts.get("proxy.ca.missing", file));
         }
-        return TrustStores.readCertificates(path);
+        // Validation runs on every keystroke: parse the file once per version of it, not each time.
+        String version;
+        try {
+            version = path.toAbsolutePath() + "|" + Files.getLastModifiedTime(path).toMillis() + "|" + Files.size(path);
+        } catch (java.io.IOException e) {
+            throw new InputException("trusted CA file", Texts.get("proxy.ca.missing", file));
+        }
+        if (!version.equals(parsedCaVersion)) {
+            parsedCa = TrustStores.readCertificates(path);
+            parsedCaVersion = version;
+        }
+        return parsedCa;
     }
+
+    private String parsedCaVersion;
+    private List<X509Certificate> parsedCa = List.of();
 
     public ProbeRequest request() throws InputException {
         Target target = target();
