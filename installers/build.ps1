@@ -95,6 +95,12 @@ Run "$Jdk\bin\jpackage.exe" (@('--type', 'app-image') + $Common + @(
     '--input', "$Out\input", '--main-jar', 'sstp-doctor.jar', '--main-class', 'org.sstpdoctor.Main',
     '--runtime-image', "$Out\runtime",
     '--java-options', '-Xshare:auto', '--java-options', '-XX:+UseSerialGC', '--java-options', '-XX:TieredStopAtLevel=1',
+    # ControlsFX (class path) uses JavaFX internals; JavaFX is a set of named modules in the runtime
+    # (same list as build.sh, which explains it). Without them the wizard fails at start.
+    '--java-options', '--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED',
+    '--java-options', '--add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED',
+    '--java-options', '--add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED',
+    '--java-options', '--add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED',
     '--icon', "$Root\assets\icons\sstp-doctor.ico",
     '--add-launcher', "sstp-doctor=$Root\installers\windows\cli-launcher.properties",
     '--dest', "$Out\image"))
