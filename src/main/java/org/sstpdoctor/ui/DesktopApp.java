@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -12,7 +13,6 @@ import javafx.stage.Stage;
 import org.sstpdoctor.kb.KbEntry;
 import org.sstpdoctor.kb.KnowledgeBase;
 import org.sstpdoctor.kb.SiteOverrides;
-import org.sstpdoctor.probe.SstpProbe;
 import org.sstpdoctor.responder.Scenario;
 import org.sstpdoctor.settings.CredentialStore;
 import org.sstpdoctor.settings.SettingsStore;
@@ -26,7 +26,6 @@ public final class DesktopApp extends Application {
     public static final String MEASURE_STARTUP = "sstpdoctor.measureStartup";
 
     private AppServices services;
-    private String problems = "";
     private WizardController wizard;
 
     public static void launchApp(String[] args) {
@@ -35,19 +34,20 @@ public final class DesktopApp extends Application {
 
     @Override
     public void init() {
+        // Only prepares the loading; the first page paints before the knowledge base and settings are read.
+        services = AppServices.loading(DesktopApp::knowledgeBase, SettingsStore.ofThisUser(),
+                CredentialStore.forThisComputer(), url -> getHostServices().showDocument(url));
+    }
+
+    /** The built-in knowledge base with this site's overrides; a bad overrides file is reported and ignored. */
+    private static KnowledgeBase knowledgeBase() {
         KnowledgeBase kb = KnowledgeBase.builtIn();
         var overridesFile = SiteOverrides.defaultLocation(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("user.home", ""));
         Set<String> ids = kb.entries().stream().map(KbEntry::id).collect(Collectors.toSet());
         SiteOverrides overrides = SiteOverrides.load(overridesFile, ids);
-        if (!overrides.problems().isEmpty()) {
-            problems = overrides.problems().get(0);
-        }
-        SettingsStore store = SettingsStore.ofThisUser();
-        var settings = store.load();
-        String settingsProblem = store.lastProblem().orElse(problems);
-        services = new AppServices(kb.withOverrides(overrides), new SstpProbe(), store, settings, settingsProblem,
-                CredentialStore.forThisComputer(), url -> getHostServices().showDocument(url));
+        overrides.problems().forEach(p -> System.err.println("warning: " + p));
+        return kb.withOverrides(overrides);
     }
 
     @Override
@@ -62,9 +62,15 @@ public final class DesktopApp extends Application {
         stage.setMinWidth(560);
         stage.setMinHeight(480);
         stage.show();
+        Platform.runLater(services::startLoading); // after the first page is laid out and shown
         applyParameters(getParameters().getRaw());
         if (Boolean.getBoolean(MEASURE_STARTUP)) {
             reportFirstPaint();
+        } else {
+            // A moment after the first frames, load the next pages so Next answers at once.
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
+            later.setOnFinished(e -> wizard.preloadPages());
+            later.play();
         }
     }
 

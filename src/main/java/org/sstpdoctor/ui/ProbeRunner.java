@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,7 +27,8 @@ import org.sstpdoctor.probe.StageResult;
  * closes the sockets, so the report comes back within a fraction of a second.
  */
 public final class ProbeRunner implements AutoCloseable {
-    private final SstpProbe probe;
+    /** Made on the probe thread at first use: OkHttp's classes load there, not before the first paint. */
+    private final java.util.function.Supplier<SstpProbe> probe;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sstp-doctor-probe");
         t.setDaemon(true);
@@ -41,7 +41,7 @@ public final class ProbeRunner implements AutoCloseable {
     private Cancellation cancellation;
     private long generation;
 
-    public ProbeRunner(SstpProbe probe) {
+    public ProbeRunner(java.util.function.Supplier<SstpProbe> probe) {
         this.probe = probe;
         for (Stage s : Stage.values()) {
             StageRow row = new StageRow(s);
@@ -62,8 +62,12 @@ public final class ProbeRunner implements AutoCloseable {
         return note;
     }
 
-    /** Starts a probe; {@code done} runs on the FX thread with the report (cancelled ones included). */
-    public void start(ProbeRequest request, Consumer<ProbeReport> done) {
+    /**
+     * Starts a probe; {@code explain} runs on the probe's thread once the report is in (the knowledge
+     * base lookup), then {@code done} runs on the FX thread with both (cancelled probes included).
+     */
+    public <E> void start(ProbeRequest request, java.util.function.Function<ProbeReport, E> explain,
+                          java.util.function.BiConsumer<ProbeReport, E> done) {
         if (running.get()) {
             throw new IllegalStateException("a probe is already running");
         }
@@ -96,17 +100,18 @@ public final class ProbeRunner implements AutoCloseable {
         executor.execute(() -> {
             ProbeReport report;
             try {
-                report = probe.run(request, listener, c);
+                report = probe.get().run(request, listener, c);
             } finally {
                 if (request.proxy().password() != null) {
                     request.proxy().password().wipe();
                 }
             }
             ProbeReport finished = report;
+            E explanation = explain.apply(report);
             onFx(mine, () -> {
                 finished.stages().forEach(this::show);
                 running.set(false);
-                done.accept(finished);
+                done.accept(finished, explanation);
             });
         });
     }

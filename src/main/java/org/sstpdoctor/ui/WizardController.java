@@ -55,16 +55,18 @@ public final class WizardController {
 
     @FXML Node howPage;
     @FXML HowPageController howPageController;
-    @FXML Node addressPage;
-    @FXML AddressPageController addressPageController;
-    @FXML Node proxyPage;
-    @FXML ProxyPageController proxyPageController;
-    @FXML Node testingPage;
-    @FXML TestingPageController testingPageController;
-    @FXML Node resultPage;
-    @FXML ResultPageController resultPageController;
-    @FXML Node lookupPage;
-    @FXML LookupPageController lookupPageController;
+    // The other pages are loaded when first needed: the first page paints sooner.
+    private Node addressPage;
+    private AddressPageController addressPageController;
+    private Node proxyPage;
+    private ProxyPageController proxyPageController;
+    private Node testingPage;
+    private TestingPageController testingPageController;
+    private Node resultPage;
+    private ResultPageController resultPageController;
+    private Node lookupPage;
+    private LookupPageController lookupPageController;
+    private String pendingLookup;
 
     private final WizardModel model = new WizardModel();
     private AppServices services;
@@ -76,22 +78,24 @@ public final class WizardController {
 
     public void init(AppServices appServices) {
         this.services = appServices;
-        this.settings = appServices.settings();
-        model.apply(settings);
+        this.settings = Settings.defaults();
         runner = new ProbeRunner(appServices.probe());
         howPageController.onLookup(this::openLookup);
-        addressPageController.init(model);
-        proxyPageController.init(model, appServices.credentials());
-        testingPageController.init(runner);
-        resultPageController.init(this::runTest, appServices.openUrl(), this::window);
-        lookupPageController.init(appServices.kb(), appServices.openUrl());
+        // Remembered settings arrive from a background load; they fill the pages unless the person
+        // has already moved on from the first page.
+        appServices.settings().thenAcceptAsync(loaded -> {
+            settings = loaded.settings();
+            if (current == Page.HOW && practice == null) {
+                model.apply(settings);
+            } else {
+                model.recentAddresses.setAll(settings.recentAddresses());
+            }
+            loaded.problem().ifPresent(statusLine::setText);
+        }, Platform::runLater);
         practiceBanner.textProperty().bind(model.practiceBanner);
         practiceBanner.visibleProperty().bind(model.practiceBanner.isNotEmpty());
         practiceBanner.managedProperty().bind(practiceBanner.visibleProperty());
         lookupMenuItem.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
-        if (appServices.settingsProblem() != null && !appServices.settingsProblem().isBlank()) {
-            statusLine.setText(appServices.settingsProblem());
-        }
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 // Enter = Next even when a radio button or check box has the focus: those controls
@@ -127,7 +131,81 @@ public final class WizardController {
     }
 
     ResultPageController result() {
+        ensure(Page.RESULT);
         return resultPageController;
+    }
+
+    /** Loads a page's FXML the first time it is needed. */
+    private void ensure(Page page) {
+        switch (page) {
+            case ADDRESS -> {
+                if (addressPage == null) {
+                    javafx.fxml.FXMLLoader l = load("page-address.fxml");
+                    addressPage = l.getRoot();
+                    addressPageController = l.getController();
+                    addressPageController.init(model);
+                }
+            }
+            case PROXY -> {
+                if (proxyPage == null) {
+                    javafx.fxml.FXMLLoader l = load("page-proxy.fxml");
+                    proxyPage = l.getRoot();
+                    proxyPageController = l.getController();
+                    proxyPageController.init(model, services.credentials());
+                }
+            }
+            case TESTING -> {
+                if (testingPage == null) {
+                    javafx.fxml.FXMLLoader l = load("page-testing.fxml");
+                    testingPage = l.getRoot();
+                    testingPageController = l.getController();
+                    testingPageController.init(runner);
+                }
+            }
+            case RESULT -> {
+                if (resultPage == null) {
+                    javafx.fxml.FXMLLoader l = load("page-result.fxml");
+                    resultPage = l.getRoot();
+                    resultPageController = l.getController();
+                    resultPageController.init(this::runTest, services.openUrl(), this::window);
+                }
+            }
+            case LOOKUP -> {
+                if (lookupPage == null) {
+                    javafx.fxml.FXMLLoader l = load("page-lookup.fxml");
+                    lookupPage = l.getRoot();
+                    lookupPageController = l.getController();
+                    LookupPageController c = lookupPageController;
+                    services.kb().thenAcceptAsync(kb -> {
+                        c.init(kb, services.openUrl());
+                        if (pendingLookup != null) {
+                            c.query(pendingLookup);
+                            pendingLookup = null;
+                        }
+                    }, Platform::runLater);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private javafx.fxml.FXMLLoader load(String fxml) {
+        javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(WizardController.class.getResource(fxml), Texts.bundle());
+        try {
+            Node view = loader.load();
+            view.setVisible(false);
+            view.setManaged(false);
+            pageHolder.getChildren().add(view);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot load " + fxml, e);
+        }
+        return loader;
+    }
+
+    /** Loads the next pages while the person reads the first one, so Next is instant. */
+    public void preloadPages() {
+        ensure(Page.ADDRESS);
+        Platform.runLater(() -> ensure(Page.PROXY));
     }
 
     private Window window() {
@@ -135,6 +213,7 @@ public final class WizardController {
     }
 
     private void show(Page page) {
+        ensure(page);
         current = page;
         for (Node n : pageHolder.getChildren()) {
             n.setVisible(false);
@@ -198,6 +277,7 @@ public final class WizardController {
             case HOW -> show(Page.ADDRESS);
             case ADDRESS -> {
                 if (model.addressProblem().isEmpty() && model.destinationProblem().isEmpty()) {
+                    ensure(Page.PROXY);
                     try {
                         proxyPageController.detectSystemProxy(model.target());
                     } catch (InputException ignored) {
@@ -247,14 +327,22 @@ public final class WizardController {
             return;
         }
         statusLine.setText("");
+        ensure(Page.TESTING);
         testingPageController.showTarget(Texts.get("testing.named", model.destinationName.get().strip(), request.target().toString()));
         show(Page.TESTING);
-        runner.start(request, this::showResult);
+        // The knowledge base is consulted on the probe's thread, after the probe: never on the FX thread.
+        runner.start(request, report -> {
+            try {
+                return Resolution.of(report, services.kb().join());
+            } catch (RuntimeException e) {
+                return Resolution.empty(); // the report stands without the explanation
+            }
+        }, this::showResult);
         rememberSettings();
     }
 
-    private void showResult(ProbeReport report) {
-        Resolution resolution = Resolution.of(report, services.kb());
+    private void showResult(ProbeReport report, Resolution resolution) {
+        ensure(Page.RESULT);
         model.report.set(report);
         model.resolution.set(resolution);
         resultPageController.show(report, resolution, model.destinationName.get());
@@ -328,8 +416,8 @@ public final class WizardController {
 
     /** Opens the lookup page with a query already typed, e.g. from a command-line argument. */
     public void lookup(String query) {
+        pendingLookup = query;
         openLookup();
-        lookupPageController.query(query);
     }
 
     @FXML

@@ -54,7 +54,7 @@ abstract class WizardTestBase extends FxRobot {
         FXMLLoader loader = new FXMLLoader(DesktopApp.class.getResource("wizard.fxml"), Texts.bundle());
         Parent root = loader.load();
         wizard = loader.getController();
-        wizard.init(new AppServices(KB, TestProbes.probe(), store, store.load(), null, CredentialStore.NONE, openedUrls::add));
+        wizard.init(AppServices.ready(KB, TestProbes.probe(), store, CredentialStore.NONE, openedUrls::add));
         s.setScene(DesktopApp.styledScene(root));
         s.setWidth(780);
         s.setHeight(700);
