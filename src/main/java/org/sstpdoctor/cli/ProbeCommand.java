@@ -68,9 +68,10 @@ final class ProbeCommand implements Callable<Integer> {
             description = "How many servers to probe at once (1-" + BatchProbe.MAX_CONCURRENCY + ", default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--format", paramLabel = "text|table|jsonl|csv",
+    @Option(names = "--format", paramLabel = "text|table|jsonl|csv|markdown|html",
             description = "Output: text (the full report; the default for one server), table (one line per server; "
-                    + "the default for several), jsonl (one JSON report per line) or csv.")
+                    + "the default for several), jsonl (one JSON report per line), csv, or for one server markdown "
+                    + "or html (the same report, for a ticket or a web page).")
     String format;
 
     @Option(names = "--port", paramLabel = "PORT", description = "The port, if not 443 and not in the address.")
@@ -145,7 +146,8 @@ final class ProbeCommand implements Callable<Integer> {
             ProbeRequest template = new ProbeRequest(null, PLACEHOLDER, proxySettings, extra,
                     trustFiles.isEmpty() ? null : trustFiles.toString(), timeout);
             Format chosen = format(out);
-            if (addressFile == null && addresses.size() == 1 && (chosen == Format.TEXT || chosen == Format.JSON)) {
+            if (addressFile == null && addresses.size() == 1 && (chosen == Format.TEXT || chosen == Format.JSON
+                    || chosen == Format.MARKDOWN || chosen == Format.HTML)) {
                 ProbeRequest request = request(template, addresses.get(0), portOverride);
                 return single(request, chosen, out, err);
             }
@@ -163,7 +165,7 @@ final class ProbeCommand implements Callable<Integer> {
     /** Parsed, never resolved: a stand-in target for the settings shared by every server in a batch. */
     private static final Target PLACEHOLDER = new Target("placeholder.invalid", null, 443, org.sstpdoctor.target.HostKind.DNS_NAME);
 
-    private enum Format { TEXT, JSON, TABLE, JSONL, CSV }
+    private enum Format { TEXT, JSON, TABLE, JSONL, CSV, MARKDOWN, HTML }
 
     private Format format(PrintWriter out) throws InputException {
         boolean many = addressFile != null || addresses.size() > 1;
@@ -179,8 +181,15 @@ final class ProbeCommand implements Callable<Integer> {
             case "jsonl", "json-lines" -> Format.JSONL;
             case "json" -> many ? Format.JSONL : Format.JSON;
             case "csv" -> Format.CSV;
-            default -> throw new InputException("format", "--format must be text, table, jsonl or csv; you gave '"
-                    + format + "'.");
+            case "markdown", "md", "html" -> {
+                if (many) {
+                    throw new InputException("format", "--format " + format.trim() + " is for one server; for several"
+                            + " use table, jsonl or csv.");
+                }
+                yield format.trim().equalsIgnoreCase("html") ? Format.HTML : Format.MARKDOWN;
+            }
+            default -> throw new InputException("format", "--format must be text, table, jsonl, csv, markdown or html;"
+                    + " you gave '" + format + "'.");
         };
     }
 
@@ -204,8 +213,12 @@ final class ProbeCommand implements Callable<Integer> {
             KnowledgeBase kb = KnowledgeLoader.load(context, overrides, err);
             ProbeReport report = context.probes().get().run(request, listener, cancellation);
             Resolution resolution = Resolution.of(report, kb);
-            out.print(asJson ? JsonReport.render(report, ResolutionJson.toNode(resolution)) + "\n"
-                    : TextReport.render(report, resolution));
+            out.print(switch (chosen) {
+                case JSON -> JsonReport.render(report, ResolutionJson.toNode(resolution)) + "\n";
+                case MARKDOWN -> org.sstpdoctor.report.MarkdownReport.render(report, resolution);
+                case HTML -> org.sstpdoctor.report.HtmlReport.render(report, resolution);
+                default -> TextReport.render(report, resolution);
+            });
             out.flush();
             return ExitCode.of(report);
         } finally {

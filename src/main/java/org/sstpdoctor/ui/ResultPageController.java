@@ -214,8 +214,14 @@ public final class ResultPageController {
             card.getStyleClass().add("certificate-card");
             card.setHgap(10);
             card.setVgap(2);
+            javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+            names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels never shrink to "Sub…"
+            javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+            values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            values.setMinWidth(0);
+            card.getColumnConstraints().addAll(names, values);
             int row = 0;
-            card.addRow(row++, bold(Texts.get(i == 0 ? "cert.server" : "cert.issuer.n", i)), new Label(""));
+            card.add(bold(Texts.get(i == 0 ? "cert.server" : "cert.issuer.n", i)), 0, row++, 2, 1);
             row = certRow(card, row, "cert.subject", c.subject());
             row = certRow(card, row, "cert.issuer", c.issuer());
             row = certRow(card, row, "cert.valid", Formats.date(c.notBefore()) + " \u2192 " + Formats.date(c.notAfter()));
@@ -226,7 +232,8 @@ public final class ResultPageController {
             if (!c.extendedKeyUsage().isEmpty()) {
                 row = certRow(card, row, "cert.eku", String.join(", ", c.extendedKeyUsage()));
             }
-            certRow(card, row, "cert.fingerprint", c.sha256Fingerprint());
+            // 32 colon-separated bytes do not wrap by themselves: two lines of 16.
+            certRow(card, row, "cert.fingerprint", c.sha256Fingerprint().replaceAll("((?:[0-9A-Fa-f]{2}:){16})", "$1\n"));
             certificateBox.getChildren().add(card);
             i++;
         }
@@ -242,6 +249,7 @@ public final class ResultPageController {
         name.getStyleClass().add("fact-name");
         Label v = new Label(value);
         v.setWrapText(true);
+        v.setMinWidth(0);
         v.getStyleClass().add("mono-small");
         card.addRow(row, name, v);
         return row + 1;

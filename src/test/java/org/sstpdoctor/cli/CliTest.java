@@ -88,6 +88,22 @@ class CliTest {
     }
 
     @Test
+    void markdownAndHtmlForOneServer() throws IOException {
+        try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.NAK, TestCertificates.valid()))) {
+            Run md = run("probe", "localhost:" + server.port(), "--proxy", "none", "--format", "markdown",
+                    "--trust-ca", caFile().toString());
+            assertEquals(ExitCode.DIAGNOSED_FAILURE, md.code(), md.err());
+            assertTrue(md.out().startsWith("#") && md.out().contains("sstp_nak"), md.out());
+            Run html = run("probe", "localhost:" + server.port(), "--proxy", "none", "--format", "html",
+                    "--trust-ca", caFile().toString());
+            assertTrue(html.out().startsWith("<!DOCTYPE html>") && html.out().contains("</html>"), html.out());
+            Run many = run("probe", "localhost:" + server.port(), "localhost:1", "--proxy", "none", "--format", "html");
+            assertEquals(ExitCode.BAD_USAGE, many.code());
+            assertTrue(many.err().contains("is for one server"), many.err());
+        }
+    }
+
+    @Test
     void jsonReportFollowsTheSchema() throws IOException {
         try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.HTTP_STATUS, TestCertificates.valid()).withHttpStatus(503))) {
             Run r = run("probe", "https://localhost:" + server.port() + "/", "--proxy", "none", "--json",
