@@ -24,6 +24,11 @@ final class EntryViews {
     }
 
     static Node helpdesk(KbEntry e, Consumer<String> openLink) {
+        return helpdesk(e, openLink, null);
+    }
+
+    /** With {@code openEntry}, related entries are links that open them in the lookup page. */
+    static Node helpdesk(KbEntry e, Consumer<String> openLink, Consumer<String> openEntry) {
         VBox box = new VBox(6);
         Label title = heading(e.title());
         title.getStyleClass().add("entry-title");
@@ -38,8 +43,19 @@ final class EntryViews {
         if (!e.culprits().isEmpty()) {
             box.getChildren().add(paragraph(Texts.get("entry.culprits", String.join(", ", e.culprits())), "hint"));
         }
-        if (!e.related().isEmpty()) {
+        if (!e.related().isEmpty() && openEntry == null) {
             box.getChildren().add(paragraph(Texts.get("entry.related", String.join(", ", e.related())), "hint"));
+        } else if (!e.related().isEmpty()) {
+            javafx.scene.layout.FlowPane related = new javafx.scene.layout.FlowPane(4, 0);
+            related.getChildren().add(new Label(Texts.get("entry.related.links")));
+            for (String id : e.related()) {
+                Hyperlink link = new Hyperlink(id);
+                link.setAccessibleText(Texts.get("entry.related.open", id));
+                link.setOnAction(ev -> openEntry.accept(id));
+                related.getChildren().add(link);
+            }
+            related.setMinWidth(0);
+            box.getChildren().add(related);
         }
         // One link per line, wrapping: a long title must not widen the page past the window.
         VBox refs = new VBox(0);
@@ -57,13 +73,13 @@ final class EntryViews {
     }
 
     /** Both views of one entry, for the lookup page. */
-    static Node full(KbEntry e, Consumer<String> openLink) {
+    static Node full(KbEntry e, Consumer<String> openLink, Consumer<String> openEntry) {
         VBox box = new VBox(10);
         Label title = heading(e.title());
         title.getStyleClass().add("entry-title");
         box.getChildren().addAll(title, paragraph(e.summary(), "summary"), heading(Texts.get("result.tab.enduser")),
                 endUser(e), heading(Texts.get("result.tab.helpdesk")));
-        VBox helpdesk = (VBox) helpdesk(e, openLink);
+        VBox helpdesk = (VBox) helpdesk(e, openLink, openEntry);
         helpdesk.getChildren().remove(0, 2); // title and summary are shown above
         box.getChildren().add(helpdesk);
         return box;

@@ -75,7 +75,7 @@ public final class LookupPageController {
     private void showEntry(KbEntry e) {
         entryBox.getChildren().clear();
         if (e != null) {
-            entryBox.getChildren().add(EntryViews.full(e, openUrl));
+            entryBox.getChildren().add(EntryViews.full(e, openUrl, this::query));
         }
     }
 

@@ -76,6 +76,7 @@ public final class ResultPageController {
     private String destination = "";
     private Resolution resolution = Resolution.empty();
     private Runnable onTestAgain = () -> { };
+    private Consumer<String> openEntry = id -> { };
     private Consumer<String> openUrl = url -> { };
     private Supplier<Window> window = () -> null;
     /** Picks where to save; replaced in tests, where no native dialog can open. */
@@ -86,7 +87,8 @@ public final class ResultPageController {
         Optional<File> choose(ReportFormat suggested, String suggestedName);
     }
 
-    void init(Runnable testAgain, Consumer<String> openUrl, Supplier<Window> window) {
+    void init(Runnable testAgain, Consumer<String> openUrl, Supplier<Window> window, Consumer<String> openEntry) {
+        this.openEntry = openEntry;
         this.onTestAgain = testAgain;
         this.openUrl = openUrl;
         this.window = window;
@@ -115,7 +117,7 @@ public final class ResultPageController {
         if (primary.isPresent()) {
             endUserBox.getChildren().add(EntryViews.endUser(primary.get()));
             for (KbEntry e : res.entries()) {
-                helpdeskBox.getChildren().add(EntryViews.helpdesk(e, openUrl));
+                helpdeskBox.getChildren().add(EntryViews.helpdesk(e, openUrl, openEntry));
             }
         } else {
             endUserBox.getChildren().add(EntryViews.paragraph(r.outcome().title(), "explanation"));

@@ -167,7 +167,7 @@ public final class WizardController {
                     javafx.fxml.FXMLLoader l = load("page-result.fxml");
                     resultPage = l.getRoot();
                     resultPageController = l.getController();
-                    resultPageController.init(this::runTest, services.openUrl(), this::window);
+                    resultPageController.init(this::runTest, services.openUrl(), this::window, this::lookup);
                 }
             }
             case LOOKUP -> {

@@ -341,6 +341,11 @@ class WizardTest extends WizardTestBase {
         fill("#queryField", "event 4");
         assertEquals("event-rassstp-4", list.getItems().get(0).id());
         shot("lookup-event4");
+        // A related entry is a link to it (fired directly: it may sit below the fold of the entry pane).
+        javafx.scene.control.Hyperlink related = lookup((javafx.scene.control.Hyperlink h) -> "http-407".equals(h.getText())).query();
+        interact(related::fire);
+        assertEquals("http-407", text("#queryField"));
+        assertEquals("http-407", list.getItems().get(0).id());
         fill("#queryField", "xyzzy plugh");
         assertTrue(list.getItems().isEmpty());
         assertTrue(text("#resultCount").contains("Nothing found"));
