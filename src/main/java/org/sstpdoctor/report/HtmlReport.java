@@ -64,7 +64,7 @@ public final class HtmlReport {
         if (!r.target().typed().isEmpty()) {
             fact(out, "Typed", "<code>" + esc(r.target().typed()) + "</code>");
         }
-        fact(out, "Proxy", esc(MarkdownReport.proxyLine(r)));
+        fact(out, "Proxy", esc(TextReport.proxyLine(r)));
         fact(out, "Outcome", esc(r.outcome().title()) + " <code>" + esc(r.outcome().id()) + "</code>");
         fact(out, "Answered by", esc(r.answeredBy().phrase()));
         if (r.httpResponse() != null) {

@@ -10,7 +10,6 @@ import org.sstpdoctor.probe.Finding;
 import org.sstpdoctor.probe.Header;
 import org.sstpdoctor.probe.HttpReply;
 import org.sstpdoctor.probe.ProbeReport;
-import org.sstpdoctor.probe.ProxyMode;
 import org.sstpdoctor.probe.ProxyReply;
 import org.sstpdoctor.probe.StageResult;
 import org.sstpdoctor.probe.TlsInfo;
@@ -33,7 +32,7 @@ public final class MarkdownReport {
         if (!r.target().typed().isEmpty()) {
             field(out, "Typed", code(r.target().typed()));
         }
-        field(out, "Proxy", text(proxyLine(r)));
+        field(out, "Proxy", text(TextReport.proxyLine(r)));
         field(out, "Outcome", text(r.outcome().title()) + " " + code(r.outcome().id()));
         field(out, "Answered by", text(r.answeredBy().phrase()));
         if (r.httpResponse() != null) {
@@ -286,23 +285,6 @@ public final class MarkdownReport {
             case WARN -> "REACHABLE WITH WARNINGS";
             case FAIL -> "NOT REACHABLE";
         };
-    }
-
-    /** The proxy in one line; the report only ever knows whether a password was given, never the password. */
-    static String proxyLine(ProbeReport r) {
-        String mode = switch (r.proxy().mode()) {
-            case NONE -> "none";
-            case SYSTEM -> "system settings";
-            case MANUAL -> "typed";
-        };
-        if (!r.proxy().used()) {
-            return r.proxy().mode() == ProxyMode.SYSTEM ? "system settings: " + r.proxy().source() : mode;
-        }
-        String line = r.proxy().endpoint() + " (" + (r.proxy().mode() == ProxyMode.SYSTEM ? r.proxy().source() : mode) + ")";
-        if (r.proxy().user() != null) {
-            line += ", user " + r.proxy().user() + (r.proxy().passwordGiven() ? " with a password" : "");
-        }
-        return line;
     }
 
     private static void field(StringBuilder out, String name, String markdownValue) {

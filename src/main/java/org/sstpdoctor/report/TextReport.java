@@ -97,7 +97,8 @@ public final class TextReport {
         return out.toString();
     }
 
-    private static String proxyLine(ProbeReport r) {
+    /** The proxy in one line; the report only ever knows whether a password was given, never the password. */
+    static String proxyLine(ProbeReport r) {
         String mode = switch (r.proxy().mode()) {
             case NONE -> "none";
             case SYSTEM -> "system settings";
@@ -189,7 +190,8 @@ public final class TextReport {
         };
     }
 
-    static String millis(double ms) {
+    /** A duration as people read it: "0.6 ms", "26 ms", "12.3 s"; empty when not measured. */
+    public static String millis(double ms) {
         if (ms < 0) {
             return "";
         }

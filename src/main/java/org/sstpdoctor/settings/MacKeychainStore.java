@@ -57,10 +57,7 @@ public final class MacKeychainStore implements CredentialStore {
                 throw failure("read", result);
             }
             byte[] out = result.stdout();
-            int length = out.length;
-            if (length > 0 && out[length - 1] == '\n') {
-                length--;
-            }
+            int length = Passwords.lengthWithoutFinalNewline(out);
             if (length == 0) {
                 return Optional.empty();
             }

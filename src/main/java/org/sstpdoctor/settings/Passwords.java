@@ -34,6 +34,11 @@ final class Passwords {
     }
 
     /** Passwords the stores accept: not empty, no line breaks or NULs (a line-based helper would cut them). */
+    /** How much of a tool's output is the password: all of it but one final line break. */
+    static int lengthWithoutFinalNewline(byte[] out) {
+        return out.length > 0 && out[out.length - 1] == '\n' ? out.length - 1 : out.length;
+    }
+
     static void check(char[] password) {
         if (password == null || password.length == 0) {
             throw new IllegalArgumentException("an empty password is not stored");

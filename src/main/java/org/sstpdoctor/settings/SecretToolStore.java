@@ -55,11 +55,8 @@ public final class SecretToolStore implements CredentialStore {
                 throw failure("look up", result);
             }
             byte[] out = result.stdout();
-            int length = out.length;
             // Newer secret-tool adds a line break only on a terminal; be lenient with one anyway.
-            if (length > 0 && out[length - 1] == '\n') {
-                length--;
-            }
+            int length = Passwords.lengthWithoutFinalNewline(out);
             if (length == 0) {
                 return Optional.empty();
             }

@@ -2,7 +2,6 @@ package org.sstpdoctor.ui;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -37,6 +36,8 @@ public final class AddressPageController {
 
     private final ValidationSupport validation = new ValidationSupport();
     private BooleanBinding valid;
+    private javafx.beans.binding.ObjectBinding<Optional<String>> addressProblem;
+    private javafx.beans.binding.ObjectBinding<Optional<String>> destinationProblem;
     private javafx.beans.property.ObjectProperty<Integer> timeoutObject;
 
     void init(WizardModel model) {
@@ -57,24 +58,27 @@ public final class AddressPageController {
         model.recentAddresses.addListener((ListChangeListener<String>) c -> showRecent(model));
         showRecent(model);
 
+        // Each check runs once per change; the decorations, messages and the Next button all read it.
+        addressProblem = Bindings.createObjectBinding(model::addressProblem, model.address, model.port);
+        destinationProblem = Bindings.createObjectBinding(model::destinationProblem, model.destinationName);
+
         validation.setValidationDecorator(new GraphicValidationDecoration());
         // Problems show only once the person has typed something; an empty first page is not an error.
         validation.registerValidator(addressField, false, (Control c, String text) -> problem(c,
-                () -> text == null || text.isBlank() ? Optional.empty() : model.addressProblem()));
-        validation.registerValidator(portField, false, (Control c, String text) -> problem(c, () -> text == null
-                || text.isBlank() || model.address.get().isBlank() ? Optional.empty() : model.addressProblem()));
-        validation.registerValidator(destinationField, false, (Control c, String text) -> problem(c, model::destinationProblem));
+                text == null || text.isBlank() ? Optional.empty() : addressProblem.get()));
+        validation.registerValidator(portField, false, (Control c, String text) -> problem(c, text == null
+                || text.isBlank() || model.address.get().isBlank() ? Optional.empty() : addressProblem.get()));
+        validation.registerValidator(destinationField, false, (Control c, String text) -> problem(c, destinationProblem.get()));
 
         addressMessage.textProperty().bind(Bindings.createStringBinding(
-                () -> model.address.get().isBlank() ? "" : model.addressProblem().orElse(""), model.address, model.port));
+                () -> model.address.get().isBlank() ? "" : addressProblem.get().orElse(""), addressProblem));
         destinationMessage.textProperty().bind(Bindings.createStringBinding(
-                () -> model.destinationProblem().orElse(""), model.destinationName));
-        valid = Bindings.createBooleanBinding(() -> model.addressProblem().isEmpty() && model.destinationProblem().isEmpty(),
-                model.address, model.port, model.destinationName);
+                () -> destinationProblem.get().orElse(""), destinationProblem));
+        valid = Bindings.createBooleanBinding(() -> addressProblem.get().isEmpty() && destinationProblem.get().isEmpty(),
+                addressProblem, destinationProblem);
     }
 
-    private static ValidationResult problem(Control c, Supplier<Optional<String>> check) {
-        Optional<String> p = check.get();
+    private static ValidationResult problem(Control c, Optional<String> p) {
         return ValidationResult.fromMessageIf(c, p.orElse(""), Severity.ERROR, p.isPresent());
     }
 

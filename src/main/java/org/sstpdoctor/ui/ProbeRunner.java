@@ -1,5 +1,6 @@
 package org.sstpdoctor.ui;
 
+import org.sstpdoctor.report.TextReport;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,7 @@ public final class ProbeRunner implements AutoCloseable {
             case SKIPPED -> StageRow.State.SKIPPED;
             case NOT_REACHED -> StageRow.State.NOT_REACHED;
         });
-        row.time.set(result.started() ? Formats.millis(result.durationMillis()) : "");
+        row.time.set(result.started() ? TextReport.millis(result.durationMillis()) : "");
         row.detail.set(result.detail() == null ? "" : result.detail());
     }
 
@@ -144,10 +145,6 @@ public final class ProbeRunner implements AutoCloseable {
                 r.run();
             }
         });
-    }
-
-    public List<StageRow> snapshot() {
-        return List.copyOf(rows);
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class ProxyPageController {
     private WizardModel model;
     private final ValidationSupport validation = new ValidationSupport();
     private BooleanBinding valid;
+    private javafx.beans.binding.ObjectBinding<Optional<InputException>> problem;
 
     void init(WizardModel model, CredentialStore credentials) {
         this.model = model;
@@ -75,7 +76,10 @@ public final class ProxyPageController {
             rememberBox.setDisable(true);
             rememberNote.setText(Texts.get("proxy.remember.unavailable"));
         }
-        // Each field gets the decoration for its own problem; the message below names it in words.
+        // One check per change; each field gets the decoration for its own problem, the message below
+        // names it in words, and Next follows it.
+        problem = Bindings.createObjectBinding(model::proxyInputProblem,
+                model.proxyMode, model.proxyHost, model.proxyPort, model.proxyUser, model.caFile);
         registerFieldValidator(proxyHostField, "proxy");
         registerFieldValidator(proxyPortField, "proxy port");
         registerFieldValidator(proxyUserField, "proxy user");
@@ -83,19 +87,18 @@ public final class ProxyPageController {
         proxyMessage.textProperty().bind(Bindings.createStringBinding(() -> {
             boolean untouched = model.proxyMode.get() == ProxyMode.MANUAL && model.proxyHost.get().isBlank()
                     && model.proxyPort.get().isBlank();
-            return untouched ? "" : model.proxyProblem().orElse("");
-        }, model.proxyMode, model.proxyHost, model.proxyPort, model.proxyUser, model.caFile));
-        valid = Bindings.createBooleanBinding(() -> model.proxyProblem().isEmpty(),
-                model.proxyMode, model.proxyHost, model.proxyPort, model.proxyUser, model.caFile);
+            return untouched ? "" : problem.get().map(InputException::getMessage).orElse("");
+        }, problem));
+        valid = Bindings.createBooleanBinding(() -> problem.get().isEmpty(), problem);
     }
 
     private void registerFieldValidator(TextField field, String inputField) {
         validation.registerValidator(field, false, (javafx.scene.control.Control c, String t) -> {
-            Optional<InputException> problem = model.proxyInputProblem();
-            boolean mine = problem.isPresent() && problem.get().field().equals(inputField)
+            Optional<InputException> p = problem.get();
+            boolean mine = p.isPresent() && p.get().field().equals(inputField)
                     && (model.proxyMode.get() == ProxyMode.MANUAL || inputField.equals("trusted CA file"))
-                    && !(t == null || t.isBlank()) ;
-            return ValidationResult.fromMessageIf(c, problem.map(InputException::getMessage).orElse(""), Severity.ERROR, mine);
+                    && !(t == null || t.isBlank());
+            return ValidationResult.fromMessageIf(c, p.map(InputException::getMessage).orElse(""), Severity.ERROR, mine);
         });
     }
 

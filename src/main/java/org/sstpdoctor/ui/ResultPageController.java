@@ -37,7 +37,6 @@ import org.sstpdoctor.probe.HttpReply;
 import org.sstpdoctor.probe.Outcome;
 import org.sstpdoctor.probe.ProbeReport;
 import org.sstpdoctor.probe.ProxyReply;
-import org.sstpdoctor.probe.Verdict;
 import org.sstpdoctor.report.ReportFormat;
 import org.sstpdoctor.report.TextReport;
 
@@ -189,7 +188,7 @@ public final class ResultPageController {
         if (r.authenticatedRetry() != null) {
             row = fact(row, "result.fact.retry", r.authenticatedRetry().outcome().title());
         }
-        fact(row, "result.fact.time", Formats.millis(r.totalMillis()));
+        fact(row, "result.fact.time", TextReport.millis(r.totalMillis()));
     }
 
     private int fact(int row, String key, String value) {
@@ -364,9 +363,5 @@ public final class ResultPageController {
     void openInBrowser() {
         openUrl.accept(report.target().sstpUrl());
         actionMessage.setText(Texts.get("result.browser.note"));
-    }
-
-    Verdict verdict() {
-        return report.verdict();
     }
 }

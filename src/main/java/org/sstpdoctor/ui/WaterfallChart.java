@@ -1,5 +1,6 @@
 package org.sstpdoctor.ui;
 
+import org.sstpdoctor.report.TextReport;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -46,15 +47,15 @@ public final class WaterfallChart extends GridPane {
             bar.xProperty().bind(lane.widthProperty().multiply(from));
             bar.widthProperty().bind(javafx.beans.binding.Bindings.max(2.0, lane.widthProperty().multiply(width)));
             lane.getChildren().add(bar);
-            String text = Texts.get("result.timing.bar", label.getText(), Formats.millis(s.durationMillis()),
-                    Formats.millis(s.startMillis()));
+            String text = Texts.get("result.timing.bar", label.getText(), TextReport.millis(s.durationMillis()),
+                    TextReport.millis(s.startMillis()));
             Tooltip.install(lane, new Tooltip(text));
             lane.setAccessibleText(text);
-            Label ms = new Label(Formats.millis(s.durationMillis()));
+            Label ms = new Label(TextReport.millis(s.durationMillis()));
             ms.getStyleClass().add("stage-time");
             addRow(row++, label, lane, ms);
         }
-        Label axis = new Label(Texts.get("result.timing.total", Formats.millis(total)));
+        Label axis = new Label(Texts.get("result.timing.total", TextReport.millis(total)));
         axis.getStyleClass().add("hint");
         add(axis, 1, row);
     }

@@ -55,16 +55,12 @@ public final class WizardController {
 
     @FXML Node howPage;
     @FXML HowPageController howPageController;
-    // The other pages are loaded when first needed: the first page paints sooner.
-    private Node addressPage;
+    // The other pages are loaded when first needed (see ensure): the first page paints sooner.
+    private final java.util.Map<Page, Node> views = new java.util.EnumMap<>(Page.class);
     private AddressPageController addressPageController;
-    private Node proxyPage;
     private ProxyPageController proxyPageController;
-    private Node testingPage;
     private TestingPageController testingPageController;
-    private Node resultPage;
     private ResultPageController resultPageController;
-    private Node lookupPage;
     private LookupPageController lookupPageController;
     private String pendingLookup;
 
@@ -75,6 +71,7 @@ public final class WizardController {
     private Page current = Page.HOW;
     private Page beforeLookup = Page.HOW;
     private PracticeSession practice;
+    private boolean closed;
 
     public void init(AppServices appServices) {
         this.services = appServices;
@@ -135,71 +132,57 @@ public final class WizardController {
         return resultPageController;
     }
 
-    /** Loads a page's FXML the first time it is needed. */
+    /** Loads a page's FXML the first time it is needed, and hands its controller what it works with. */
     private void ensure(Page page) {
+        if (views.isEmpty()) {
+            views.put(Page.HOW, howPage);
+        }
+        if (views.containsKey(page)) {
+            return;
+        }
+        javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(
+                WizardController.class.getResource("page-" + page.name().toLowerCase(java.util.Locale.ROOT) + ".fxml"),
+                Texts.bundle());
+        Node view;
+        try {
+            view = loader.load();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot load the " + page + " page", e);
+        }
+        view.setVisible(false);
+        view.setManaged(false);
+        pageHolder.getChildren().add(view);
+        views.put(page, view);
         switch (page) {
             case ADDRESS -> {
-                if (addressPage == null) {
-                    javafx.fxml.FXMLLoader l = load("page-address.fxml");
-                    addressPage = l.getRoot();
-                    addressPageController = l.getController();
-                    addressPageController.init(model);
-                }
+                addressPageController = loader.getController();
+                addressPageController.init(model);
             }
             case PROXY -> {
-                if (proxyPage == null) {
-                    javafx.fxml.FXMLLoader l = load("page-proxy.fxml");
-                    proxyPage = l.getRoot();
-                    proxyPageController = l.getController();
-                    proxyPageController.init(model, services.credentials());
-                }
+                proxyPageController = loader.getController();
+                proxyPageController.init(model, services.credentials());
             }
             case TESTING -> {
-                if (testingPage == null) {
-                    javafx.fxml.FXMLLoader l = load("page-testing.fxml");
-                    testingPage = l.getRoot();
-                    testingPageController = l.getController();
-                    testingPageController.init(runner);
-                }
+                testingPageController = loader.getController();
+                testingPageController.init(runner);
             }
             case RESULT -> {
-                if (resultPage == null) {
-                    javafx.fxml.FXMLLoader l = load("page-result.fxml");
-                    resultPage = l.getRoot();
-                    resultPageController = l.getController();
-                    resultPageController.init(this::runTest, services.openUrl(), this::window, this::lookup);
-                }
+                resultPageController = loader.getController();
+                resultPageController.init(this::runTest, services.openUrl(), this::window, this::lookup);
             }
             case LOOKUP -> {
-                if (lookupPage == null) {
-                    javafx.fxml.FXMLLoader l = load("page-lookup.fxml");
-                    lookupPage = l.getRoot();
-                    lookupPageController = l.getController();
-                    LookupPageController c = lookupPageController;
-                    services.kb().thenAcceptAsync(kb -> {
-                        c.init(kb, services.openUrl());
-                        if (pendingLookup != null) {
-                            c.query(pendingLookup);
-                            pendingLookup = null;
-                        }
-                    }, Platform::runLater);
-                }
+                LookupPageController c = loader.getController();
+                lookupPageController = c;
+                services.kb().thenAcceptAsync(kb -> {
+                    c.init(kb, services.openUrl());
+                    if (pendingLookup != null) {
+                        c.query(pendingLookup);
+                        pendingLookup = null;
+                    }
+                }, Platform::runLater);
             }
             default -> { }
         }
-    }
-
-    private javafx.fxml.FXMLLoader load(String fxml) {
-        javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(WizardController.class.getResource(fxml), Texts.bundle());
-        try {
-            Node view = loader.load();
-            view.setVisible(false);
-            view.setManaged(false);
-            pageHolder.getChildren().add(view);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot load " + fxml, e);
-        }
-        return loader;
     }
 
     /** Loads the next pages while the person reads the first one, so Next is instant. */
@@ -219,14 +202,7 @@ public final class WizardController {
             n.setVisible(false);
             n.setManaged(false);
         }
-        Node view = switch (page) {
-            case HOW -> howPage;
-            case ADDRESS -> addressPage;
-            case PROXY -> proxyPage;
-            case TESTING -> testingPage;
-            case RESULT -> resultPage;
-            case LOOKUP -> lookupPage;
-        };
+        Node view = views.get(page);
         view.setVisible(true);
         view.setManaged(true);
         String key = page.name().toLowerCase(java.util.Locale.ROOT);
@@ -344,7 +320,6 @@ public final class WizardController {
     private void showResult(ProbeReport report, Resolution resolution) {
         ensure(Page.RESULT);
         model.report.set(report);
-        model.resolution.set(resolution);
         resultPageController.show(report, resolution, model.destinationName.get());
         show(Page.RESULT);
     }
@@ -443,20 +418,33 @@ public final class WizardController {
     /** Starts practice mode with a scenario and fills the pages so the next click runs the test. */
     public void startPractice(Scenario scenario) {
         stopPractice();
-        try {
-            practice = PracticeSession.start(scenario);
-        } catch (IOException e) {
-            statusLine.setText(Texts.get("practice.failed", e.getMessage()));
-            return;
-        }
-        model.address.set(practice.address());
-        model.port.set("");
-        model.destinationName.set(Texts.get("practice.destination"));
-        model.proxyMode.set(ProxyMode.NONE);
-        model.caFile.set(practice.caFile().toString());
-        model.practiceBanner.set(Texts.get("practice.banner", scenario.description()));
-        stopPracticeMenuItem.setDisable(false);
-        show(Page.ADDRESS);
+        // Certificates, a temporary file and a listening socket: made off the FX thread.
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return PracticeSession.start(scenario);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).whenComplete((session, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                statusLine.setText(Texts.get("practice.failed", cause.getMessage()));
+                return;
+            }
+            if (closed) {
+                session.close(); // the window went away while the responder was starting
+                return;
+            }
+            practice = session;
+            model.address.set(session.address());
+            model.port.set("");
+            model.destinationName.set(Texts.get("practice.destination"));
+            model.proxyMode.set(ProxyMode.NONE);
+            model.caFile.set(session.caFile().toString());
+            model.practiceBanner.set(Texts.get("practice.banner", scenario.description()));
+            stopPracticeMenuItem.setDisable(false);
+            show(Page.ADDRESS);
+        }));
     }
 
     @FXML
@@ -466,9 +454,8 @@ public final class WizardController {
             practice = null;
             model.practiceBanner.set("");
             model.address.set("");
-            model.caFile.set(settings.caFile() == null ? "" : settings.caFile());
-            model.proxyMode.set(ProxyMode.SYSTEM);
-            model.apply(settings);
+            model.destinationName.set(Texts.get("address.destination.default"));
+            model.apply(settings); // back to what was remembered: proxy, CA file, time limit
         }
         stopPracticeMenuItem.setDisable(true);
     }
@@ -484,6 +471,7 @@ public final class WizardController {
 
     /** Stops everything this window started: the probe, practice responder. */
     public void shutdown() {
+        closed = true;
         runner.close();
         if (practice != null) {
             practice.close();

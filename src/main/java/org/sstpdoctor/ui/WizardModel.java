@@ -17,7 +17,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.sstpdoctor.kb.Resolution;
 import org.sstpdoctor.probe.ProbeReport;
 import org.sstpdoctor.probe.ProbeRequest;
 import org.sstpdoctor.probe.ProxyMode;
@@ -55,7 +54,6 @@ public final class WizardModel {
     public final ObservableList<String> recentAddresses = FXCollections.observableArrayList();
     public final ObservableList<String> recentDestinationNames = FXCollections.observableArrayList();
     public final ObjectProperty<ProbeReport> report = new SimpleObjectProperty<>();
-    public final ObjectProperty<Resolution> resolution = new SimpleObjectProperty<>(Resolution.empty());
     /** Set while practice mode runs: the scenario's description, shown in a banner. */
     public final StringProperty practiceBanner = new SimpleStringProperty("");
 
@@ -83,10 +81,6 @@ public final class WizardModel {
             return Optional.of(Texts.get("address.destination.invalid"));
         }
         return Optional.empty();
-    }
-
-    public Optional<String> proxyProblem() {
-        return proxyInputProblem().map(InputException::getMessage);
     }
 
     /** The first problem on the proxy page, with the field it belongs to. */
