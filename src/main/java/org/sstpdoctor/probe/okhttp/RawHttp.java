@@ -125,15 +125,6 @@ final class RawHttp {
 
     /** Makes control characters visible so that a hostile peer cannot forge lines in a report. */
     static String visible(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return org.sstpdoctor.probe.Visible.text(s);
     }
 }
