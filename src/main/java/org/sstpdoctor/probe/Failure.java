@@ -132,7 +132,7 @@ public record Failure(Kind kind, String message) {
         }
         String line = best == null ? e.getClass().getSimpleName() : best.lines().findFirst().orElse(best);
         // A peer's bytes can end up in a message (a 1 MB "status line"): keep enough to recognise it.
-        return Visible.text(line.length() > 300 ? line.substring(0, 300) + "..." : line);
+        return org.sstpdoctor.text.PeerText.line(line.length() > 300 ? line.substring(0, 300) + "..." : line);
     }
 
     private static String lower(Throwable t) {

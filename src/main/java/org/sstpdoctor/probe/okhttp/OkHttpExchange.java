@@ -151,7 +151,7 @@ final class OkHttpExchange implements Transport.Exchange {
         } catch (IOException | RuntimeException e) {
             // keep what arrived before the peer went quiet
         }
-        return RawHttp.visible(buffer.readString(StandardCharsets.UTF_8));
+        return org.sstpdoctor.text.PeerText.lines(buffer.readString(StandardCharsets.UTF_8));
     }
 
     private static void closeQuietly(Socket socket) {
