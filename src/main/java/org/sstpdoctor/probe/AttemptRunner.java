@@ -50,7 +50,7 @@ final class AttemptRunner {
                         layer = Classified.cancelled();
                         break;
                     }
-                    tracker.ended(step.stage(), end.status(), end.detail());
+                    tracker.ended(step.stage(), end.status(), end.detail(), end.atMillis() >= 0 ? end.atMillis() : tracker.now());
                     if (end.result() != null) {
                         layer = end.result();
                     }

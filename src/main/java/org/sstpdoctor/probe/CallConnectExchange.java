@@ -29,8 +29,24 @@ public final class CallConnectExchange {
     /** Data or echo packets tolerated around the Ack before giving up on it. */
     static final int MAX_PACKETS_BEFORE_ANSWER = 64;
 
-    /** What the exchange came to. */
-    public record Result(Classified classified, SstpResult sstp) {
+    /** What the exchange came to; {@code answeredAtMillis} is when the answer (or the failure) came, by {@code clock}. */
+    public record Result(Classified classified, SstpResult sstp, double answeredAtMillis) {
+    }
+
+    /** A Result timed when the answer came, before CALL_DISCONNECT. */
+    private static final class Timed {
+        final java.util.function.DoubleSupplier clock;
+        double at = -1;
+
+        Timed(java.util.function.DoubleSupplier clock) {
+            this.clock = clock;
+        }
+
+        void mark() {
+            if (at < 0) {
+                at = clock.getAsDouble();
+            }
+        }
     }
 
     private CallConnectExchange() {
@@ -38,6 +54,21 @@ public final class CallConnectExchange {
 
     /** @param cancelled whether the probe was cancelled (a closed stream then means "cancelled") */
     public static Result run(SstpChannel channel, BooleanSupplier cancelled) {
+        return run(channel, cancelled, () -> -1);
+    }
+
+    /** @param clock milliseconds of the attempt, to date the answer */
+    public static Result run(SstpChannel channel, BooleanSupplier cancelled, java.util.function.DoubleSupplier clock) {
+        Timed timed = new Timed(clock);
+        Partial p = exchange(channel, cancelled, timed);
+        timed.mark();
+        return new Result(p.classified(), p.sstp(), timed.at);
+    }
+
+    private record Partial(Classified classified, SstpResult sstp) {
+    }
+
+    private static Partial exchange(SstpChannel channel, BooleanSupplier cancelled, Timed timed) {
         byte[] request = ControlPacket.callConnectRequest().encode();
         String requestHex = SstpCodec.hex(request);
         InputStream in = channel.input();
@@ -48,7 +79,7 @@ public final class CallConnectExchange {
             for (int i = 0; i < MAX_PACKETS_BEFORE_ANSWER; i++) {
                 Optional<SstpPacket> next = SstpCodec.read(in);
                 if (next.isEmpty()) {
-                    return new Result(fail(Outcome.CONNECTION_CLOSED,
+                    return new Partial(fail(Outcome.CONNECTION_CLOSED,
                             "the server closed the connection after the 200 without answering the Call Connect Request"),
                             ended(requestHex, "the server closed the connection"));
                 }
@@ -61,26 +92,26 @@ public final class CallConnectExchange {
                     SstpCodec.write(out, ControlPacket.echoResponse());
                     continue;
                 }
-                return answer(control, requestHex, channel);
+                return answer(control, requestHex, channel, timed);
             }
-            return new Result(fail(Outcome.SSTP_MALFORMED, "the server sent " + MAX_PACKETS_BEFORE_ANSWER
+            return new Partial(fail(Outcome.SSTP_MALFORMED, "the server sent " + MAX_PACKETS_BEFORE_ANSWER
                     + " packets without answering the Call Connect Request"), ended(requestHex, "closed"));
         } catch (SstpFormatException e) {
             if (e.problem() == SstpFormatException.Problem.UNSUPPORTED_VERSION) {
-                return new Result(fail(Outcome.NOT_SSTP, "after the 200 the server sent something that is not SSTP: "
+                return new Partial(fail(Outcome.NOT_SSTP, "after the 200 the server sent something that is not SSTP: "
                         + e.getMessage()), ended(requestHex, "closed"));
             }
-            return new Result(fail(Outcome.SSTP_MALFORMED, e.getMessage()), ended(requestHex, "closed"));
+            return new Partial(fail(Outcome.SSTP_MALFORMED, e.getMessage()), ended(requestHex, "closed"));
         } catch (EOFException e) {
             if (cancelled.getAsBoolean()) {
-                return new Result(Classified.cancelled(), ended(requestHex, "closed"));
+                return new Partial(Classified.cancelled(), ended(requestHex, "closed"));
             }
             // The packet's own length field promised more than came: a framing error, not a mere close.
-            return new Result(fail(Outcome.SSTP_MALFORMED, "the connection ended inside an SSTP packet: "
+            return new Partial(fail(Outcome.SSTP_MALFORMED, "the connection ended inside an SSTP packet: "
                     + Failure.message(e)), ended(requestHex, "closed"));
         } catch (IOException | RuntimeException e) {
             if (cancelled.getAsBoolean()) {
-                return new Result(Classified.cancelled(), ended(requestHex, "closed"));
+                return new Partial(Classified.cancelled(), ended(requestHex, "closed"));
             }
             Failure failure = Failure.of(e);
             Classified c = switch (failure.kind()) {
@@ -89,7 +120,7 @@ public final class CallConnectExchange {
                 case CLOSED -> fail(Outcome.CONNECTION_CLOSED, "the server closed the connection in the middle of an SSTP packet");
                 default -> fail(Outcome.SSTP_MALFORMED, failure.message());
             };
-            return new Result(c, ended(requestHex, "closed"));
+            return new Partial(c, ended(requestHex, "closed"));
         }
     }
 
@@ -101,7 +132,8 @@ public final class CallConnectExchange {
         return new SstpResult(requestHex, "", "", "", -1, "", "", ending);
     }
 
-    private static Result answer(ControlPacket control, String requestHex, SstpChannel channel) {
+    private static Partial answer(ControlPacket control, String requestHex, SstpChannel channel, Timed timed) {
+        timed.mark();
         String hex = SstpCodec.hex(control.encode());
         String description = SstpCodec.describe(control);
         MessageType type = control.knownType().orElse(null);
@@ -116,20 +148,20 @@ public final class CallConnectExchange {
             String ending = leave(channel);
             SstpResult sstp = new SstpResult(requestHex, typeName, description, hex, -1, "", hashes, ending);
             if (hashes.isEmpty()) {
-                return new Result(fail(Outcome.SSTP_MALFORMED, "the Call Connect Ack carries no valid crypto binding request"),
+                return new Partial(fail(Outcome.SSTP_MALFORMED, "the Call Connect Ack carries no valid crypto binding request"),
                         sstp);
             }
-            return new Result(new Classified(Outcome.SSTP_ACK, AnsweredBy.SERVER,
+            return new Partial(new Classified(Outcome.SSTP_ACK, AnsweredBy.SERVER,
                     "Call Connect Ack received (crypto binding: " + hashes + ")", Stage.SSTP_CONTROL), sstp);
         }
         SstpResult sstp = new SstpResult(requestHex, typeName, description, hex, statusCode, statusName, "", "closed");
         if (type == MessageType.CALL_CONNECT_NAK) {
-            return new Result(fail(Outcome.SSTP_NAK, "Call Connect Nak" + (status == null ? "" : ": " + statusName)), sstp);
+            return new Partial(fail(Outcome.SSTP_NAK, "Call Connect Nak" + (status == null ? "" : ": " + statusName)), sstp);
         }
         if (type == MessageType.CALL_ABORT || type == MessageType.CALL_DISCONNECT) {
-            return new Result(fail(Outcome.SSTP_ABORTED, typeName + (status == null ? "" : ": " + statusName)), sstp);
+            return new Partial(fail(Outcome.SSTP_ABORTED, typeName + (status == null ? "" : ": " + statusName)), sstp);
         }
-        return new Result(fail(Outcome.SSTP_MALFORMED, "expected a Call Connect Ack or Nak, received " + description), sstp);
+        return new Partial(fail(Outcome.SSTP_MALFORMED, "expected a Call Connect Ack or Nak, received " + description), sstp);
     }
 
     /** Leaves the call politely: CALL_DISCONNECT, then a short wait for its acknowledgement. */

@@ -22,9 +22,11 @@ final class CallConnectStep implements ActiveStep {
             return StepEnd.failed(new Classified(Outcome.INTERNAL_ERROR, AnsweredBy.THIS_COMPUTER,
                     "the connection was not handed over after the 200", Stage.SSTP_CONTROL));
         }
-        CallConnectExchange.Result result = CallConnectExchange.run(channel, context.cancellation()::isCancelled);
+        CallConnectExchange.Result result = CallConnectExchange.run(channel, context.cancellation()::isCancelled,
+                context.tracker()::now);
         context.sstp(result.sstp());
-        return result.classified().outcome() == Outcome.SSTP_ACK ? StepEnd.passed(result.classified())
-                : StepEnd.failed(result.classified());
+        // The stage ends when the answer came; leaving the call politely afterwards is not part of it.
+        return (result.classified().outcome() == Outcome.SSTP_ACK ? StepEnd.passed(result.classified())
+                : StepEnd.failed(result.classified())).at(result.answeredAtMillis());
     }
 }
