@@ -45,8 +45,11 @@ final class ExporterMetrics {
         inFlightMax.accumulateAndGet(now, Math::max);
     }
 
-    void probeFinished(String module, boolean success) {
+    void probeEnded() {
         inFlight.decrementAndGet();
+    }
+
+    void probeCounted(String module, boolean success) {
         probes.labelValues(module, success ? "success" : "failure").inc();
     }
 

@@ -103,10 +103,11 @@ final class ProbeEndpoint {
             report = run(new ProbeRequest(typed, target, module.proxy(), module.extraTrust(),
                     module.trustCa().isEmpty() ? null : module.trustCa().toString(), budget), decision, budget);
         } finally {
+            metrics.probeEnded(); // before the permit goes back, so the in-flight count never exceeds the limit
             permits.release();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        metrics.probeFinished(module.name(), report.verdict() != Verdict.FAIL);
+        metrics.probeCounted(module.name(), report.verdict() != Verdict.FAIL);
         recent.add(environment.clock().instant(), module.name(), target.toString(), seconds, report);
         ByteArrayOutputStream body = new ByteArrayOutputStream(4096);
         writer.write(body, ProbeMetrics.of(report, seconds));
