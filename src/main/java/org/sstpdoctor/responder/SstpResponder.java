@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.sstpdoctor.sstp.AttributeId;
 import org.sstpdoctor.sstp.ControlPacket;
@@ -43,7 +44,8 @@ import org.sstpdoctor.sstp.StatusInfo;
  * traffic: after the Ack it only waits for the client to leave.
  */
 public final class SstpResponder implements AutoCloseable {
-    public static final String SSTP_PATH = "/sra_{BA195980-CD49-458b-9E23-C84EE0ADCD75}/";
+    /** The SSTP path; defined in {@link org.sstpdoctor.sstp.SstpHttp}. */
+    public static final String SSTP_PATH = org.sstpdoctor.sstp.SstpHttp.PATH;
     private static final int MAX_HEAD = 16 * 1024;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
 
@@ -63,6 +65,7 @@ public final class SstpResponder implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
     private volatile boolean closed;
+    private SSLContext hostileTls;
 
     private SstpResponder(ResponderConfig config) throws IOException {
         this.config = config;
@@ -183,7 +186,8 @@ public final class SstpResponder implements AutoCloseable {
                 default -> { }
             }
             if (scenario.usesTls()) {
-                SSLSocket tls = (SSLSocket) config.tls().getSocketFactory()
+                SSLContext context = scenario == Scenario.HOSTILE_CERTIFICATE ? hostileTls() : config.tls();
+                SSLSocket tls = (SSLSocket) context.getSocketFactory()
                         // For TLS_ALERT the raw socket must outlive the failed handshake (see below).
                         .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), scenario != Scenario.TLS_ALERT);
                 tls.setUseClientMode(false);
@@ -314,6 +318,27 @@ public final class SstpResponder implements AutoCloseable {
                 writeAscii(out, "<html><body>It works!</body></html>\n");
                 return;
             }
+            case HOSTILE_REASON -> {
+                HostileReplies.reason(out);
+                return;
+            }
+            case HOSTILE_TRANSFER_ENCODING -> {
+                HostileReplies.transferEncoding(out);
+                return;
+            }
+            case HOSTILE_PROXY, REFLECTING_PROXY -> {
+                // A proxy keeps the connection for the client's next CONNECT (the signed-in one).
+                byte[] next = head;
+                for (int i = 0; i < 8 && next != null; i++) {
+                    if (scenario == Scenario.HOSTILE_PROXY) {
+                        HostileReplies.proxy(out);
+                    } else {
+                        HostileReplies.reflect(out, next);
+                    }
+                    next = readHead(in).orElse(null);
+                }
+                return;
+            }
             case MANY_HEADERS -> {
                 StringBuilder reply = new StringBuilder("HTTP/1.1 200 OK\r\n");
                 for (int i = 0; i < 10_000; i++) {
@@ -333,7 +358,7 @@ public final class SstpResponder implements AutoCloseable {
         String method = parts[0];
         String path = parts[1];
         boolean sstpPath = path.equalsIgnoreCase(SSTP_PATH);
-        if (!method.equals("SSTP_DUPLEX_POST")) {
+        if (!method.equals(org.sstpdoctor.sstp.SstpHttp.METHOD)) {
             sendError(out, method.equals("GET") || method.equals("HEAD") ? (sstpPath ? 404 : 403)
                     : method.equals("POST") ? 403 : 501);
             return;
@@ -446,6 +471,15 @@ public final class SstpResponder implements AutoCloseable {
         }
     }
 
+    private SSLContext hostileTls() {
+        synchronized (this) {
+            if (hostileTls == null) {
+                hostileTls = HostileReplies.certificateContext();
+            }
+            return hostileTls;
+        }
+    }
+
     private static boolean requestsPpp(ControlPacket request) {
         return request.attribute(AttributeId.ENCAPSULATED_PROTOCOL_ID)
                 .map(a -> a.value().length == 2 && a.value()[0] == 0 && a.value()[1] == ControlPacket.PROTOCOL_PPP)
@@ -453,7 +487,7 @@ public final class SstpResponder implements AutoCloseable {
     }
 
     private static String statusHead(String statusLine) {
-        return statusLine + "\r\nContent-Length: 18446744073709551615\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "
+        return statusLine + "\r\nContent-Length: " + org.sstpdoctor.sstp.SstpHttp.CONTENT_LENGTH + "\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "
                 + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n\r\n";
     }
 

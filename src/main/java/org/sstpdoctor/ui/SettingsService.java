@@ -87,9 +87,8 @@ public final class SettingsService {
         String account = model.credentialAccount();
         services.background().run(() -> services.credentials().read(account), found -> {
             Optional<char[]> chars = found;
-            if (chars.isPresent() && model.proxyPassword.get().isEmpty() && account.equals(model.credentialAccount())) {
-                model.proxyPassword.set(new String(chars.get()));
-            }
+            // Only into the field of the same user at the same proxy; editing either takes it out again.
+            chars.ifPresent(c -> model.fillRememberedPassword(account, c));
             chars.ifPresent(c -> Arrays.fill(c, '\0'));
         }, error -> { }); // no remembered password: the field stays empty, as if never remembered
     }
