@@ -109,6 +109,9 @@ final class ProbeCommand implements Callable<Integer> {
             + "$SSTP_DOCTOR_KB_OVERRIDES, else kb-overrides.json in the user's config folder).")
     Path overrides;
 
+    @Option(names = "--no-history", description = "Do not keep this test in the history (see the history command).")
+    boolean noHistory;
+
     ProbeCommand(CliContext context) {
         this.context = context;
     }
@@ -219,6 +222,12 @@ final class ProbeCommand implements Callable<Integer> {
                 case HTML -> org.sstpdoctor.report.HtmlReport.render(report, resolution);
                 default -> TextReport.render(report, resolution);
             });
+            if (!noHistory) {
+                java.util.Optional<String> history = HistoryHook.open(context, err).keep(report);
+                if (chosen == Format.TEXT) {
+                    history.ifPresent(h -> out.print("\n" + h));
+                }
+            }
             out.flush();
             return ExitCode.of(report);
         } finally {
@@ -266,8 +275,12 @@ final class ProbeCommand implements Callable<Integer> {
                     }
                 }
             };
+            HistoryHook history = noHistory ? null : HistoryHook.open(context, err);
             BatchProbe.Summary summary = BatchProbe.run(items, concurrency, context.probes().get(), cancellation,
                     (item, report) -> {
+                        if (history != null && report.outcome() != org.sstpdoctor.probe.Outcome.BAD_INPUT) {
+                            history.keep(report);
+                        }
                         if (progress != null) {
                             progress.clear();
                         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Tells you, in plain English, why an SSTP VPN connection cannot get through.",
             "Run without arguments to open the wizard."},
-        subcommands = {ProbeCommand.class, LookupCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ProbeCommand.class, LookupCommand.class, ServeCommand.class, HistoryCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the SSTP service answered (reachable)", "1:a failure was diagnosed",
             "2:bad usage or input", "3:internal error"})
@@ -64,6 +65,9 @@ public final class SstpDoctorCli implements Runnable {
             }
             if (cls == ServeCommand.class) {
                 return cls.cast(new ServeCommand(context));
+            }
+            if (cls == HistoryCommand.class) {
+                return cls.cast(new HistoryCommand(context));
             }
             return fallback.create(cls);
         }
