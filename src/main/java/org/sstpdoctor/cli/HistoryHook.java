@@ -35,6 +35,21 @@ final class HistoryHook {
                 context.userHome()));
     }
 
+    /** Writes the helpdesk file; a failure is reported on {@code err} and does not change the exit code. */
+    static void saveForHelpdesk(CliContext context, java.nio.file.Path file, ProbeReport report,
+                                org.sstpdoctor.kb.Resolution resolution, PrintWriter err) {
+        var tree = JsonReport.toTree(report, null);
+        try {
+            org.sstpdoctor.ticket.HelpdeskFile.write(file, report, resolution,
+                    org.sstpdoctor.ticket.Environment.ofThisComputer(tree),
+                    store(context).forServer(ReportSummary.of(tree).serverKey()), Instant.now());
+            err.println("Helpdesk file written: " + file);
+        } catch (IOException | RuntimeException e) {
+            err.println("The helpdesk file could not be written (" + file + "): " + e.getMessage());
+        }
+        err.flush();
+    }
+
     /**
      * Keeps the report and returns what to print under it: the comparison with the last test of this
      * server, and the days the certificate has left when it expires within 30 days.

@@ -112,6 +112,10 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not keep this test in the history (see the history command).")
     boolean noHistory;
 
+    @Option(names = "--save-for-helpdesk", paramLabel = "FILE.zip", description = "Also write the helpdesk file: the"
+            + " report in every format, the redacted environment and this server's history (see the README).")
+    Path helpdeskFile;
+
     ProbeCommand(CliContext context) {
         this.context = context;
     }
@@ -227,6 +231,9 @@ final class ProbeCommand implements Callable<Integer> {
                 if (chosen == Format.TEXT) {
                     history.ifPresent(h -> out.print("\n" + h));
                 }
+            }
+            if (helpdeskFile != null) {
+                HistoryHook.saveForHelpdesk(context, helpdeskFile, report, resolution, err);
             }
             out.flush();
             return ExitCode.of(report);

@@ -1,50 +1,47 @@
 package org.sstpdoctor.text;
 
 /**
- * Text that came from outside the program (a phone book, the event log, a pasted message, an opened
- * report): made safe to show before it reaches a terminal, a file or the window. Control, format
- * (bidi overrides, zero-width) and unassigned characters are dropped or turned into spaces, and the
- * length is bounded.
+ * Text read from this computer's files and logs, a paste or an opened report, bounded and made safe
+ * to show: whitespace (line breaks and tabs are ordinary in a phone book or an event message) becomes
+ * single spaces, then every other invisible character is made visible by {@link PeerText} (a bidi
+ * override shows as {@code \u202E}, never acts), and the length is bounded.
  */
 public final class UntrustedText {
     private UntrustedText() {
     }
 
-    /** One line: line breaks and tabs become spaces, runs of spaces collapse, at most {@code max} characters. */
+    /** One line of at most {@code max} characters (an ellipsis marks a cut). */
     public static String line(String raw, int max) {
         if (raw == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(Math.min(raw.length(), max + 1));
+        StringBuilder spaced = new StringBuilder(Math.min(raw.length(), max * 2 + 16));
         boolean space = false;
-        for (int i = 0; i < raw.length() && out.length() <= max; ) {
+        for (int i = 0; i < raw.length() && spaced.length() <= max * 2 + 8; ) {
             int cp = raw.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85) {
-                space = out.length() > 0;
-                continue;
-            }
-            if (isHidden(cp)) {
+                space = spaced.length() > 0;
                 continue;
             }
             if (space) {
-                out.append(' ');
+                spaced.append(' ');
                 space = false;
             }
-            out.appendCodePoint(cp);
+            spaced.appendCodePoint(cp);
         }
-        if (out.length() > max) {
-            int cut = max - 1;
-            if (cut > 0 && Character.isHighSurrogate(out.charAt(cut - 1))) {
-                cut--;
-            }
-            out.setLength(Math.max(cut, 0));
-            out.append('…');
+        String out = PeerText.line(spaced.toString());
+        if (out.length() <= max) {
+            return out;
         }
-        return out.toString();
+        int cut = Math.max(max - 1, 0);
+        if (cut > 0 && Character.isHighSurrogate(out.charAt(cut - 1))) {
+            cut--;
+        }
+        return out.substring(0, cut) + "…";
     }
 
-    /** Several lines: each line as {@link #line}, at most {@code maxLines} lines kept. */
+    /** Several lines: each as {@link #line}, at most {@code maxLines} kept. */
     public static String lines(String raw, int maxLineLength, int maxLines) {
         if (raw == null) {
             return "";
@@ -59,13 +56,5 @@ public final class UntrustedText {
             out.append(line(l, maxLineLength)).append('\n');
         }
         return out.toString().stripTrailing();
-    }
-
-    /** Control, format, surrogate-half, private-use and unassigned characters, which never reach the person raw. */
-    public static boolean isHidden(int cp) {
-        int type = Character.getType(cp);
-        return Character.isISOControl(cp) || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
-                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

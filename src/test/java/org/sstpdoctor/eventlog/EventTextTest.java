@@ -110,7 +110,7 @@ class EventTextTest {
     void controlAndBidiCharactersNeverComeThrough() {
         VpnEvent v = EventText.parse("The user X dialed a connection named Evil\u202Egnp.exe\u0007 which has failed."
                 + " The error code returned on failure is 809.").get(0);
-        assertEquals("Evilgnp.exe", v.connectionName());
+        assertEquals("Evil\\u202Egnp.exe\\u0007", v.connectionName());
         assertFalse(v.message().contains("\u0007"));
     }
 

@@ -154,8 +154,8 @@ class HistoryTest {
         r.put("outcomeTitle", "bad\u001b[31m\u202Etitle\r\nnext");
         ((ObjectNode) r.path("tls").path("chain").path(0)).put("issuer", "CN=\u0007Evil\u200F");
         ReportSummary s = ReportSummary.of(r);
-        assertEquals("bad[31mtitle next", s.outcomeTitle());
-        assertEquals("CN=Evil", s.certificateIssuer());
+        assertEquals("bad\\u001B[31m\\u202Etitle next", s.outcomeTitle());
+        assertEquals("CN=\\u0007Evil\\u200F", s.certificateIssuer());
         assertFalse(ReportSummary.of(r.deepCopy().put("startedAt", "yesterday")).shortId().isEmpty());
     }
 

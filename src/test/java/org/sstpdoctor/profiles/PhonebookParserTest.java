@@ -46,7 +46,7 @@ class PhonebookParserTest {
     void strategiesAreClassifiedAndDialUpAndServerlessEntriesLeftOut() throws IOException {
         List<VpnProfile> p = PhonebookParser.parse(fixture("rasphone.pbk"), "x");
         assertEquals(List.of("Work VPN", "Büro-VPN (Zürich) ☂", "Branch L2TP", "Automatic one", "Odd strategy",
-                "Sneakygnp.exe"), p.stream().map(VpnProfile::name).toList());
+                "Sneaky\\u202Egnp.exe"), p.stream().map(VpnProfile::name).toList());
         assertEquals(VpnStrategy.Sstp.NO, p.get(2).sstp());
         assertEquals(VpnStrategy.Sstp.MAYBE, p.get(3).sstp());
         assertEquals("VpnStrategy 99 (unknown value)", p.get(4).protocolNote());
@@ -54,9 +54,10 @@ class PhonebookParserTest {
     }
 
     @Test
-    void bidiOverrideInAConnectionNameIsRemoved() throws IOException {
+    void bidiOverrideInAConnectionNameIsMadeVisible() throws IOException {
         VpnProfile sneaky = PhonebookParser.parse(fixture("rasphone.pbk"), "x").get(5);
         assertFalse(sneaky.name().contains("\u202E"));
+        assertEquals("Sneaky\\u202Egnp.exe", sneaky.name());
     }
 
     @Test
