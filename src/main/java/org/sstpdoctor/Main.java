@@ -7,7 +7,8 @@ import org.sstpdoctor.cli.SstpDoctorCli;
 import org.sstpdoctor.probe.SystemProxyDetector;
 
 /**
- * Starts SSTP Doctor: the wizard when run without arguments (or with {@code --practice[=scenario]}),
+ * Starts SSTP Doctor: the wizard when run without arguments (or with only {@code --practice[=scenario]}
+ * and {@code --debug[=FILE]}),
  * the command line otherwise. JavaFX is
  * touched only on the wizard path, so the command line runs on machines without a display.
  */
@@ -17,7 +18,16 @@ public final class Main {
 
     public static void main(String[] args) {
         SystemProxyDetector.enableOsProxySettings();
-        if (args.length == 0 || args[0].equals("--practice") || args[0].startsWith("--practice=")) {
+        if (opensTheWizard(args)) {
+            // The wizard has no picocli: --debug is read here, with the command line's meaning.
+            java.util.Optional<String> debug = org.sstpdoctor.diag.Diagnostics.debugTarget(args);
+            if (debug.isPresent()) {
+                try {
+                    org.sstpdoctor.diag.Diagnostics.enable(debug.get());
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.err.println("--debug: the log file " + debug.get() + " cannot be written: " + e.getMessage());
+                }
+            }
             int code = org.sstpdoctor.ui.GuiLauncher.launch(args, System.err);
             if (code != 0) {
                 System.exit(code);
@@ -28,5 +38,15 @@ public final class Main {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = SstpDoctorCli.execute(CliContext.ofThisProcess(), out, err, args);
         System.exit(code);
+    }
+
+    /** No arguments, or only the wizard's own: --practice[=SCENARIO] and --debug[=FILE]. */
+    public static boolean opensTheWizard(String[] args) {
+        for (String a : args) {
+            if (!(a.equals("--practice") || a.startsWith("--practice=") || a.equals("--debug") || a.startsWith("--debug="))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -9,7 +9,6 @@ import picocli.CommandLine;
 /** "15", "15s", "500ms", "2m": a person's way of writing a timeout. */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern FORM = Pattern.compile("(\\d{1,7})(ms|s|m)?");
-    static final Duration MAX = Duration.ofMinutes(10);
 
     @Override
     public Duration convert(String value) {
@@ -25,11 +24,10 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofSeconds(n);
         };
-        if (d.isZero()) {
-            throw new CommandLine.TypeConversionException("the timeout must be more than zero");
-        }
-        if (d.compareTo(MAX) > 0) {
-            throw new CommandLine.TypeConversionException("the timeout can be at most 10 minutes");
+        if (!org.sstpdoctor.probe.ProbeRequest.isAllowedTimeout(d)) {
+            throw new CommandLine.TypeConversionException("the timeout must be from "
+                    + org.sstpdoctor.probe.ProbeRequest.MIN_TIMEOUT.toSeconds() + " s to "
+                    + org.sstpdoctor.probe.ProbeRequest.MAX_TIMEOUT.toMinutes() + " minutes; you gave '" + value + "'");
         }
         return d;
     }

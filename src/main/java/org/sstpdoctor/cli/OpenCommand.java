@@ -36,6 +36,9 @@ final class OpenCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    DebugOption debug;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The helpdesk file (.zip) or JSON report.")
     Path file;
 

@@ -52,7 +52,8 @@ public final class AddressPageController implements WizardPage {
         destinationField.textProperty().bindBidirectional(model.destinationName);
         portField.textProperty().bindBidirectional(model.port);
         SpinnerValueFactory.IntegerSpinnerValueFactory timeouts =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(WizardModel.MIN_TIMEOUT, WizardModel.MAX_TIMEOUT, 15);
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(WizardModel.MIN_TIMEOUT, WizardModel.MAX_TIMEOUT,
+                        org.sstpdoctor.settings.Settings.DEFAULT_TIMEOUT);
         timeoutObject = model.timeoutSeconds.asObject(); // kept in a field: the bidirectional binding is weak
         timeouts.valueProperty().bindBidirectional(timeoutObject);
         timeoutSpinner.setValueFactory(timeouts);

@@ -36,13 +36,13 @@ import org.sstpdoctor.target.Target;
  * input with the same words.
  */
 public final class WizardModel {
-    public static final int MIN_TIMEOUT = 3;
-    public static final int MAX_TIMEOUT = 120;
+    public static final int MIN_TIMEOUT = org.sstpdoctor.settings.Settings.MIN_TIMEOUT;
+    public static final int MAX_TIMEOUT = org.sstpdoctor.settings.Settings.MAX_TIMEOUT;
 
     public final StringProperty address = new SimpleStringProperty("");
     public final StringProperty destinationName = new SimpleStringProperty(Texts.get("address.destination.default"));
     public final StringProperty port = new SimpleStringProperty("");
-    public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(15);
+    public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(org.sstpdoctor.settings.Settings.DEFAULT_TIMEOUT);
     public final ObjectProperty<ProxyMode> proxyMode = new SimpleObjectProperty<>(ProxyMode.SYSTEM);
     public final StringProperty proxyHost = new SimpleStringProperty("");
     public final StringProperty proxyPort = new SimpleStringProperty("");
