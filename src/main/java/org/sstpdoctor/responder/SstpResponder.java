@@ -169,29 +169,30 @@ public final class SstpResponder implements AutoCloseable {
         try {
             raw.setSoTimeout((int) Math.max(1000, config.negotiationTimeout().toMillis()));
             raw.setTcpNoDelay(true);
-            Scenario scenario = config.scenario();
-            switch (scenario) {
-                case CLOSE_ON_ACCEPT -> {
+            Behaviour behaviour = config.behaviour();
+            switch (behaviour.onAccept()) {
+                case CLOSE -> {
                     raw.close();
                     return;
                 }
-                case RESET_ON_ACCEPT -> {
+                case RESET -> {
                     reset(raw);
                     return;
                 }
-                case SILENT_ON_ACCEPT -> {
+                case STAY_SILENT -> {
                     waitForClose(raw.getInputStream());
                     return;
                 }
                 default -> { }
             }
-            if (scenario.usesTls()) {
-                SSLContext context = scenario == Scenario.HOSTILE_CERTIFICATE ? hostileTls() : config.tls();
+            boolean alert = behaviour.tls() == Behaviour.Tls.FATAL_ALERT;
+            if (behaviour.usesTls()) {
+                SSLContext context = behaviour.tls() == Behaviour.Tls.HOSTILE_CERTIFICATE ? hostileTls() : config.tls();
                 SSLSocket tls = (SSLSocket) context.getSocketFactory()
-                        // For TLS_ALERT the raw socket must outlive the failed handshake (see below).
-                        .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), scenario != Scenario.TLS_ALERT);
+                        // For a fatal alert the raw socket must outlive the failed handshake (see below).
+                        .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), !alert);
                 tls.setUseClientMode(false);
-                if (scenario == Scenario.TLS_ALERT) {
+                if (alert) {
                     // Asking for a client certificate the probe does not have ends the handshake with an alert.
                     tls.setNeedClientAuth(true);
                 }
@@ -200,7 +201,7 @@ public final class SstpResponder implements AutoCloseable {
                 try {
                     tls.startHandshake();
                 } catch (javax.net.ssl.SSLException e) {
-                    if (scenario == Scenario.TLS_ALERT) {
+                    if (alert) {
                         // The alert is on its way; closing now could reset the connection before the
                         // client reads it, so wait for the client to leave first.
                         exchange.note = "handshake ended with an alert: " + e.getMessage();
@@ -213,7 +214,7 @@ public final class SstpResponder implements AutoCloseable {
             }
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            if (!scenario.usesTls()) {
+            if (behaviour.tls() == Behaviour.Tls.NONE) {
                 in = new java.io.BufferedInputStream(in);
                 in.mark(1);
                 int first = in.read();
@@ -253,103 +254,41 @@ public final class SstpResponder implements AutoCloseable {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         String requestLine = text.substring(0, Math.max(0, text.indexOf("\r\n")));
         String[] parts = requestLine.split(" ");
-        Scenario scenario = config.scenario();
-        switch (scenario) {
-            case SILENT_AFTER_TLS -> {
-                waitForClose(in);
-                return;
-            }
-            case CLOSE_AFTER_REQUEST -> {
-                return;
-            }
-            case RESET_AFTER_REQUEST -> {
-                reset(raw);
-                return;
-            }
-            case GARBAGE_REPLY -> {
-                // Binary junk with a line end, so the client reads a whole "status line" that is not HTTP.
-                out.write(new byte[] {0x16, 0x03, 0x01, 0x00, (byte) 0xff, 'n', 'o', 't', ' ', 'H', 'T', 'T', 'P',
-                    '\r', '\n', '\r', '\n'});
+        Behaviour behaviour = config.behaviour();
+        Behaviour.OnRequest effect = behaviour.onRequest();
+        if (effect instanceof Behaviour.OnRequest.StaySilent) {
+            waitForClose(in);
+            return;
+        } else if (effect instanceof Behaviour.OnRequest.Close) {
+            return;
+        } else if (effect instanceof Behaviour.OnRequest.Reset) {
+            reset(raw);
+            return;
+        } else if (effect instanceof Behaviour.OnRequest.Reply reply) {
+            out.write(reply.bytes());
+            out.flush();
+            waitForClose(in);
+            return;
+        } else if (effect instanceof Behaviour.OnRequest.ReplyAndClose reply) {
+            out.write(reply.bytes());
+            out.flush();
+            return;
+        } else if (effect instanceof Behaviour.OnRequest.ReplySlowly slow) {
+            for (byte b : slow.bytes()) {
+                out.write(b);
                 out.flush();
-                waitForClose(in);
-                return;
+                sleep(slow.millisPerByte());
             }
-            case HTTP_STATUS -> {
-                sendError(out, config.httpStatus());
-                return;
-            }
-            case NGINX_PROXY -> {
-                sendError(out, 400, "nginx");
-                return;
-            }
-            case WEB_SERVER -> {
-                byte[] page = "<html><body><h1>It works!</h1></body></html>\n".getBytes(StandardCharsets.US_ASCII);
-                writeAscii(out, "HTTP/1.1 200 OK\r\nServer: Apache\r\nContent-Type: text/html\r\nContent-Length: "
-                        + page.length + "\r\n\r\n");
-                out.write(page);
-                out.flush();
-                return;
-            }
-            case SLOW_REPLY -> {
-                byte[] reply = statusHead("HTTP/1.1 200 OK").getBytes(StandardCharsets.US_ASCII);
-                for (byte b : reply) {
-                    out.write(b);
-                    out.flush();
-                    sleep(1000);
-                }
-                waitForClose(in);
-                return;
-            }
-            case HUGE_STATUS_LINE -> {
-                StringBuilder line = new StringBuilder("HTTP/1.1 200 ");
-                line.append("O".repeat(1024 * 1024));
-                writeAscii(out, line + "\r\n\r\n");
-                return;
-            }
-            case INVALID_UTF8 -> {
-                out.write(new byte[] {'H', 'T', 'T', 'P', '/', '1', '.', '1', ' ', '2', '0', '0', ' ', (byte) 0xC3, (byte) 0x28,
-                    (byte) 0xFF, '\r', '\n', 'X', '-', (byte) 0xFE, ':', ' ', (byte) 0x80, (byte) 0xBF, '\r', '\n',
-                    'C', 'o', 'n', 't', 'e', 'n', 't', '-', 'L', 'e', 'n', 'g', 't', 'h', ':', ' ', '0', '\r', '\n', '\r', '\n'});
-                out.flush();
-                waitForClose(in);
-                return;
-            }
-            case HTTP_0_9 -> {
-                writeAscii(out, "<html><body>It works!</body></html>\n");
-                return;
-            }
-            case HOSTILE_REASON -> {
-                HostileReplies.reason(out);
-                return;
-            }
-            case HOSTILE_TRANSFER_ENCODING -> {
-                HostileReplies.transferEncoding(out);
-                return;
-            }
-            case HOSTILE_PROXY, REFLECTING_PROXY -> {
-                // A proxy keeps the connection for the client's next CONNECT (the signed-in one).
-                byte[] next = head;
-                for (int i = 0; i < 8 && next != null; i++) {
-                    if (scenario == Scenario.HOSTILE_PROXY) {
-                        HostileReplies.proxy(out);
-                    } else {
-                        HostileReplies.reflect(out, next);
-                    }
-                    next = readHead(in).orElse(null);
-                }
-                return;
-            }
-            case MANY_HEADERS -> {
-                StringBuilder reply = new StringBuilder("HTTP/1.1 200 OK\r\n");
-                for (int i = 0; i < 10_000; i++) {
-                    reply.append("X-Header-").append(i).append(": value\r\n");
-                }
-                writeAscii(out, reply.append("\r\n").toString());
-                waitForClose(in);
-                return;
-            }
-            default -> { }
+            waitForClose(in);
+            return;
+        } else if (effect instanceof Behaviour.OnRequest.Status status) {
+            sendError(out, status.code() == 0 ? config.httpStatus() : status.code(), status.server());
+            return;
+        } else if (effect instanceof Behaviour.OnRequest.Hostile hostile) {
+            hostile(hostile.kind(), in, out, head);
+            return;
         }
+        String statusLine = ((Behaviour.OnRequest.Route) effect).statusLine200();
         // A real server's routing: the SSTP verb to the SSTP path, everything else refused.
         if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
             sendError(out, 400);
@@ -371,30 +310,20 @@ public final class SstpResponder implements AutoCloseable {
             sendError(out, 400);
             return;
         }
-        String statusLine = switch (scenario) {
-            case WINDOWS_STYLE -> "HTTP/1.1 200";
-            case HTTP_1_0 -> "HTTP/1.0 200 OK";
-            default -> "HTTP/1.1 200 OK";
-        };
         writeAscii(out, statusHead(statusLine));
-        switch (scenario) {
-            case SILENT_AFTER_200 -> {
-                waitForClose(in);
-                return;
-            }
-            case RESET_AFTER_200 -> {
-                // Wait for the client's first SSTP packet, so that the 200 is surely read before the reset.
-                SstpCodec.read(in);
-                reset(raw);
-                return;
-            }
-            case BAD_PACKET -> {
-                // The length field claims 0x30 bytes; only 12 follow before the connection ends.
-                out.write(new byte[] {0x10, 0x01, 0x00, 0x30, 0x00, 0x02, 0x00, 0x01, 0x00, 0x04, 0x00, 0x28});
-                out.flush();
-                return;
-            }
-            default -> { }
+        Behaviour.After200 then = behaviour.after200();
+        if (then instanceof Behaviour.After200.StaySilent) {
+            waitForClose(in);
+            return;
+        } else if (then instanceof Behaviour.After200.ResetAfterFirstPacket) {
+            // Wait for the client's first SSTP packet, so that the 200 is surely read before the reset.
+            SstpCodec.read(in);
+            reset(raw);
+            return;
+        } else if (then instanceof Behaviour.After200.Send send) {
+            out.write(send.bytes());
+            out.flush();
+            return;
         }
         sstpSession(socket, in, out, exchange);
     }
@@ -440,7 +369,7 @@ public final class SstpResponder implements AutoCloseable {
                                 StatusInfo.of(AttributeId.ENCAPSULATED_PROTOCOL_ID, StatusCode.VALUE_NOT_SUPPORTED)));
                         continue;
                     }
-                    switch (config.scenario()) {
+                    switch (config.behaviour().onCallConnect()) {
                         case NAK -> SstpCodec.write(out, ControlPacket.callConnectNak(
                                 StatusInfo.of(AttributeId.ENCAPSULATED_PROTOCOL_ID, config.nakStatus())));
                         case ABORT -> {
@@ -467,6 +396,26 @@ public final class SstpResponder implements AutoCloseable {
                     return;
                 }
                 default -> { }
+            }
+        }
+    }
+
+    private static void hostile(Behaviour.OnRequest.Hostile.Kind kind, InputStream in, OutputStream out, byte[] head)
+            throws IOException {
+        switch (kind) {
+            case REASON -> HostileReplies.reason(out);
+            case TRANSFER_ENCODING -> HostileReplies.transferEncoding(out);
+            case PROXY_407, REFLECTING_PROXY -> {
+                // A proxy keeps the connection for the client's next CONNECT (the signed-in one).
+                byte[] next = head;
+                for (int i = 0; i < 8 && next != null; i++) {
+                    if (kind == Behaviour.OnRequest.Hostile.Kind.PROXY_407) {
+                        HostileReplies.proxy(out);
+                    } else {
+                        HostileReplies.reflect(out, next);
+                    }
+                    next = readHead(in).orElse(null);
+                }
             }
         }
     }
