@@ -351,4 +351,30 @@ class WizardPolishTest extends WizardTestBase {
             shot("polish-result-default-size");
         }
     }
+
+    @Test
+    void toolsMenuStaysInsideTheWindow() throws Exception {
+        interact(() -> ((javafx.scene.control.MenuButton) lookup("#toolsMenu").query()).show());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> listWindows().size() > 1);
+        javafx.stage.Window menu = listWindows().stream().filter(w -> w != stage).findFirst().orElseThrow();
+        assertTrue(menu.getX() >= stage.getX() - 1 && menu.getX() + menu.getWidth() <= stage.getX() + stage.getWidth() + 1,
+                "menu " + menu.getX() + "+" + menu.getWidth() + " inside window " + stage.getX() + "+" + stage.getWidth());
+        interact(() -> ((javafx.scene.control.MenuButton) lookup("#toolsMenu").query()).hide());
+    }
+
+    @Test
+    void lookUpSaysWhatToTypeAndDownMovesIntoTheResults() throws Exception {
+        interact(() -> wizard.lookup(""));
+        waitForPage(WizardController.Page.LOOKUP, 5);
+        javafx.scene.control.ListView<?> list = lookup("#resultList").query();
+        assertEquals(Texts.get("lookup.empty"), ((javafx.scene.control.Label) list.getPlaceholder()).getText());
+        write("407");
+        WaitForAsyncUtils.waitForFxEvents();
+        type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(list.isFocused(), "Down moves from the box into the results");
+        shotAtSizes("polish-lookup-407");
+        type(KeyCode.ESCAPE); // and Esc works from the list
+        waitForPage(WizardController.Page.HOW, 5);
+    }
 }
