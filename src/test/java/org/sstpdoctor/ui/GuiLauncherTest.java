@@ -44,4 +44,13 @@ class GuiLauncherTest {
         assertFalse(DesktopApp.practiceProblem(new String[] {"--practice=nak"}).isPresent());
         assertFalse(DesktopApp.practiceProblem(new String[] {"--practice"}).isPresent());
     }
+
+    @Test
+    void theWizardsOwnArgumentsOpenTheWizardEverythingElseIsTheCommandLine() {
+        assertTrue(GuiLauncher.isWizard(new String[0]));
+        assertTrue(GuiLauncher.isWizard(new String[] {"--debug"}));
+        assertTrue(GuiLauncher.isWizard(new String[] {"--practice=nak", "--debug"}));
+        assertFalse(GuiLauncher.isWizard(new String[] {"probe", "vpn.example.com"}));
+        assertFalse(GuiLauncher.isWizard(new String[] {"--debug", "probe", "vpn.example.com"}));
+    }
 }
