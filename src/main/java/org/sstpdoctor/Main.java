@@ -18,8 +18,8 @@ public final class Main {
 
     public static void main(String[] args) {
         SystemProxyDetector.enableOsProxySettings();
-        if (opensTheWizard(args)) {
-            // The wizard has no picocli: --debug is read here, with the command line's meaning.
+        if (org.sstpdoctor.ui.GuiLauncher.isWizard(args)) {
+            // The wizard has no picocli: --debug[=FILE] is read here, with the command line's meaning.
             java.util.Optional<String> debug = org.sstpdoctor.diag.Diagnostics.debugTarget(args);
             if (debug.isPresent()) {
                 try {
@@ -42,11 +42,6 @@ public final class Main {
 
     /** No arguments, or only the wizard's own: --practice[=SCENARIO] and --debug[=FILE]. */
     public static boolean opensTheWizard(String[] args) {
-        for (String a : args) {
-            if (!(a.equals("--practice") || a.startsWith("--practice=") || a.equals("--debug") || a.startsWith("--debug="))) {
-                return false;
-            }
-        }
-        return true;
+        return org.sstpdoctor.ui.GuiLauncher.isWizard(args);
     }
 }
