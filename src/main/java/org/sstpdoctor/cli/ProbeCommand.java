@@ -113,13 +113,13 @@ final class ProbeCommand implements Callable<Integer> {
         Secret password = null;
         try {
             if (addresses.isEmpty() && addressFile == null) {
-                throw new InputException("address", "Say which server to test, for example: sstp-doctor probe vpn.example.com");
+                throw new InputException(org.sstpdoctor.target.InputField.ADDRESS, "Say which server to test, for example: sstp-doctor probe vpn.example.com");
             }
             if (concurrency < 1 || concurrency > BatchProbe.MAX_CONCURRENCY) {
-                throw new InputException("concurrency", "--concurrency must be from 1 to " + BatchProbe.MAX_CONCURRENCY
+                throw new InputException(org.sstpdoctor.target.InputField.CONCURRENCY, "--concurrency must be from 1 to " + BatchProbe.MAX_CONCURRENCY
                         + "; you gave " + concurrency + ".");
             }
-            Integer portOverride = port == null ? null : AddressParser.parsePort(port, "port");
+            Integer portOverride = port == null ? null : AddressParser.parsePort(port, org.sstpdoctor.target.InputField.PORT);
             Secret[] read = new Secret[1];
             ProxySettings proxySettings = proxyOptions.settings(context, "-".equals(String.valueOf(addressFile)),
                     secret -> read[0] = secret);
@@ -166,7 +166,7 @@ final class ProbeCommand implements Callable<Integer> {
             return ReportFormat.JSONL;
         }
         if (many && !format.forManyServers()) {
-            throw new InputException("format", "--format " + format.id() + " is for one server; for several"
+            throw new InputException(org.sstpdoctor.target.InputField.FORMAT, "--format " + format.id() + " is for one server; for several"
                     + " use table, jsonl or csv.");
         }
         return format;
@@ -212,7 +212,7 @@ final class ProbeCommand implements Callable<Integer> {
         try {
             source = new AddressSource(addresses, addressFile, context.stdin());
         } catch (IOException e) {
-            throw new InputException("file", "The list of servers " + addressFile + " cannot be read: " + e.getMessage());
+            throw new InputException(org.sstpdoctor.target.InputField.FILE, "The list of servers " + addressFile + " cannot be read: " + e.getMessage());
         }
         Cancellation cancellation = new Cancellation();
         Thread hook = new Thread(cancellation::cancel, "sstp-doctor-cancel");

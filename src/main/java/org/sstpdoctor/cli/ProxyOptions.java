@@ -73,10 +73,10 @@ final class ProxyOptions {
         }
         String user = ProxyAddressParser.parseUser(proxyUser);
         if (settings.mode() == ProxyMode.NONE) {
-            throw new InputException("proxy user", "A proxy user name was given, but --proxy is none.");
+            throw new InputException(org.sstpdoctor.target.InputField.PROXY_USER, "A proxy user name was given, but --proxy is none.");
         }
         if (passwordFromStdin() && stdinTaken) {
-            throw new InputException("proxy password", "Standard input cannot hold both the password and the list of servers.");
+            throw new InputException(org.sstpdoctor.target.InputField.PROXY_PASSWORD, "Standard input cannot hold both the password and the list of servers.");
         }
         Secret password = readPassword(context);
         keep.accept(password);
@@ -89,11 +89,11 @@ final class ProxyOptions {
                 BufferedReader reader = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
                 String line = reader.readLine();
                 if (line == null) {
-                    throw new InputException("proxy password", "--proxy-password-stdin was given, but standard input is empty.");
+                    throw new InputException(org.sstpdoctor.target.InputField.PROXY_PASSWORD, "--proxy-password-stdin was given, but standard input is empty.");
                 }
                 return Secret.of(line.toCharArray());
             } catch (IOException e) {
-                throw new InputException("proxy password", "The password could not be read from standard input: " + e.getMessage());
+                throw new InputException(org.sstpdoctor.target.InputField.PROXY_PASSWORD, "The password could not be read from standard input: " + e.getMessage());
             }
         }
         String fromEnvironment = context.environment().get(passwordVariable());
@@ -109,7 +109,7 @@ final class ProxyOptions {
                 return secret;
             }
         }
-        throw new InputException("proxy password", "No proxy password was given. Set the environment variable "
+        throw new InputException(org.sstpdoctor.target.InputField.PROXY_PASSWORD, "No proxy password was given. Set the environment variable "
                 + passwordVariable() + ", or use --proxy-password-stdin.");
     }
 }

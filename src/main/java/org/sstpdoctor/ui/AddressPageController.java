@@ -90,7 +90,7 @@ public final class AddressPageController implements WizardPage {
     }
 
     private static boolean isPortProblem(InputException e) {
-        return e.field().equals("port");
+        return e.field() == org.sstpdoctor.target.InputField.PORT;
     }
 
     /**

@@ -86,7 +86,7 @@ public final class WizardModel {
 
     /** The server to test, or the message that says what is wrong with the address or port. */
     public Target target() throws InputException {
-        Integer portOverride = port.get() == null || port.get().isBlank() ? null : AddressParser.parsePort(port.get(), "port");
+        Integer portOverride = port.get() == null || port.get().isBlank() ? null : AddressParser.parsePort(port.get(), org.sstpdoctor.target.InputField.PORT);
         return AddressParser.parse(address.get(), portOverride);
     }
 
@@ -181,7 +181,7 @@ public final class WizardModel {
     }
 
     /** The field name the CA file's problems carry, whatever the engine calls it. */
-    public static final String CA_FIELD = "trusted CA file";
+    public static final org.sstpdoctor.target.InputField CA_FIELD = org.sstpdoctor.target.InputField.TRUSTED_CA_FILE;
 
     /**
      * Everything typed, copied on the FX thread; {@link RequestInput#toRequest()} then parses it and
@@ -216,7 +216,7 @@ public final class WizardModel {
         }
 
         public ProbeRequest toRequest() throws InputException {
-            Integer portOverride = port == null || port.isBlank() ? null : AddressParser.parsePort(port, "port");
+            Integer portOverride = port == null || port.isBlank() ? null : AddressParser.parsePort(port, org.sstpdoctor.target.InputField.PORT);
             Target target = AddressParser.parse(address, portOverride);
             List<X509Certificate> extra = readTrustedCertificates(caFile);
             return new ProbeRequest(address.strip(), target, proxySettings(), extra,
