@@ -230,6 +230,8 @@ final class ProbeCommand implements Callable<Integer> {
 
     private int batch(ProbeRequest template, Integer portOverride, Format chosen, PrintWriter out, PrintWriter err)
             throws InputException {
+        // A long batch is where the JVM may run short of threads; its warnings must not land inside the CSV.
+        JvmWarnings.toStandardError();
         KnowledgeBase kb = chosen == Format.TEXT || chosen == Format.JSONL ? KnowledgeLoader.load(context, overrides, err) : null;
         AddressSource source;
         try {

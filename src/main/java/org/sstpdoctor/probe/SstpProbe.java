@@ -183,7 +183,8 @@ public final class SstpProbe {
                 null, List.of(), null, null, "", notes, took, withCredentials, null);
     }
 
-    private ProbeReport internalError(ProbeRequest request, RuntimeException e) {
+    /** The report for a probe that failed inside this program (a bug, or the JVM out of threads or memory). */
+    public ProbeReport internalError(ProbeRequest request, Throwable e) {
         String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         ProxyInfo proxyInfo = new ProxyInfo(request.proxy().mode(),
                 Optional.ofNullable(request.proxy().endpoint()).map(Object::toString).orElse(""), "",
