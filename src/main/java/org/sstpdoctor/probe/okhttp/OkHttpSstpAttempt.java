@@ -322,7 +322,8 @@ public final class OkHttpSstpAttempt {
             if (cancellation.isCancelled()) {
                 return cancelled();
             }
-            if (Failures.isTimeout(e)) {
+            // At the deadline OkHttp closes the socket itself: "Socket closed" then means the time ran out.
+            if (Failures.isTimeout(e) || System.nanoTime() - spec.deadlineNanos() >= 0) {
                 return new Classified(Outcome.SSTP_NO_ANSWER, AnsweredBy.SERVER,
                         "no answer to the Call Connect Request before the time ran out", Stage.SSTP_CONTROL);
             }
@@ -459,6 +460,14 @@ public final class OkHttpSstpAttempt {
         String message = Failures.message(e);
         boolean viaProxy = recorder.viaProxy();
         Phase phase = phase();
+        if (HeadTooLongException.isCause(e) && (phase == Phase.PROXY || phase == Phase.HTTP)) {
+            String why = new HeadTooLongException().getMessage();
+            return phase == Phase.PROXY
+                    ? new Classified(Outcome.PROXY_BAD_REPLY, AnsweredBy.PROXY, "the proxy's answer to CONNECT never ended: "
+                            + why, Stage.PROXY_CONNECT)
+                    : new Classified(Outcome.MALFORMED_HTTP_RESPONSE, AnsweredBy.SERVER, "the server's answer never ended: "
+                            + why + " (interim answers such as 102 Processing count)", Stage.SSTP_HTTP);
+        }
         // A proxy's refusal shows in its replies even when OkHttp only says "Failed to authenticate".
         if (viaProxy && recorder.tlsStart() < 0) {
             Optional<Classified> refusal = proxyRefusal();
@@ -478,6 +487,11 @@ public final class OkHttpSstpAttempt {
                 if (Failures.isRefused(e)) {
                     return new Classified(Outcome.CONNECTION_REFUSED, AnsweredBy.NETWORK,
                             "connection refused (" + attempts + ")", Stage.TCP_CONNECT);
+                }
+                if (Failures.isReset(e)) {
+                    // ECONNRESET while connecting: the server accepted, then reset before Java saw the connect finish.
+                    return new Classified(Outcome.CONNECTION_RESET, AnsweredBy.SERVER,
+                            "the server accepted the connection and reset it at once (" + attempts + ")", Stage.TLS_HANDSHAKE);
                 }
                 if (Failures.isTimeout(e)) {
                     return new Classified(Outcome.CONNECT_TIMEOUT, AnsweredBy.NOBODY,

@@ -86,8 +86,9 @@ final class TappingSocketFactory extends SocketFactory {
             }
             // The SSTP exchange is a few small writes each waiting for an answer: Nagle's algorithm
             // against delayed ACKs would add 40 ms stalls to them.
-            setTcpNoDelay(true);
             recorder.tcpConnected(remote);
+            // A peer that resets at once makes this fail; that reset belongs to the next stage, not to the connect.
+            setTcpNoDelay(true);
         }
 
         @Override
@@ -107,6 +108,9 @@ final class TappingSocketFactory extends SocketFactory {
                         int n = super.read(b, off, len);
                         if (n > 0 && tap != null) {
                             tap.onReceived(b, off, n);
+                            if (!tap.tlsStarted() && tap.bytesReceivedBeforeTls() > HeadTooLongException.MAX_HEAD_BYTES) {
+                                throw new HeadTooLongException(); // a proxy's CONNECT answers are a few hundred bytes
+                            }
                         }
                         return n;
                     }
