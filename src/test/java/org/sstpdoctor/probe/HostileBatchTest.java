@@ -80,8 +80,8 @@ class HostileBatchTest {
                 return super.getProperty(key);
             }
         };
-        SstpProbe probe = new SstpProbe(TestProbes.LOOPBACK_ONLY, new SystemProxyDetector(Map.of(), exploding, null),
-                Clock.systemUTC());
+        SstpProbe probe = org.sstpdoctor.probe.okhttp.OkHttpProbes.with(TestProbes.LOOPBACK_ONLY,
+                new SystemProxyDetector(Map.of(), exploding, null), Clock.systemUTC());
         ProbeRequest request = TestProbes.request("localhost:9").withProxy(ProxySettings.SYSTEM)
                 .withTimeout(Duration.ofMillis(500));
         List<Outcome> outcomes = new ArrayList<>();

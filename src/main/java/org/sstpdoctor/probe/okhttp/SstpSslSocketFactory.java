@@ -89,10 +89,10 @@ final class SstpSslSocketFactory extends SSLSocketFactory {
                     @Override
                     public int read(byte[] b, int off, int len) throws IOException {
                         int n = super.read(b, off, len);
-                        if (n > 0 && recorder.httpEnd() < 0) {
+                        if (n > 0 && recorder.response() == null) {
                             beforeHead += n;
-                            if (beforeHead > HeadTooLongException.MAX_HEAD_BYTES) {
-                                throw new HeadTooLongException();
+                            if (beforeHead > org.sstpdoctor.probe.HeadTooLongException.MAX_HEAD_BYTES) {
+                                throw new org.sstpdoctor.probe.HeadTooLongException();
                             }
                         }
                         return n;

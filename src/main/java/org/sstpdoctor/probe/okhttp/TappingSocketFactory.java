@@ -81,14 +81,24 @@ final class TappingSocketFactory extends SocketFactory {
             try {
                 super.connect(endpoint, timeout);
             } catch (IOException | RuntimeException e) {
-                recorder.tcpConnectFailed(remote, e);
+                if (org.sstpdoctor.probe.Failure.of(e).is(org.sstpdoctor.probe.Failure.Kind.RESET)) {
+                    // ECONNRESET, not ECONNREFUSED: the handshake completed and the peer reset at once,
+                    // before connect() returned. The TCP stage passed; the next stage meets the reset.
+                    recorder.tcpConnected(remote, " connected, then reset");
+                } else {
+                    recorder.tcpConnectFailed(remote, e);
+                }
                 throw e;
             }
-            // The SSTP exchange is a few small writes each waiting for an answer: Nagle's algorithm
-            // against delayed ACKs would add 40 ms stalls to them.
-            recorder.tcpConnected(remote);
-            // A peer that resets at once makes this fail; that reset belongs to the next stage, not to the connect.
-            setTcpNoDelay(true);
+            // Connected: whatever happens next (a reset at once, say) happens after the TCP stage.
+            recorder.tcpConnected(remote, " connected");
+            try {
+                // The SSTP exchange is a few small writes each waiting for an answer: Nagle's algorithm
+                // against delayed ACKs would add 40 ms stalls to them.
+                setTcpNoDelay(true);
+            } catch (java.net.SocketException e) {
+                // A peer that reset the connection already: the first read or write reports it.
+            }
         }
 
         @Override
@@ -108,8 +118,8 @@ final class TappingSocketFactory extends SocketFactory {
                         int n = super.read(b, off, len);
                         if (n > 0 && tap != null) {
                             tap.onReceived(b, off, n);
-                            if (!tap.tlsStarted() && tap.bytesReceivedBeforeTls() > HeadTooLongException.MAX_HEAD_BYTES) {
-                                throw new HeadTooLongException(); // a proxy's CONNECT answers are a few hundred bytes
+                            if (!tap.tlsStarted() && tap.bytesReceivedBeforeTls() > org.sstpdoctor.probe.HeadTooLongException.MAX_HEAD_BYTES) {
+                                throw new org.sstpdoctor.probe.HeadTooLongException(); // a proxy's CONNECT answers are a few hundred bytes
                             }
                         }
                         return n;

@@ -1,4 +1,4 @@
-package org.sstpdoctor.probe.okhttp;
+package org.sstpdoctor.probe;
 
 import java.net.ProtocolException;
 import org.sstpdoctor.text.BoundedFiles;
@@ -8,16 +8,16 @@ import org.sstpdoctor.text.BoundedFiles;
  * Processing} interim answers, or a proxy whose headers never end. Thrown by the probe's own
  * streams, so the cause is named instead of surfacing later as a timeout or a closed connection.
  */
-final class HeadTooLongException extends ProtocolException {
+public final class HeadTooLongException extends ProtocolException {
     /** OkHttp's own limit for one head; the probe's streams count all heads before the final one together. */
-    static final int MAX_HEAD_BYTES = 256 * 1024;
+    public static final int MAX_HEAD_BYTES = 256 * 1024;
 
-    HeadTooLongException() {
+    public HeadTooLongException() {
         super("the answer's head was too long: more than " + BoundedFiles.size(MAX_HEAD_BYTES) + " came before it ended");
     }
 
     /** This exception, or OkHttp's own "\n not found: limit=…" when its per-head limit was reached first. */
-    static boolean isCause(Throwable e) {
+    public static boolean isCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HeadTooLongException || t instanceof java.io.EOFException && okHttpLimit(t.getMessage())) {
                 return true;
