@@ -32,6 +32,7 @@ final class NameLookup {
     private static final Semaphore OUTSTANDING = new Semaphore(MAX_OUTSTANDING);
     private static final long SLOT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+    @SuppressWarnings("try") // the registration is held only to be closed: unregistered when the lookup ends
     static Result lookup(HostResolver resolver, String host, long timeoutNanos, Cancellation cancellation) {
         long total = Math.max(1, timeoutNanos);
         long deadline = System.nanoTime() + total;
