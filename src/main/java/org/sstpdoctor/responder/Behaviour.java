@@ -87,7 +87,7 @@ public record Behaviour(OnAccept onAccept, Tls tls, OnRequest onRequest, After20
 
         /** One of the hostile replies (terminal escapes, forged lines, a reflecting proxy). */
         record Hostile(Kind kind) implements OnRequest {
-            public enum Kind { REASON, TRANSFER_ENCODING, PROXY_407, REFLECTING_PROXY }
+            public enum Kind { REASON, TRANSFER_ENCODING, PROXY_407, REFLECTING_PROXY, ENDLESS_102, ENDLESS_HEADERS }
         }
     }
 

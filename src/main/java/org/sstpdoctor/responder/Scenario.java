@@ -38,7 +38,9 @@ public enum Scenario {
     HOSTILE_TRANSFER_ENCODING("Answers 200 with a Transfer-Encoding value holding terminal escapes"),
     HOSTILE_CERTIFICATE("Presents a self-signed certificate whose names hold terminal escapes and bidi overrides"),
     HOSTILE_PROXY("A web proxy that refuses CONNECT with 407 and a reason phrase that forges a passed stage"),
-    REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included");
+    REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included"),
+    ENDLESS_102("Answers the SSTP request with '102 Processing' over and over, never a final answer"),
+    ENDLESS_PROXY_HEADERS("A web proxy that answers CONNECT with headers that never end");
 
     private final String description;
 
@@ -138,6 +140,9 @@ public enum Scenario {
                     .onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.PROXY_407));
             case REFLECTING_PROXY -> w.tls(Behaviour.Tls.PROXY)
                     .onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.REFLECTING_PROXY));
+            case ENDLESS_102 -> w.onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.ENDLESS_102));
+            case ENDLESS_PROXY_HEADERS -> w.tls(Behaviour.Tls.PROXY)
+                    .onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.ENDLESS_HEADERS));
         };
     }
 
