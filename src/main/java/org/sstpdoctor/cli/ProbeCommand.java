@@ -85,7 +85,7 @@ final class ProbeCommand implements Callable<Integer> {
             description = "A PEM file of CA certificates to trust besides the system's (a private PKI). Repeatable.")
     List<Path> trustFiles = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.Timeout.class,
             description = "Give up on the server after this long, from 1s to 2m: 15s, 90s, 2m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

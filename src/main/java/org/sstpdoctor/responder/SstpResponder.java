@@ -1,6 +1,5 @@
 package org.sstpdoctor.responder;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,23 +7,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -35,14 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.sstpdoctor.sstp.AttributeId;
-import org.sstpdoctor.sstp.ControlPacket;
-import org.sstpdoctor.sstp.MessageType;
 import org.sstpdoctor.sstp.SstpCodec;
-import org.sstpdoctor.sstp.SstpFormatException;
-import org.sstpdoctor.sstp.SstpPacket;
-import org.sstpdoctor.sstp.StatusCode;
-import org.sstpdoctor.sstp.StatusInfo;
 
 /**
  * A small SSTP server that speaks the server side faithfully (the HTTP handshake, Call Connect Ack
@@ -53,8 +38,6 @@ import org.sstpdoctor.sstp.StatusInfo;
 public final class SstpResponder implements AutoCloseable {
     /** The SSTP path; defined in {@link org.sstpdoctor.sstp.SstpHttp}. */
     public static final String SSTP_PATH = org.sstpdoctor.sstp.SstpHttp.PATH;
-    private static final int MAX_HEAD = 16 * 1024;
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
 
     /** What one client sent, for tests to check the bytes on the wire. */
     public record Exchange(String remote, byte[] requestHead, List<byte[]> packetsReceived, String note) {
@@ -170,9 +153,9 @@ public final class SstpResponder implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        closeQuietly(server);
+        ResponderIo.closeQuietly(server);
         synchronized (clients) {
-            clients.forEach(SstpResponder::closeQuietly);
+            clients.forEach(ResponderIo::closeQuietly);
         }
         workers.shutdownNow();
         deadlines.shutdownNow();
@@ -203,14 +186,14 @@ public final class SstpResponder implements AutoCloseable {
             connections.incrementAndGet();
             if (!slots.tryAcquire()) {
                 refused.incrementAndGet();
-                closeQuietly(socket);
+                ResponderIo.closeQuietly(socket);
                 continue;
             }
             try {
                 clients.add(socket);
                 ScheduledFuture<?> deadline = deadlines.schedule(() -> {
                     deadlineClosed.incrementAndGet();
-                    closeQuietly(socket);
+                    ResponderIo.closeQuietly(socket);
                 }, limits.connectionDeadline().toMillis(), TimeUnit.MILLISECONDS);
                 workers.execute(() -> {
                     try {
@@ -223,7 +206,7 @@ public final class SstpResponder implements AutoCloseable {
             } catch (Throwable t) {
                 // No thread to serve it (rejected, or the JVM could not start one): close it and go on accepting.
                 clients.remove(socket);
-                closeQuietly(socket);
+                ResponderIo.closeQuietly(socket);
                 slots.release();
                 refused.incrementAndGet();
             }
@@ -252,11 +235,11 @@ public final class SstpResponder implements AutoCloseable {
                     return;
                 }
                 case RESET -> {
-                    reset(raw);
+                    ResponderIo.reset(raw);
                     return;
                 }
                 case STAY_SILENT -> {
-                    waitForClose(raw.getInputStream());
+                    ResponderIo.waitForClose(raw.getInputStream());
                     return;
                 }
                 default -> { }
@@ -282,7 +265,7 @@ public final class SstpResponder implements AutoCloseable {
                         // client reads it, so wait for the client to leave first.
                         exchange.note = "handshake ended with an alert: " + e.getMessage();
                         raw.setSoTimeout(2000);
-                        waitForClose(raw.getInputStream());
+                        ResponderIo.waitForClose(raw.getInputStream());
                         return;
                     }
                     throw e;
@@ -298,11 +281,11 @@ public final class SstpResponder implements AutoCloseable {
                 if (first == 0x16) {
                     // A TLS ClientHello to a plain web server: it answers 400, as nginx and IIS do.
                     exchange.note = "TLS handshake received on a plain HTTP port";
-                    sendError(out, 400);
+                    ResponderIo.sendError(out, 400);
                     return;
                 }
             }
-            Optional<byte[]> head = readHead(in);
+            Optional<byte[]> head = ResponderIo.readHead(in);
             if (head.isEmpty()) {
                 exchange.note = "the client sent no complete request";
                 return;
@@ -314,8 +297,8 @@ public final class SstpResponder implements AutoCloseable {
                 exchange.note = e.toString();
             }
         } finally {
-            closeQuietly(socket);
-            closeQuietly(raw);
+            ResponderIo.closeQuietly(socket);
+            ResponderIo.closeQuietly(raw);
             clients.remove(socket);
             clients.remove(raw);
             synchronized (exchanges) {
@@ -333,17 +316,17 @@ public final class SstpResponder implements AutoCloseable {
         Behaviour behaviour = config.behaviour();
         Behaviour.OnRequest effect = behaviour.onRequest();
         if (effect instanceof Behaviour.OnRequest.StaySilent) {
-            waitForClose(in);
+            ResponderIo.waitForClose(in);
             return;
         } else if (effect instanceof Behaviour.OnRequest.Close) {
             return;
         } else if (effect instanceof Behaviour.OnRequest.Reset) {
-            reset(raw);
+            ResponderIo.reset(raw);
             return;
         } else if (effect instanceof Behaviour.OnRequest.Reply reply) {
             out.write(reply.bytes());
             out.flush();
-            waitForClose(in);
+            ResponderIo.waitForClose(in);
             return;
         } else if (effect instanceof Behaviour.OnRequest.ReplyAndClose reply) {
             out.write(reply.bytes());
@@ -353,149 +336,55 @@ public final class SstpResponder implements AutoCloseable {
             for (byte b : slow.bytes()) {
                 out.write(b);
                 out.flush();
-                sleep(slow.millisPerByte());
+                ResponderIo.sleep(slow.millisPerByte());
             }
-            waitForClose(in);
+            ResponderIo.waitForClose(in);
             return;
         } else if (effect instanceof Behaviour.OnRequest.Status status) {
-            sendError(out, status.code() == 0 ? config.httpStatus() : status.code(), status.server());
+            ResponderIo.sendError(out, status.code() == 0 ? config.httpStatus() : status.code(), status.server());
             return;
         } else if (effect instanceof Behaviour.OnRequest.Hostile hostile) {
-            hostile(hostile.kind(), in, out, head);
+            HostileReplies.answer(hostile.kind(), in, out, head);
             return;
         }
         String statusLine = ((Behaviour.OnRequest.Route) effect).statusLine200();
         // A real server's routing: the SSTP verb to the SSTP path, everything else refused.
         if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-            sendError(out, 400);
+            ResponderIo.sendError(out, 400);
             return;
         }
         String method = parts[0];
         String path = parts[1];
         boolean sstpPath = path.equalsIgnoreCase(SSTP_PATH);
         if (!method.equals(org.sstpdoctor.sstp.SstpHttp.METHOD)) {
-            sendError(out, method.equals("GET") || method.equals("HEAD") ? (sstpPath ? 404 : 403)
+            ResponderIo.sendError(out, method.equals("GET") || method.equals("HEAD") ? (sstpPath ? 404 : 403)
                     : method.equals("POST") ? 403 : 501);
             return;
         }
         if (!sstpPath) {
-            sendError(out, 404);
+            ResponderIo.sendError(out, 404);
             return;
         }
         if (!parts[2].equals("HTTP/1.1")) {
-            sendError(out, 400);
+            ResponderIo.sendError(out, 400);
             return;
         }
-        writeAscii(out, statusHead(statusLine));
+        ResponderIo.writeAscii(out, ResponderIo.statusHead(statusLine));
         Behaviour.After200 then = behaviour.after200();
         if (then instanceof Behaviour.After200.StaySilent) {
-            waitForClose(in);
+            ResponderIo.waitForClose(in);
             return;
         } else if (then instanceof Behaviour.After200.ResetAfterFirstPacket) {
             // Wait for the client's first SSTP packet, so that the 200 is surely read before the reset.
             SstpCodec.read(in);
-            reset(raw);
+            ResponderIo.reset(raw);
             return;
         } else if (then instanceof Behaviour.After200.Send send) {
             out.write(send.bytes());
             out.flush();
             return;
         }
-        sstpSession(socket, in, out, exchange);
-    }
-
-    /** The SSTP control exchange, server side ([MS-SSTP] 3.3). */
-    private void sstpSession(Socket socket, InputStream in, OutputStream out, ExchangeBuilder exchange)
-            throws IOException {
-        socket.setSoTimeout((int) Math.max(1, config.negotiationTimeout().toMillis()));
-        boolean acked = false;
-        while (true) {
-            SstpPacket packet;
-            try {
-                Optional<SstpPacket> next = SstpCodec.read(in);
-                if (next.isEmpty()) {
-                    exchange.note = "the client closed the connection";
-                    return;
-                }
-                packet = next.get();
-            } catch (SocketTimeoutException e) {
-                SstpCodec.write(out, ControlPacket.callAbort(StatusInfo.of(AttributeId.NO_ERROR, StatusCode.NEGOTIATION_TIMEOUT)));
-                exchange.note = "negotiation timed out; CALL_ABORT sent";
-                return;
-            } catch (SstpFormatException e) {
-                SstpCodec.write(out, ControlPacket.callAbort(StatusInfo.of(AttributeId.NO_ERROR, StatusCode.INVALID_FRAME_RECEIVED)));
-                exchange.note = "malformed packet from the client: " + e.getMessage();
-                return;
-            }
-            exchange.packets.add(packet.encode());
-            if (!(packet instanceof ControlPacket control)) {
-                continue; // PPP frames: nothing to carry them to
-            }
-            MessageType type = control.knownType().orElse(null);
-            if (type == null) {
-                continue;
-            }
-            switch (type) {
-                case CALL_CONNECT_REQUEST -> {
-                    if (acked) {
-                        continue;
-                    }
-                    if (!requestsPpp(control)) {
-                        SstpCodec.write(out, ControlPacket.callConnectNak(
-                                StatusInfo.of(AttributeId.ENCAPSULATED_PROTOCOL_ID, StatusCode.VALUE_NOT_SUPPORTED)));
-                        continue;
-                    }
-                    switch (config.behaviour().onCallConnect()) {
-                        case NAK -> SstpCodec.write(out, ControlPacket.callConnectNak(
-                                StatusInfo.of(AttributeId.ENCAPSULATED_PROTOCOL_ID, config.nakStatus())));
-                        case ABORT -> {
-                            SstpCodec.write(out, ControlPacket.callAbort(StatusInfo.of(AttributeId.NO_ERROR, config.nakStatus())));
-                            exchange.note = "CALL_ABORT sent instead of an Ack";
-                            return;
-                        }
-                        default -> {
-                            byte[] nonce = new byte[32];
-                            random.nextBytes(nonce);
-                            SstpCodec.write(out, ControlPacket.callConnectAck(config.hashBitmask(), nonce));
-                            acked = true;
-                        }
-                    }
-                }
-                case ECHO_REQUEST -> SstpCodec.write(out, ControlPacket.echoResponse());
-                case CALL_DISCONNECT -> {
-                    SstpCodec.write(out, ControlPacket.callDisconnectAck());
-                    exchange.note = "the client disconnected";
-                    return;
-                }
-                case CALL_ABORT -> {
-                    exchange.note = "the client aborted the call";
-                    return;
-                }
-                default -> { }
-            }
-        }
-    }
-
-    private static void hostile(Behaviour.OnRequest.Hostile.Kind kind, InputStream in, OutputStream out, byte[] head)
-            throws IOException {
-        switch (kind) {
-            case REASON -> HostileReplies.reason(out);
-            case TRANSFER_ENCODING -> HostileReplies.transferEncoding(out);
-            case ENDLESS_102 -> HostileReplies.endless102(out);
-            case ENDLESS_HEADERS -> HostileReplies.endlessHeaders(out);
-            case PROXY_407, REFLECTING_PROXY -> {
-                // A proxy keeps the connection for the client's next CONNECT (the signed-in one).
-                byte[] next = head;
-                for (int i = 0; i < 8 && next != null; i++) {
-                    if (kind == Behaviour.OnRequest.Hostile.Kind.PROXY_407) {
-                        HostileReplies.proxy(out);
-                    } else {
-                        HostileReplies.reflect(out, next);
-                    }
-                    next = readHead(in).orElse(null);
-                }
-            }
-        }
+        new ServerCall(config, random).run(socket, in, out, exchange);
     }
 
     private SSLContext hostileTls() {
@@ -507,118 +396,7 @@ public final class SstpResponder implements AutoCloseable {
         }
     }
 
-    private static boolean requestsPpp(ControlPacket request) {
-        return request.attribute(AttributeId.ENCAPSULATED_PROTOCOL_ID)
-                .map(a -> a.value().length == 2 && a.value()[0] == 0 && a.value()[1] == ControlPacket.PROTOCOL_PPP)
-                .orElse(false);
-    }
-
-    private static String statusHead(String statusLine) {
-        return statusLine + "\r\nContent-Length: " + org.sstpdoctor.sstp.SstpHttp.CONTENT_LENGTH + "\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "
-                + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n\r\n";
-    }
-
-    private static void sendError(OutputStream out, int status) throws IOException {
-        sendError(out, status, "Microsoft-HTTPAPI/2.0");
-    }
-
-    private static void sendError(OutputStream out, int status, String server) throws IOException {
-        String reason = reason(status);
-        byte[] body = ("<html><head><title>" + status + " " + reason + "</title></head><body><h1>" + reason
-                + "</h1></body></html>\n").getBytes(StandardCharsets.US_ASCII);
-        writeAscii(out, "HTTP/1.1 " + status + (reason.isEmpty() ? "" : " " + reason) + "\r\nServer: " + server
-                + "\r\nContent-Type: text/html\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n");
-        out.write(body);
-        out.flush();
-    }
-
-    static String reason(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 407 -> "Proxy Authentication Required";
-            case 500 -> "Internal Server Error";
-            case 501 -> "Not Implemented";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            case 505 -> "HTTP Version Not Supported";
-            default -> "";
-        };
-    }
-
-    /** Reads up to the blank line ending a request head; empty if the client closed first. */
-    private static Optional<byte[]> readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int state = 0;
-        while (head.size() < MAX_HEAD) {
-            int b = in.read();
-            if (b < 0) {
-                return Optional.empty();
-            }
-            head.write(b);
-            // CR LF CR LF, tracked byte by byte so that nothing after the head is consumed.
-            state = switch (state) {
-                case 0, 2 -> b == '\r' ? state + 1 : 0;
-                case 1, 3 -> b == '\n' ? state + 1 : (b == '\r' ? 1 : 0);
-                default -> 0;
-            };
-            if (state == 4) {
-                return Optional.of(head.toByteArray());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static void waitForClose(InputStream in) {
-        try {
-            byte[] sink = new byte[1024];
-            while (in.read(sink) >= 0) {
-                // discard: a silent peer listens and says nothing
-            }
-        } catch (IOException ignored) {
-            // closed or timed out: either way the silence is over
-        }
-    }
-
-    private static void reset(Socket socket) {
-        try {
-            socket.setSoLinger(true, 0); // close with RST instead of FIN
-        } catch (SocketException ignored) {
-            // a socket that cannot linger still closes
-        }
-        closeQuietly(socket);
-    }
-
-    private static void writeAscii(OutputStream out, String s) throws IOException {
-        out.write(s.getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("responder stopped");
-        }
-    }
-
-    private static void closeQuietly(java.io.Closeable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // closing is best effort
-        }
-    }
-
-    private static final class ExchangeBuilder {
+    static final class ExchangeBuilder {
         final String remote;
         byte[] requestHead;
         final List<byte[]> packets = new ArrayList<>();
