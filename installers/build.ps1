@@ -95,6 +95,7 @@ Run "$Jdk\bin\jpackage.exe" (@('--type', 'app-image') + $Common + @(
     '--input', "$Out\input", '--main-jar', 'sstp-doctor.jar', '--main-class', 'org.sstpdoctor.Main',
     '--runtime-image', "$Out\runtime",
     '--java-options', '-Xshare:auto', '--java-options', '-XX:+UseSerialGC', '--java-options', '-XX:TieredStopAtLevel=1',
+    '--java-options', '-Xlog:disable', '--java-options', '-Xlog:all=warning:stderr',
     # ControlsFX (class path) uses JavaFX internals; JavaFX is a set of named modules in the runtime
     # (same list as build.sh, which explains it). Without them the wizard fails at start.
     '--java-options', '--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED',
