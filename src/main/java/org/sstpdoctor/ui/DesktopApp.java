@@ -52,6 +52,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) throws Exception {
+        WindowClassName.apply(); // before the window exists
         FXMLLoader loader = new FXMLLoader(DesktopApp.class.getResource("wizard.fxml"), Texts.bundle());
         Parent root = loader.load();
         wizard = loader.getController();
