@@ -55,8 +55,10 @@ command -v unzip >/dev/null || need+=(unzip)
 command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
 if ((${#need[@]})); then
   step "installing test tools: ${need[*]}"
-  apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+  tools_log=$(mktemp)
+  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"; } \
+    >"$tools_log" 2>&1 || { cat "$tools_log"; exit 1; }
+  rm -f "$tools_log"
 fi
 
 WORK=$(mktemp -d)
@@ -111,7 +113,7 @@ if [[ -f "$JSA" ]]; then
 else
   bad "no start-up archive $JSA (postinst: /opt/sstp-doctor/lib/sstp-doctor-cds)"
 fi
-echo "  installed size: $(du -sh /opt/sstp-doctor | cut -f1) in /opt/sstp-doctor"
+echo "  on disk: du -sk /opt/sstp-doctor: $(du -sk /opt/sstp-doctor | cut -f1) KiB, of which the start-up archive $(du -k "$JSA" 2>/dev/null | cut -f1) KiB"
 
 # ---------------------------------------------------------------- 2. version
 step "sstp-doctor --version"
@@ -183,8 +185,15 @@ for _ in $(seq 1 150); do
   sleep 0.1
 done
 if [[ -n "$WIN" ]]; then
-  sleep 2 # let the page settle before the picture
+  # A mapped window is not yet a painted one (on a busy machine it stays blank for a while): wait up to
+  # 30 s for more than a handful of colours, then a moment for the page to settle.
   mkdir -p "$(dirname "$SHOT")"
+  for _ in $(seq 1 60); do
+    import -window root "$SHOT"
+    [[ $(convert "$SHOT" -format %k info:) -gt 16 ]] && break
+    sleep 0.5
+  done
+  sleep 1
   import -window root "$SHOT"
   ok "window '$(xdotool getwindowname "$WIN")' $(xdotool getwindowgeometry "$WIN" | sed -n 's/.*Geometry: //p'), screenshot $SHOT"
   wm_class=$(xprop -id "$WIN" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = //p')
@@ -219,6 +228,7 @@ fi
 
 # ---------------------------------------------------------------- 5. start-up benchmark
 step "start-up: installed launcher, process start to first painted page (1 warm-up + $RUNS runs)"
+echo "  load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 # The app prints first-paint-ms=N (JVM start to the second animation pulse after show) when started with
 # -Dsstpdoctor.measureStartup=true, then exits. JAVA_TOOL_OPTIONS reaches the JVM through the jpackage launcher.
 # Builds without that switch are timed from outside instead: launcher start until the window is mapped.

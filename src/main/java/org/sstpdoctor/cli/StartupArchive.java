@@ -66,7 +66,7 @@ public final class StartupArchive {
                 Files.size(archive) / 1_000_000, dir.resolve("sstp-doctor"), dir.resolve("sstp-doctor.cmd"));
     }
 
-    private static void writeLaunchers(Path dir, Path java, String jarName, String archiveName) throws IOException {
+    static void writeLaunchers(Path dir, Path java, String jarName, String archiveName) throws IOException {
         String options = String.join(" ", JVM_OPTIONS) + " -Xshare:auto -Xlog:cds*=off";
         Path sh = dir.resolve("sstp-doctor");
         Files.writeString(sh, String.join("\n",

@@ -1,6 +1,7 @@
 package org.sstpdoctor.cli;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -20,16 +21,15 @@ public final class Warmup {
     private Warmup() {
     }
 
-    /** Starts the warm-up for the command line {@code args} when it is a probe; returns at once. */
-    public static void startFor(String[] args) {
+    /** Starts the warm-up for the command line {@code args} when it is a probe; returns the threads at once. */
+    public static List<Thread> startFor(String[] args) {
         if (args.length == 0 || !args[0].equals("probe")) {
-            return;
+            return List.of();
         }
-        start("sstp-doctor-warmup-tls", Warmup::tls);
-        start("sstp-doctor-warmup-kb", KnowledgeBase::builtIn);
+        return List.of(start("sstp-doctor-warmup-tls", Warmup::tls), start("sstp-doctor-warmup-kb", KnowledgeBase::builtIn));
     }
 
-    private static void start(String name, Runnable work) {
+    private static Thread start(String name, Runnable work) {
         Thread thread = new Thread(() -> {
             try {
                 work.run();
@@ -39,6 +39,7 @@ public final class Warmup {
         }, name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     private static void tls() {

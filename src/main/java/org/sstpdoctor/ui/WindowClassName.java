@@ -5,7 +5,9 @@ package org.sstpdoctor.ui;
  * its menu entry ({@code StartupWMClass=sstp-doctor} in installers/linux/sstp-doctor.desktop).
  * JavaFX has no public API for it: it names the window after the Application subclass
  * ({@code org.sstpdoctor.ui.DesktopApp}) through its internal {@code com.sun.glass.ui.Application}.
- * Set before the first window exists. Where JavaFX is a named module that package must be exported
+ * Glass takes only the first name it is given, and JavaFX gives it the class name right after
+ * constructing the application (on the FX thread), so DesktopApp's constructor calls {@link #apply()}.
+ * Where JavaFX is a named module that package must be exported
  * ({@code --add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED}, as the installers' launchers
  * pass); without it the default name stays, which only affects how docks group the window.
  */
