@@ -18,7 +18,10 @@ public final class Main {
     public static void main(String[] args) {
         SystemProxyDetector.enableOsProxySettings();
         if (args.length == 0 || args[0].equals("--practice") || args[0].startsWith("--practice=")) {
-            org.sstpdoctor.ui.DesktopApp.launchApp(args);
+            int code = org.sstpdoctor.ui.GuiLauncher.launch(args, System.err);
+            if (code != 0) {
+                System.exit(code);
+            }
             return;
         }
         org.sstpdoctor.cli.Warmup.startFor(args); // TLS, OkHttp and the knowledge base, beside the parsing
