@@ -133,7 +133,7 @@ public final class StartupArchive {
 
     private static void run(String... args) {
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-        CliContext context = new CliContext(org.sstpdoctor.probe.SstpProbe::new, Map.of(),
+        CliContext context = new CliContext(org.sstpdoctor.probe.okhttp.OkHttpProbes::standard, Map.of(),
                 java.io.InputStream.nullInputStream(), false, System.getProperty("java.io.tmpdir"));
         SstpDoctorCli.execute(context, nowhere, nowhere, args);
     }

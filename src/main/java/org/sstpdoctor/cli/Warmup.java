@@ -50,7 +50,7 @@ public final class Warmup {
             SSLEngine engine = context.createSSLEngine("warmup.invalid", 443);
             engine.setUseClientMode(true);
             engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
-            Class.forName("org.sstpdoctor.probe.okhttp.OkHttpSstpAttempt", true, Warmup.class.getClassLoader());
+            new org.sstpdoctor.probe.okhttp.OkHttpTransport(); // OkHttp's shared client, made at class initialisation
         } catch (Exception e) {
             // as above
         }
