@@ -110,31 +110,35 @@ public final class StartupArchive {
     private static void train() throws Exception {
         Warmup.startFor(new String[] {"probe"});
         ResponderCertificates certificates = ResponderCertificates.loopback();
-        Path ca = Files.createTempFile("sstp-doctor-training-ca", ".pem");
+        // A home of its own, so the probes' history goes there and not into the builder's config folder.
+        Path home = Files.createTempDirectory("sstp-doctor-training-home");
+        Path ca = home.resolve("ca.pem");
         try {
             Files.writeString(ca, certificates.caPem(), StandardCharsets.US_ASCII);
             for (Scenario scenario : List.of(Scenario.WORKING, Scenario.NAK)) {
                 try (SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(scenario,
                         certificates.serverContext()))) {
                     String address = "localhost:" + responder.port();
-                    run("probe", address, "--proxy", "none", "--trust-ca", ca.toString());
-                    run("probe", address, "--proxy", "none", "--trust-ca", ca.toString(), "--json");
+                    run(home, "probe", address, "--proxy", "none", "--trust-ca", ca.toString());
+                    run(home, "probe", address, "--proxy", "none", "--trust-ca", ca.toString(), "--json");
                 }
             }
-            run("lookup", "407");
-            run("lookup", "certificate expired");
-            run("--version");
-            run("--help");
-            run("serve", "--list-scenarios");
+            run(home, "lookup", "407");
+            run(home, "lookup", "certificate expired");
+            run(home, "--version");
+            run(home, "--help");
+            run(home, "serve", "--list-scenarios");
         } finally {
-            Files.deleteIfExists(ca);
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
-    private static void run(String... args) {
+    private static void run(Path home, String... args) {
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         CliContext context = new CliContext(org.sstpdoctor.probe.okhttp.OkHttpProbes::standard, Map.of(),
-                java.io.InputStream.nullInputStream(), false, System.getProperty("java.io.tmpdir"));
+                java.io.InputStream.nullInputStream(), false, home.toString());
         SstpDoctorCli.execute(context, nowhere, nowhere, args);
     }
 }
