@@ -31,6 +31,8 @@ import org.sstpdoctor.responder.SstpResponder;
 public final class StartupArchive {
     /** JVM options for a short-lived process: C1 only, the serial collector, no perf-data file. */
     static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+    /** JavaFX from target/javafx as modules, as the README's run command loads it (copy-javafx-modules in pom.xml). */
+    static final String FX_MODULES = "javafx.controls,javafx.fxml";
 
     private StartupArchive() {
     }
@@ -51,6 +53,8 @@ public final class StartupArchive {
         Files.deleteIfExists(archive);
         List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + archive));
         command.addAll(JVM_OPTIONS);
+        // The same module path as the launchers: an archive is only used with the paths it was made with.
+        command.addAll(List.of("--module-path", dir.resolve("javafx").toString(), "--add-modules", FX_MODULES));
         command.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-cp", jar.toString(),
                 StartupArchive.class.getName(), "--train"));
         Process training = new ProcessBuilder(command).inheritIO().start();
@@ -72,12 +76,13 @@ public final class StartupArchive {
         Files.writeString(sh, String.join("\n",
                 "#!/bin/sh",
                 "# SSTP Doctor from this build, started with the class-data-sharing archive the build made",
-                "# (written by ./mvnw package: org.sstpdoctor.cli.StartupArchive). Same as java -jar " + jarName + ",",
-                "# quicker to start. The archive only works with the java that made it, named here.",
+                "# (written by ./mvnw package: org.sstpdoctor.cli.StartupArchive). The README's run command: JavaFX",
+                "# as modules from javafx/ beside it. The archive only works with the java that made it, named here.",
                 "HERE=$(cd \"$(dirname \"$0\")\" && pwd -P)",
                 "JAVA=" + shellQuote(java.toString()),
                 "[ -x \"$JAVA\" ] || JAVA=java",
                 "exec \"$JAVA\" -XX:SharedArchiveFile=\"$HERE/" + archiveName + "\" " + options
+                        + " --module-path \"$HERE/javafx\" --add-modules " + FX_MODULES
                         + " -jar \"$HERE/" + jarName + "\" \"$@\"",
                 ""), StandardCharsets.UTF_8);
         try {
@@ -93,6 +98,7 @@ public final class StartupArchive {
                 "set \"JAVA=" + java + "\"",
                 "if not exist \"%JAVA%\" set \"JAVA=java\"",
                 "\"%JAVA%\" -XX:SharedArchiveFile=\"%~dp0" + archiveName + "\" " + options
+                        + " --module-path \"%~dp0javafx\" --add-modules " + FX_MODULES
                         + " -jar \"%~dp0" + jarName + "\" %*",
                 "exit /b %ERRORLEVEL%",
                 ""), StandardCharsets.UTF_8);

@@ -24,7 +24,8 @@ class StartupArchiveTest {
         assertTrue(sh.contains("[ -x \"$JAVA\" ] || JAVA=java\n"), sh);
         String exec = sh.lines().filter(l -> l.startsWith("exec ")).findFirst().orElseThrow();
         assertEquals("exec \"$JAVA\" -XX:SharedArchiveFile=\"$HERE/sstp-doctor.jsa\" -XX:TieredStopAtLevel=1"
-                + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off -jar \"$HERE/sstp-doctor.jar\" \"$@\"", exec);
+                + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off --module-path \"$HERE/javafx\""
+                + " --add-modules javafx.controls,javafx.fxml -jar \"$HERE/sstp-doctor.jar\" \"$@\"", exec);
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
             assertTrue(Files.isExecutable(dir.resolve("sstp-doctor")));
         }
@@ -36,7 +37,8 @@ class StartupArchiveTest {
         List<String> cmd = List.of(Files.readString(dir.resolve("sstp-doctor.cmd")).split("\r\n"));
         assertEquals("@echo off", cmd.get(0));
         assertTrue(cmd.contains("\"%JAVA%\" -XX:SharedArchiveFile=\"%~dp0sstp-doctor.jsa\" -XX:TieredStopAtLevel=1"
-                + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off -jar \"%~dp0sstp-doctor.jar\" %*"), cmd.toString());
+                + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off --module-path \"%~dp0javafx\""
+                + " --add-modules javafx.controls,javafx.fxml -jar \"%~dp0sstp-doctor.jar\" %*"), cmd.toString());
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd.toString());
     }
 }
