@@ -9,8 +9,10 @@ package org.sstpdoctor.probe.windows;
  * @param group for a HelloRetryRequest or a TLS 1.3 ServerHello: the key-exchange group chosen, or -1
  * @param alert the alert description when the server refused, or -1
  * @param detail one line, for the report (peer text already made visible)
+ * @param plainText for {@link Kind#NOT_TLS}: the start of what came instead, as text (at most 4 KB,
+ *                  raw: sanitise before showing); a captive portal's page shows here
  */
-public record HelloAnswer(Kind kind, int version, int suite, int group, int alert, String detail) {
+public record HelloAnswer(Kind kind, int version, int suite, int group, int alert, String detail, String plainText) {
     public enum Kind {
         /** A ServerHello: the server would go on with this version and suite. */
         SERVER_HELLO,
@@ -30,10 +32,15 @@ public record HelloAnswer(Kind kind, int version, int suite, int group, int aler
 
     public HelloAnswer {
         detail = detail == null ? "" : detail;
+        plainText = plainText == null ? "" : plainText;
+    }
+
+    public HelloAnswer(Kind kind, int version, int suite, int group, int alert, String detail) {
+        this(kind, version, suite, group, alert, detail, "");
     }
 
     public static HelloAnswer of(Kind kind, String detail) {
-        return new HelloAnswer(kind, -1, -1, -1, -1, detail);
+        return new HelloAnswer(kind, -1, -1, -1, -1, detail, "");
     }
 
     /** The server would negotiate with this client (possibly after a HelloRetryRequest). */

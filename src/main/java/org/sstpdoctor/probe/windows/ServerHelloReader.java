@@ -111,7 +111,7 @@ public final class ServerHelloReader {
     }
 
     private static HelloAnswer notTls(int firstByte, InputStream in) throws IOException {
-        byte[] more = new byte[256];
+        byte[] more = new byte[4095];
         int n = 0;
         try {
             n = Math.max(0, in.read(more));
@@ -124,9 +124,9 @@ public final class ServerHelloReader {
         String text = new String(all, StandardCharsets.ISO_8859_1);
         String firstLine = text.split("\r?\n", 2)[0];
         String visible = firstLine.replaceAll("[^\\x20-\\x7E]", "?");
-        return HelloAnswer.of(HelloAnswer.Kind.NOT_TLS, text.startsWith("HTTP/")
+        return new HelloAnswer(HelloAnswer.Kind.NOT_TLS, -1, -1, -1, -1, text.startsWith("HTTP/")
                 ? "the server answered in plain HTTP, not TLS: " + visible
-                : "the answer is not TLS (first byte 0x" + String.format("%02X", firstByte & 0xFF) + ")");
+                : "the answer is not TLS (first byte 0x" + String.format("%02X", firstByte & 0xFF) + ")", text);
     }
 
     private static byte[] readFully(InputStream in, int length) throws IOException {
