@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param sstp the control exchange, when it started
  * @param requestHead the exact SSTP request head sent (no secrets: it never carries any)
  * @param notes remarks for the person, e.g. about proxy credentials
+ * @param insights what Windows will do: the compatibility table, crypto-binding hashes, interception,
+ *                 what the server looks like, clocks, a login page ({@link Insights#NONE} when not worked out)
  */
 public record ProbeReport(
         String toolVersion,
@@ -45,7 +47,8 @@ public record ProbeReport(
         List<String> notes,
         double totalMillis,
         boolean credentialsUsed,
-        ProbeReport authenticatedRetry) {
+        ProbeReport authenticatedRetry,
+        Insights insights) {
 
     public ProbeReport {
         findings = List.copyOf(findings);
@@ -56,6 +59,18 @@ public record ProbeReport(
         notes = List.copyOf(notes);
         detail = detail == null ? "" : detail;
         requestHead = requestHead == null ? "" : requestHead;
+        insights = insights == null ? Insights.NONE : insights;
+    }
+
+    public ProbeReport(String toolVersion, Instant startedAt, TargetInfo target, ProxyInfo proxy, Outcome outcome,
+                       Verdict verdict, AnsweredBy answeredBy, String detail, List<Finding> findings,
+                       Finding beyondCertificate, List<StageResult> stages, List<String> resolvedAddresses,
+                       List<String> connectAttempts, HttpReply httpResponse, List<ProxyReply> proxyReplies, TlsInfo tls,
+                       SstpResult sstp, String requestHead, List<String> notes, double totalMillis,
+                       boolean credentialsUsed, ProbeReport authenticatedRetry) {
+        this(toolVersion, startedAt, target, proxy, outcome, verdict, answeredBy, detail, findings, beyondCertificate,
+                stages, resolvedAddresses, connectAttempts, httpResponse, proxyReplies, tls, sstp, requestHead, notes,
+                totalMillis, credentialsUsed, authenticatedRetry, Insights.NONE);
     }
 
     /** The report for input that could not be used (a bad line in a list of servers). */
@@ -91,6 +106,6 @@ public record ProbeReport(
     public ProbeReport withAuthenticatedRetry(ProbeReport retry) {
         return new ProbeReport(toolVersion, startedAt, target, proxy, outcome, verdict, answeredBy, detail,
                 findings, beyondCertificate, stages, resolvedAddresses, connectAttempts, httpResponse, proxyReplies,
-                tls, sstp, requestHead, notes, totalMillis, credentialsUsed, retry);
+                tls, sstp, requestHead, notes, totalMillis, credentialsUsed, retry, insights);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.net.ssl.X509TrustManager;
+import org.sstpdoctor.probe.evidence.WindowsView;
 import org.sstpdoctor.probe.okhttp.OkHttpSstpAttempt;
 import org.sstpdoctor.target.HostKind;
 import org.sstpdoctor.target.ProxyEndpoint;
@@ -152,12 +153,21 @@ public final class SstpProbe {
         stages.addAll(result.stages());
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(result.notes());
+        WindowsView.Result windows = withCredentials
+                ? new WindowsView.Result(result.outcome(), result.answeredBy(), result.detail(), result.findings(), Insights.NONE)
+                : WindowsView.apply(new WindowsView.Inputs(target.asciiHost(), target.port(),
+                        target.kind() == HostKind.DNS_NAME, addresses, proxy != null ? proxy.port() : target.port(),
+                        proxy != null ? proxy.asciiHost() : null, result.peerChain(), result.tls(), result.httpResponse(),
+                        result.proxyReplies(), result.sstp(), result.outcome(), result.answeredBy(), result.detail(),
+                        result.findings(), result.tls() != null, request.expectedCertificate(), request.checkWindows(),
+                        clock.instant(), deadline),
+                        cancellation);
         return new ProbeReport(toolVersion, startedAt, targetInfo(request), proxyInfo,
-                result.outcome(), result.outcome().verdict(), result.answeredBy(), result.detail(),
-                result.findings(), result.beyondCertificate(), stages,
+                windows.outcome(), windows.outcome().verdict(), windows.answeredBy(), windows.detail(),
+                windows.findings(), result.beyondCertificate(), stages,
                 addresses.stream().map(org.sstpdoctor.target.IpAddresses::toText).toList(), result.connectAttempts(),
                 result.httpResponse(), result.proxyReplies(), result.tls(), result.sstp(), result.requestHead(),
-                allNotes, millisSince(origin), result.credentialsUsed(), null);
+                allNotes, millisSince(origin), result.credentialsUsed(), null, windows.insights());
     }
 
     private ProbeReport failedBeforeConnect(ProbeRequest request, ProxyInfo proxyInfo, Instant startedAt, long origin,

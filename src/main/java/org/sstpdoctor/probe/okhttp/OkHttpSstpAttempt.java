@@ -92,7 +92,11 @@ public final class OkHttpSstpAttempt {
     public record Result(Outcome outcome, AnsweredBy answeredBy, String detail, List<Finding> findings,
                          Finding beyondCertificate, List<StageResult> stages, List<String> connectAttempts,
                          HttpReply httpResponse, List<ProxyReply> proxyReplies, TlsInfo tls, SstpResult sstp,
-                         String requestHead, List<String> notes, boolean credentialsUsed) {
+                         String requestHead, List<String> notes, boolean credentialsUsed,
+                         List<java.security.cert.X509Certificate> peerChain) {
+        public Result {
+            peerChain = peerChain == null ? List.of() : List.copyOf(peerChain);
+        }
     }
 
     private final Spec spec;
@@ -680,7 +684,7 @@ public final class OkHttpSstpAttempt {
         return new Result(outcome, answeredBy, detail, findings, beyond, stages(layer, tls, end),
                 recorder.connectAttempts(), httpResponse, proxyReplies(), tls, sstpResult,
                 head == null ? "" : new String(head, StandardCharsets.ISO_8859_1), List.copyOf(notes),
-                spec.user() != null);
+                spec.user() != null, recorder.chain());
     }
 
     private TlsInfo tlsInfo() {
