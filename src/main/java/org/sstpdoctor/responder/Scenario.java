@@ -38,7 +38,13 @@ public enum Scenario {
     HOSTILE_TRANSFER_ENCODING("Answers 200 with a Transfer-Encoding value holding terminal escapes"),
     HOSTILE_CERTIFICATE("Presents a self-signed certificate whose names hold terminal escapes and bidi overrides"),
     HOSTILE_PROXY("A web proxy that refuses CONNECT with 407 and a reason phrase that forges a passed stage"),
-    REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included");
+    REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included"),
+    // Will Windows connect? (issue 12)
+    TLS_1_3_ONLY("Accepts only TLS 1.3: Windows 11 connects, Windows 10 and older cannot"),
+    CHACHA20_ONLY("TLS 1.2 with only ChaCha20 cipher suites, which Windows does not offer: no Windows can connect"),
+    CAPTIVE_PORTAL("A hotel-style network login page answers on the port with a redirect"),
+    INSPECTING_PROXY("A TLS-inspecting proxy answers the SSTP request itself: squid's 411 Length Required"),
+    SKEWED_CLOCK("A working server whose clock (Date) is two days ahead of this computer's");
 
     private final String description;
 
@@ -69,7 +75,7 @@ public enum Scenario {
     }
 
     boolean usesTls() {
-        return this != PLAIN_HTTP && !actsAsProxy();
+        return this != PLAIN_HTTP && this != CAPTIVE_PORTAL && !actsAsProxy();
     }
 
     /** Listens as a web proxy (plain HTTP, CONNECT) rather than as the VPN server. */

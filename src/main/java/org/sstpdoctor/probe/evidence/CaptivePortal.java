@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sstpdoctor.probe.HttpReply;
+import org.sstpdoctor.text.PeerText;
 
 /**
  * A network that wants a sign-in first (a hotel or guest Wi-Fi login): it answers the TLS port or
@@ -31,7 +32,7 @@ public record CaptivePortal(String pageAddress, String how) {
         int code = reply.code();
         Optional<String> location = reply.header("Location").map(String::trim).filter(s -> !s.isEmpty());
         if (code >= 300 && code < 400 && location.isPresent()) {
-            return Optional.of(new CaptivePortal(location.get(), where + " answered " + reply.statusLine()
+            return Optional.of(new CaptivePortal(PeerText.line(location.get()), where + " answered " + reply.statusLine()
                     + " redirecting to " + location.get()));
         }
         boolean html = reply.header("Content-Type").map(t -> t.toLowerCase(Locale.ROOT).contains("html")).orElse(false)
@@ -49,6 +50,7 @@ public record CaptivePortal(String pageAddress, String how) {
         if (text == null || !text.startsWith("HTTP/")) {
             return Optional.empty();
         }
+        // Raw bytes from a stranger: sanitised here, where they are captured.
         String[] headAndBody = text.split("\r?\n\r?\n", 2);
         String[] lines = headAndBody[0].split("\r?\n");
         String[] status = lines[0].split(" ", 3);
@@ -62,13 +64,14 @@ public record CaptivePortal(String pageAddress, String how) {
         for (int i = 1; i < lines.length && i <= HttpReply.MAX_HEADERS; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.add(new org.sstpdoctor.probe.Header(lines[i].substring(0, colon).trim(),
-                        lines[i].substring(colon + 1).trim()));
+                headers.add(new org.sstpdoctor.probe.Header(PeerText.line(lines[i].substring(0, colon).trim()),
+                        PeerText.line(lines[i].substring(colon + 1).trim())));
             }
         }
         String body = headAndBody.length > 1 ? headAndBody[1] : "";
-        HttpReply reply = new HttpReply(lines[0], status[0], code, status.length > 2 ? status[2] : "", headers,
-                body.length() > HttpReply.MAX_EXCERPT ? body.substring(0, HttpReply.MAX_EXCERPT) : body, 0);
+        HttpReply reply = new HttpReply(PeerText.line(lines[0]), PeerText.line(status[0]), code,
+                PeerText.line(status.length > 2 ? status[2] : ""), headers,
+                PeerText.lines(body.length() > HttpReply.MAX_EXCERPT ? body.substring(0, HttpReply.MAX_EXCERPT) : body), 0);
         return fromReply(reply, where);
     }
 
@@ -83,9 +86,9 @@ public record CaptivePortal(String pageAddress, String how) {
         }
         Matcher refresh = META_REFRESH.matcher(body);
         if (refresh.find()) {
-            return Optional.of(refresh.group(1));
+            return Optional.of(PeerText.line(refresh.group(1)));
         }
         Matcher url = ANY_URL.matcher(body);
-        return url.find() ? Optional.of(url.group(1)) : Optional.empty();
+        return url.find() ? Optional.of(PeerText.line(url.group(1))) : Optional.empty();
     }
 }

@@ -25,7 +25,7 @@ public record ClockSkew(String who, String peerDate, Duration skew) {
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
     public static Optional<ClockSkew> compare(String who, String dateHeader, Instant localTime) {
-        return parse(dateHeader).map(peer -> new ClockSkew(who, dateHeader.trim(), Duration.between(localTime, peer)));
+        return parse(dateHeader).map(peer -> new ClockSkew(who, org.sstpdoctor.text.PeerText.line(dateHeader.trim()), Duration.between(localTime, peer)));
     }
 
     static Optional<Instant> parse(String value) {
@@ -62,18 +62,22 @@ public record ClockSkew(String who, String peerDate, Duration skew) {
     }
 
     static String human(Duration d) {
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        long minutes = d.toMinutesPart();
-        if (days > 0) {
-            return days + (days == 1 ? " day" : " days") + (hours > 0 ? " " + hours + (hours == 1 ? " hour" : " hours") : "");
+        // Date has one-second resolution and arrives a moment before it is compared: round, do not truncate.
+        long totalMinutes = Math.round(d.getSeconds() / 60.0);
+        if (totalMinutes >= 24 * 60) {
+            long hours = Math.round(d.getSeconds() / 3600.0);
+            long days = hours / 24;
+            long rest = hours % 24;
+            return days + (days == 1 ? " day" : " days") + (rest > 0 ? " " + rest + (rest == 1 ? " hour" : " hours") : "");
         }
-        if (hours > 0) {
+        if (totalMinutes >= 60) {
+            long hours = totalMinutes / 60;
+            long minutes = totalMinutes % 60;
             return hours + (hours == 1 ? " hour" : " hours") + (minutes > 0 ? " " + minutes + " min" : "");
         }
-        if (minutes > 0) {
-            return minutes + " min";
+        if (totalMinutes > 0) {
+            return totalMinutes + " min";
         }
-        return d.toSecondsPart() + " s";
+        return d.getSeconds() + " s";
     }
 }

@@ -48,7 +48,7 @@ public record CryptoBinding(String leafSubject, String sha256, String sha1, Stri
             matches = Optional.of(expectedNormalised.length() == 40 ? expectedNormalised.equals(sha1)
                     : expectedNormalised.equals(sha256));
         }
-        return new CryptoBinding(leaf.getSubjectX500Principal().getName(), sha256, sha1, expectedNormalised, matches);
+        return new CryptoBinding(org.sstpdoctor.text.PeerText.line(leaf.getSubjectX500Principal().getName()), sha256, sha1, expectedNormalised, matches);
     }
 
     /**

@@ -138,7 +138,7 @@ public final class ClientHelloProber {
     }
 
     private static String visible(String s) {
-        String clean = s.replaceAll("[^\\x20-\\x7E]", "?");
+        String clean = org.sstpdoctor.text.PeerText.line(s);
         return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
     }
 

@@ -123,7 +123,7 @@ public final class ServerHelloReader {
         System.arraycopy(more, 0, all, 1, n);
         String text = new String(all, StandardCharsets.ISO_8859_1);
         String firstLine = text.split("\r?\n", 2)[0];
-        String visible = firstLine.replaceAll("[^\\x20-\\x7E]", "?");
+        String visible = org.sstpdoctor.text.PeerText.line(firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine);
         return new HelloAnswer(HelloAnswer.Kind.NOT_TLS, -1, -1, -1, -1, text.startsWith("HTTP/")
                 ? "the server answered in plain HTTP, not TLS: " + visible
                 : "the answer is not TLS (first byte 0x" + String.format("%02X", firstByte & 0xFF) + ")", text);
