@@ -153,6 +153,11 @@ public final class SstpProbe {
         stages.addAll(result.stages());
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(result.notes());
+        double windowsStart = millisSince(origin);
+        boolean windowsRuns = !withCredentials && request.checkWindows() && result.tls() != null;
+        if (windowsRuns) {
+            listener.stageStarted(Stage.WINDOWS_TLS, windowsStart);
+        }
         WindowsView.Result windows = withCredentials
                 ? new WindowsView.Result(result.outcome(), result.answeredBy(), result.detail(), result.findings(), Insights.NONE)
                 : WindowsView.apply(new WindowsView.Inputs(target.asciiHost(), target.port(),
@@ -162,6 +167,12 @@ public final class SstpProbe {
                         result.findings(), result.tls() != null, request.expectedCertificate(), request.checkWindows(),
                         clock.instant(), deadline),
                         cancellation);
+        StageResult windowsStage = WindowsView.stage(windows.insights(), windowsRuns, windowsStart,
+                millisSince(origin) - windowsStart);
+        stages.add(windowsStage);
+        if (windowsRuns) {
+            listener.stageFinished(windowsStage);
+        }
         return new ProbeReport(toolVersion, startedAt, targetInfo(request), proxyInfo,
                 windows.outcome(), windows.outcome().verdict(), windows.answeredBy(), windows.detail(),
                 windows.findings(), result.beyondCertificate(), stages,
@@ -183,6 +194,7 @@ public final class SstpProbe {
         stages.add(StageResult.notReached(Stage.TLS_HANDSHAKE));
         stages.add(StageResult.notReached(Stage.SSTP_HTTP));
         stages.add(StageResult.notReached(Stage.SSTP_CONTROL));
+        stages.add(StageResult.notReached(Stage.WINDOWS_TLS));
         AnsweredBy answeredBy = outcome == Outcome.CANCELLED || outcome == Outcome.BAD_INPUT
                 ? AnsweredBy.THIS_COMPUTER : outcome.typicalAnswerer();
         if (outcome == Outcome.DNS_FAILURE && detail.contains("no answer")) {

@@ -227,6 +227,25 @@ public final class WindowsView {
         return new Result(outcome, answeredBy, detail, findings, insights);
     }
 
+    /** The checklist row for the per-Windows ClientHellos. */
+    public static org.sstpdoctor.probe.StageResult stage(Insights insights, boolean ran, double start, double duration) {
+        WindowsCompatibility w = insights.windowsCompatibility();
+        if (!ran || w == null) {
+            String why = w == null || w.rows().isEmpty() ? "" : w.rows().get(0).reason();
+            return why.isEmpty() || why.contains("not reached")
+                    ? org.sstpdoctor.probe.StageResult.notReached(org.sstpdoctor.probe.Stage.WINDOWS_TLS)
+                    : org.sstpdoctor.probe.StageResult.skipped(org.sstpdoctor.probe.Stage.WINDOWS_TLS, why);
+        }
+        org.sstpdoctor.probe.StageStatus status = switch (w.summary()) {
+            case ALL -> org.sstpdoctor.probe.StageStatus.PASSED;
+            case SOME -> org.sstpdoctor.probe.StageStatus.WARNED;
+            case NONE -> org.sstpdoctor.probe.StageStatus.FAILED;
+            case UNKNOWN -> org.sstpdoctor.probe.StageStatus.SKIPPED;
+        };
+        String detail = String.join("; ", w.rows().stream().map(WindowsCompatibility.Row::line).toList());
+        return new org.sstpdoctor.probe.StageResult(org.sstpdoctor.probe.Stage.WINDOWS_TLS, status, start, duration, detail);
+    }
+
     private static String issuerOfLeaf(TlsInfo tls) {
         return tls == null || tls.chain().isEmpty() ? "" : tls.chain().get(0).issuer();
     }
