@@ -33,6 +33,8 @@ public final class AddressPageController {
     @FXML TitledPane advancedPane;
     @FXML TextField portField;
     @FXML Spinner<Integer> timeoutSpinner;
+    @FXML TextField expectedCertField;
+    @FXML Label expectedCertMessage;
 
     private final ValidationSupport validation = new ValidationSupport();
     private BooleanBinding valid;
@@ -44,6 +46,7 @@ public final class AddressPageController {
         addressField.textProperty().bindBidirectional(model.address);
         destinationField.textProperty().bindBidirectional(model.destinationName);
         portField.textProperty().bindBidirectional(model.port);
+        expectedCertField.textProperty().bindBidirectional(model.expectedCertificate);
         SpinnerValueFactory.IntegerSpinnerValueFactory timeouts =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(WizardModel.MIN_TIMEOUT, WizardModel.MAX_TIMEOUT, 15);
         timeoutObject = model.timeoutSeconds.asObject(); // kept in a field: the bidirectional binding is weak
@@ -61,6 +64,7 @@ public final class AddressPageController {
         // Each check runs once per change; the decorations, messages and the Next button all read it.
         addressProblem = Bindings.createObjectBinding(model::addressProblem, model.address, model.port);
         destinationProblem = Bindings.createObjectBinding(model::destinationProblem, model.destinationName);
+        var certificateProblem = Bindings.createObjectBinding(model::certificateProblem, model.expectedCertificate);
 
         validation.setValidationDecorator(new GraphicValidationDecoration());
         // Problems show only once the person has typed something; an empty first page is not an error.
@@ -69,13 +73,16 @@ public final class AddressPageController {
         validation.registerValidator(portField, false, (Control c, String text) -> problem(c, text == null
                 || text.isBlank() || model.address.get().isBlank() ? Optional.empty() : addressProblem.get()));
         validation.registerValidator(destinationField, false, (Control c, String text) -> problem(c, destinationProblem.get()));
+        validation.registerValidator(expectedCertField, false, (Control c, String text) -> problem(c, certificateProblem.get()));
+        expectedCertMessage.textProperty().bind(Bindings.createStringBinding(
+                () -> certificateProblem.get().orElse(""), certificateProblem));
 
         addressMessage.textProperty().bind(Bindings.createStringBinding(
                 () -> model.address.get().isBlank() ? "" : addressProblem.get().orElse(""), addressProblem));
         destinationMessage.textProperty().bind(Bindings.createStringBinding(
                 () -> destinationProblem.get().orElse(""), destinationProblem));
-        valid = Bindings.createBooleanBinding(() -> addressProblem.get().isEmpty() && destinationProblem.get().isEmpty(),
-                addressProblem, destinationProblem);
+        valid = Bindings.createBooleanBinding(() -> addressProblem.get().isEmpty() && destinationProblem.get().isEmpty()
+                        && certificateProblem.get().isEmpty(), addressProblem, destinationProblem, certificateProblem);
     }
 
     private static ValidationResult problem(Control c, Optional<String> p) {

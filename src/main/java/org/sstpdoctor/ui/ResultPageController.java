@@ -47,6 +47,7 @@ public final class ResultPageController {
     @FXML Label verdictTitle;
     @FXML Label verdictSummary;
     @FXML GridPane facts;
+    @FXML GridPane windowsTable;
     @FXML TabPane tabs;
     @FXML Tab endUserTab;
     @FXML Tab helpdeskTab;
@@ -110,6 +111,7 @@ public final class ResultPageController {
         actionMessage.setText("");
         showVerdict(r, res);
         showFacts(r);
+        WindowsTable.fill(windowsTable, r.insights());
         Optional<KbEntry> primary = res.primary();
         endUserBox.getChildren().clear();
         helpdeskBox.getChildren().clear();
