@@ -67,16 +67,20 @@ public final class WindowsView {
     private WindowsView() {
     }
 
-    public static Result apply(Inputs in, Cancellation cancellation) {
-        return apply(in, null, cancellation);
+    /** Observes (the per-Windows ClientHellos included) and decides, in one go. */
+    public static Result apply(Inputs in, CompatibilityCheck.HelloSender sender, Cancellation cancellation) {
+        Insights insights = observe(in, sender, cancellation);
+        return decide(insights, in.outcome(), in.answeredBy(), in.detail(), in.findings(), in.proxyHost() != null, in.http());
     }
 
-    /** @param sender replaces the real ClientHellos (tests); null to send them along the attempt's route */
-    public static Result apply(Inputs in, CompatibilityCheck.HelloSender sender, Cancellation cancellation) {
-        List<Finding> findings = new ArrayList<>(in.findings());
+    /**
+     * Works out what Windows will see: sends the per-Windows ClientHellos (unless a login page answered,
+     * the server was not reached, or the check is off) and gathers the evidence.
+     *
+     * @param sender replaces the real ClientHellos (tests); null to send them along the attempt's route
+     */
+    public static Insights observe(Inputs in, CompatibilityCheck.HelloSender sender, Cancellation cancellation) {
         Outcome outcome = in.outcome();
-        AnsweredBy answeredBy = in.answeredBy();
-        String detail = in.detail();
 
         // --- a login page -------------------------------------------------------------------------
         CaptivePortal portal = null;
@@ -96,7 +100,7 @@ public final class WindowsView {
             compat = CompatibilityCheck.notTested("a login page answered instead of the server");
         } else if (!in.checkWindows()) {
             compat = CompatibilityCheck.notTested("skipped (the Windows check was turned off)");
-        } else if (!in.tlsReached()) {
+        } else if (!in.tlsReached() || outcome == Outcome.CANCELLED) {
             compat = CompatibilityCheck.notTested("the server was not reached");
         } else {
             ClientHelloProber.Route route = new ClientHelloProber.Route(in.host(), in.port(),
@@ -111,7 +115,8 @@ public final class WindowsView {
             compat = CompatibilityCheck.run(recording, new CompatibilityCheck.JavaHandshake(
                     in.tls() == null ? "" : in.tls().protocol(), in.tls() == null ? "" : in.tls().cipherSuite()),
                     in.deadlineNanos(), cancellation);
-            if (outcome == Outcome.NOT_TLS || outcome == Outcome.CONNECTION_CLOSED || outcome == Outcome.TLS_HANDSHAKE_FAILED) {
+            if (outcome == Outcome.NOT_TLS || outcome == Outcome.CONNECTION_CLOSED || outcome == Outcome.TLS_HANDSHAKE_FAILED
+                    || outcome == Outcome.CONNECTION_RESET) {
                 for (HelloAnswer a : plain) {
                     Optional<CaptivePortal> p = CaptivePortal.fromPlainText(a.plainText(), "the network");
                     if (p.isPresent()) {
@@ -149,32 +154,44 @@ public final class WindowsView {
             in.http().header("Date").flatMap(d -> ClockSkew.compare(proxyWroteAnswer ? "the proxy" : "the server", d, in.now()))
                     .ifPresent(skews::add);
         }
-        for (ProxyReply r : in.proxyReplies()) {
-            r.reply().header("Date").flatMap(d -> ClockSkew.compare("the proxy", d, in.now())).ifPresent(skews::add);
-            break;
+        if (!in.proxyReplies().isEmpty()) {
+            in.proxyReplies().get(0).reply().header("Date").flatMap(d -> ClockSkew.compare("the proxy", d, in.now()))
+                    .ifPresent(skews::add);
         }
-        Optional<ClockSkew> significant = skews.stream().filter(ClockSkew::significant).findFirst();
 
         ServerIdentity identity = proxyWroteAnswer || portal != null ? null
                 : ServerIdentity.identify(in.http(), in.sstp() == null ? "" : in.sstp().hashProtocols()).orElse(null);
+        return new Insights(compat, binding, interception, product.map(InspectionProducts.Product::name).orElse(""),
+                identity, skews, portal);
+    }
 
-        // --- decide -------------------------------------------------------------------------------
+    /**
+     * Weighs the insights into the attempt's decision, by the rules in the class comment.
+     *
+     * @param findings the attempt's findings, worst first (the deciding one first)
+     */
+    public static Result decide(Insights insights, Outcome outcome, AnsweredBy answeredBy, String detail,
+                                List<Finding> findings, boolean viaProxy, HttpReply http) {
+        findings = new ArrayList<>(findings);
         boolean cancelled = outcome == Outcome.CANCELLED;
+        CaptivePortal portal = insights.captivePortal();
+        boolean proxyWroteAnswer = http != null && ProxyMarks.writtenByProxy(http);
         if (!cancelled && portal != null) {
-            String d = "a login page answered instead of " + (in.proxyHost() != null ? "the tunnel" : "the server")
+            String d = "a login page answered instead of " + (viaProxy ? "the tunnel" : "the server")
                     + (portal.pageAddress().isEmpty() ? "" : ": " + portal.pageAddress()) + " (" + portal.how() + ")";
             findings.add(0, new Finding(Outcome.CAPTIVE_PORTAL, d));
             outcome = Outcome.CAPTIVE_PORTAL;
             answeredBy = AnsweredBy.NETWORK;
             detail = d;
-        } else if (!cancelled && !interception.isEmpty()) {
+        } else if (!cancelled && insights.intercepted()) {
             String d = "something between this computer and the VPN server decrypts the connection: "
-                    + String.join("; ", interception);
+                    + String.join("; ", insights.interceptionEvidence());
             findings.add(0, new Finding(Outcome.TLS_INTERCEPTED, d));
             outcome = Outcome.TLS_INTERCEPTED;
-            answeredBy = in.proxyHost() != null || proxyWroteAnswer ? AnsweredBy.PROXY : AnsweredBy.NETWORK;
+            answeredBy = viaProxy || proxyWroteAnswer ? AnsweredBy.PROXY : AnsweredBy.NETWORK;
             detail = d;
         }
+        CryptoBinding binding = insights.cryptoBinding();
         if (!cancelled && binding != null && binding.matches().isPresent() && !binding.matches().get()) {
             String d = "expected the certificate " + binding.expected() + ", received SHA-256 " + binding.sha256()
                     + " (SHA-1 " + binding.sha1() + ", " + binding.leafSubject() + ")";
@@ -188,7 +205,8 @@ public final class WindowsView {
                 findings.add(Math.min(1, findings.size()), f);
             }
         }
-        WindowsCompatibility.Summary summary = compat.summary();
+        WindowsCompatibility compat = insights.windowsCompatibility();
+        WindowsCompatibility.Summary summary = compat == null ? WindowsCompatibility.Summary.UNKNOWN : compat.summary();
         if (!cancelled && portal == null && (summary == WindowsCompatibility.Summary.NONE
                 || summary == WindowsCompatibility.Summary.SOME)) {
             Outcome o = summary == WindowsCompatibility.Summary.NONE
@@ -206,6 +224,7 @@ public final class WindowsView {
                 findings.add(f);
             }
         }
+        Optional<ClockSkew> significant = insights.clockSkews().stream().filter(ClockSkew::significant).findFirst();
         if (significant.isPresent() && !cancelled) {
             ClockSkew skew = significant.get();
             if (outcome == Outcome.CERT_EXPIRED || outcome == Outcome.CERT_NOT_YET_VALID) {
@@ -222,8 +241,6 @@ public final class WindowsView {
                 findings.add(f);
             }
         }
-        Insights insights = new Insights(compat, binding, interception, product.map(InspectionProducts.Product::name).orElse(""),
-                identity, skews, portal);
         return new Result(outcome, answeredBy, detail, findings, insights);
     }
 
