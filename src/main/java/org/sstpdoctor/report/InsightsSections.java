@@ -131,15 +131,14 @@ final class InsightsSections {
         }
         StringBuilder out = new StringBuilder("<h2>Will Windows connect?</h2>\n");
         if (!rows(in).isEmpty()) {
-            out.append("<table class=\"windows\">\n<tr><th>Windows</th><th>Can connect</th><th>Why</th></tr>\n");
+            out.append("<table>\n<tr><th>Windows</th><th>Can connect</th><th>Why</th></tr>\n");
             for (WindowsCompatibility.Row row : rows(in)) {
-                String css = row.status().id().replace('_', '-');
                 String can = switch (row.status()) {
                     case YES -> "yes, " + row.version();
                     case NO -> "no";
                     case NOT_TESTED -> "not tested";
                 };
-                out.append("<tr class=\"").append(css).append("\"><td>").append(HtmlReport.esc(row.family().label()))
+                out.append("<tr><td>").append(HtmlReport.esc(row.family().label()))
                         .append("</td><td>").append(HtmlReport.esc(can)).append("</td><td>")
                         .append(HtmlReport.esc(row.reason())).append("</td></tr>\n");
             }
