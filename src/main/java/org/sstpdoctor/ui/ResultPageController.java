@@ -93,7 +93,6 @@ public final class ResultPageController implements WizardPage {
         ResultSummary.Verdict v = ResultSummary.verdict(r, res);
         showVerdict(v);
         ResultSummary.facts(facts, r, res, destination);
-        WindowsTable.fill(windowsTable, r.insights());
         Optional<KbEntry> primary = res.primary();
         endUserBox.getChildren().clear();
         helpdeskBox.getChildren().clear();
@@ -105,6 +104,11 @@ public final class ResultPageController implements WizardPage {
         } else {
             endUserBox.getChildren().add(EntryViews.paragraph(r.outcome().title(), "explanation"));
             helpdeskBox.getChildren().add(EntryViews.paragraph(r.detail(), "explanation"));
+        }
+        // Will Windows connect? The table leads the helpdesk's view (the end user's first steps stay above the fold).
+        WindowsTable.fill(windowsTable, r.insights());
+        if (windowsTable.isVisible()) {
+            helpdeskBox.getChildren().add(0, windowsTable);
         }
         detailsBox.getChildren().setAll(ResultDetails.sections(r, "", true));
         if (r.authenticatedRetry() != null) {
