@@ -58,6 +58,8 @@ class ProgressContractTest {
             // probed as the web proxy they are: both refuse CONNECT with 407
             Map.entry(Scenario.HOSTILE_PROXY, Stage.PROXY_CONNECT),
             Map.entry(Scenario.REFLECTING_PROXY, Stage.PROXY_CONNECT),
+            Map.entry(Scenario.ENDLESS_102, Stage.SSTP_HTTP),
+            Map.entry(Scenario.ENDLESS_PROXY_HEADERS, Stage.PROXY_CONNECT),
             // a plain-HTTP login page where TLS should be; an intercepting squid's 411 to the SSTP request
             Map.entry(Scenario.CAPTIVE_PORTAL, Stage.TLS_HANDSHAKE),
             Map.entry(Scenario.INSPECTING_PROXY, Stage.SSTP_HTTP));
