@@ -29,6 +29,7 @@ import org.sstpdoctor.probe.BatchProbe;
 import org.sstpdoctor.report.ReportFormat;
 import org.sstpdoctor.report.ResolutionJson;
 import org.sstpdoctor.target.AddressParser;
+import org.sstpdoctor.probe.evidence.CryptoBinding;
 import org.sstpdoctor.target.InputException;
 import org.sstpdoctor.target.ProxyAddressParser;
 import org.sstpdoctor.target.Target;
@@ -92,6 +93,13 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the machine-readable report (schema sstp-doctor/report/v1).")
     boolean json;
 
+    @Option(names = "--expect-certificate", paramLabel = "SHA256", description = "The SHA-256 fingerprint (or Windows "
+            + "SHA-1 thumbprint) the server's certificate should have; any other is reported as its own finding.")
+    String expectCertificate;
+
+    @Option(names = "--no-windows-check", description = "Skip the per-Windows TLS offers (2-4 extra connections per server).")
+    boolean noWindowsCheck;
+
     @Option(names = "--kb-overrides", paramLabel = "FILE", description = "The site's knowledge-base overrides (default: "
             + "$SSTP_DOCTOR_KB_OVERRIDES, else kb-overrides.json in the user's config folder).")
     Path overrides;
@@ -129,8 +137,11 @@ final class ProbeCommand implements Callable<Integer> {
             for (Path file : trustFiles) {
                 extra.addAll(TrustStores.readCertificates(file));
             }
+            String expected = expectCertificate == null ? "" : CryptoBinding.normalise(expectCertificate).orElseThrow(() ->
+                    new InputException(org.sstpdoctor.target.InputField.EXPECTED_CERTIFICATE, "--expect-certificate must be a "
+                            + "SHA-256 fingerprint (64 hex digits, colons allowed) or a Windows SHA-1 thumbprint (40 hex digits)."));
             RequestOptions options = new RequestOptions(proxySettings, extra,
-                    trustFiles.isEmpty() ? null : trustFiles.toString(), timeout, portOverride);
+                    trustFiles.isEmpty() ? null : trustFiles.toString(), timeout, portOverride, expected, !noWindowsCheck);
             ReportFormat chosen = format();
             if (addressFile == null && addresses.size() == 1 && chosen.forOneServer()) {
                 return single(options.requestFor(addresses.get(0)), chosen, out, err);

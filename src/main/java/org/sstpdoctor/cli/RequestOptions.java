@@ -14,14 +14,18 @@ import org.sstpdoctor.target.InputException;
  *
  * @param port the port from {@code --port}, or null
  * @param extraTrustSource the {@code --trust-ca} files, for the report; null without any
+ * @param expectedCertificate the normalised {@code --expect-certificate} fingerprint; empty for none
+ * @param checkWindows false with {@code --no-windows-check}
  */
 record RequestOptions(ProxySettings proxy, List<X509Certificate> extraTrust, String extraTrustSource, Duration timeout,
-                      Integer port) {
+                      Integer port, String expectedCertificate, boolean checkWindows) {
     RequestOptions {
         extraTrust = List.copyOf(extraTrust);
+        expectedCertificate = expectedCertificate == null ? "" : expectedCertificate;
     }
 
     ProbeRequest requestFor(String typed) throws InputException {
-        return new ProbeRequest(typed, AddressParser.parse(typed, port), proxy, extraTrust, extraTrustSource, timeout);
+        return new ProbeRequest(typed, AddressParser.parse(typed, port), proxy, extraTrust, extraTrustSource, timeout,
+                expectedCertificate, checkWindows);
     }
 }

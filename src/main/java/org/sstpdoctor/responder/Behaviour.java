@@ -45,13 +45,28 @@ public record Behaviour(OnAccept onAccept, Tls tls, OnRequest onRequest, After20
         /** No TLS: plain HTTP on the port (a ClientHello gets nginx's 400). */
         NONE,
         /** No TLS: a web proxy, answering CONNECT. */
-        PROXY
+        PROXY,
+        /** TLS 1.3 only, as a hardened server: Windows 10 and older cannot connect. */
+        TLS_1_3_ONLY,
+        /** TLS 1.2 with only ChaCha20 suites, which no Windows offers. */
+        CHACHA20_ONLY,
+        /** No TLS: a network login page (captive portal); a ClientHello gets a redirect. */
+        LOGIN_PAGE
     }
 
     /** What to do with the request head. */
     public sealed interface OnRequest {
         /** A real server's routing: the SSTP verb to the SSTP path gets {@code statusLine200}, the rest an error. */
-        record Route(String statusLine200) implements OnRequest {
+        record Route(String statusLine200, java.time.Duration dateSkew) implements OnRequest {
+            public Route {
+                Objects.requireNonNull(statusLine200, "statusLine200");
+                dateSkew = dateSkew == null ? java.time.Duration.ZERO : dateSkew;
+            }
+
+            /** With no Date header (the clock is not in question). */
+            public Route(String statusLine200) {
+                this(statusLine200, java.time.Duration.ZERO);
+            }
         }
 
         record StaySilent() implements OnRequest {
@@ -75,6 +90,10 @@ public record Behaviour(OnAccept onAccept, Tls tls, OnRequest onRequest, After20
             public static ReplyAndClose ascii(String text) {
                 return new ReplyAndClose(text.getBytes(StandardCharsets.ISO_8859_1));
             }
+        }
+
+        /** Bytes made when the request comes (they carry the current Date), then close. */
+        record Made(java.util.function.Supplier<byte[]> bytes) implements OnRequest {
         }
 
         /** These bytes one at a time, {@code millisPerByte} apart. */
@@ -134,6 +153,6 @@ public record Behaviour(OnAccept onAccept, Tls tls, OnRequest onRequest, After20
     }
 
     public boolean usesTls() {
-        return tls != Tls.NONE && tls != Tls.PROXY;
+        return tls != Tls.NONE && tls != Tls.PROXY && tls != Tls.LOGIN_PAGE;
     }
 }

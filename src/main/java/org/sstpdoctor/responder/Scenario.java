@@ -40,7 +40,13 @@ public enum Scenario {
     HOSTILE_PROXY("A web proxy that refuses CONNECT with 407 and a reason phrase that forges a passed stage"),
     REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included"),
     ENDLESS_102("Answers the SSTP request with '102 Processing' over and over, never a final answer"),
-    ENDLESS_PROXY_HEADERS("A web proxy that answers CONNECT with headers that never end");
+    ENDLESS_PROXY_HEADERS("A web proxy that answers CONNECT with headers that never end"),
+    // Will Windows connect? (issue 12)
+    TLS_1_3_ONLY("Accepts only TLS 1.3: Windows 11 connects, Windows 10 and older cannot"),
+    CHACHA20_ONLY("TLS 1.2 with only ChaCha20 cipher suites, which Windows does not offer: no Windows can connect"),
+    CAPTIVE_PORTAL("A hotel-style network login page answers on the port with a redirect"),
+    INSPECTING_PROXY("A TLS-inspecting proxy answers the SSTP request itself: squid's 411 Length Required"),
+    SKEWED_CLOCK("A working server whose clock (Date) is two days ahead of this computer's");
 
     private final String description;
 
@@ -143,6 +149,11 @@ public enum Scenario {
             case ENDLESS_102 -> w.onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.ENDLESS_102));
             case ENDLESS_PROXY_HEADERS -> w.tls(Behaviour.Tls.PROXY)
                     .onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.ENDLESS_HEADERS));
+            case TLS_1_3_ONLY -> w.tls(Behaviour.Tls.TLS_1_3_ONLY);
+            case CHACHA20_ONLY -> w.tls(Behaviour.Tls.CHACHA20_ONLY);
+            case CAPTIVE_PORTAL -> w.tls(Behaviour.Tls.LOGIN_PAGE);
+            case INSPECTING_PROXY -> w.onRequest(new Behaviour.OnRequest.Made(WindowsScenarios::squidLengthRequiredBytes));
+            case SKEWED_CLOCK -> w.onRequest(new Behaviour.OnRequest.Route("HTTP/1.1 200 OK", WindowsScenarios.SKEW));
         };
     }
 

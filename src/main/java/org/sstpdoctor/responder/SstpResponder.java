@@ -251,6 +251,7 @@ public final class SstpResponder implements AutoCloseable {
                         // For a fatal alert the raw socket must outlive the failed handshake (see below).
                         .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), !alert);
                 tls.setUseClientMode(false);
+                WindowsScenarios.restrict(tls, behaviour.tls());
                 if (alert) {
                     // Asking for a client certificate the probe does not have ends the handshake with an alert.
                     tls.setNeedClientAuth(true);
@@ -273,11 +274,16 @@ public final class SstpResponder implements AutoCloseable {
             }
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            if (behaviour.tls() == Behaviour.Tls.NONE) {
+            if (behaviour.tls() == Behaviour.Tls.NONE || behaviour.tls() == Behaviour.Tls.LOGIN_PAGE) {
                 in = new java.io.BufferedInputStream(in);
                 in.mark(1);
                 int first = in.read();
                 in.reset();
+                if (first == 0x16 && behaviour.tls() == Behaviour.Tls.LOGIN_PAGE) {
+                    exchange.note = "login page redirect instead of TLS";
+                    ResponderIo.writeAscii(out, WindowsScenarios.CAPTIVE_PORTAL_REPLY);
+                    return;
+                }
                 if (first == 0x16) {
                     // A TLS ClientHello to a plain web server: it answers 400, as nginx and IIS do.
                     exchange.note = "TLS handshake received on a plain HTTP port";
@@ -332,6 +338,10 @@ public final class SstpResponder implements AutoCloseable {
             out.write(reply.bytes());
             out.flush();
             return;
+        } else if (effect instanceof Behaviour.OnRequest.Made made) {
+            out.write(made.bytes().get());
+            out.flush();
+            return;
         } else if (effect instanceof Behaviour.OnRequest.ReplySlowly slow) {
             for (byte b : slow.bytes()) {
                 out.write(b);
@@ -347,7 +357,8 @@ public final class SstpResponder implements AutoCloseable {
             HostileReplies.answer(hostile.kind(), in, out, head);
             return;
         }
-        String statusLine = ((Behaviour.OnRequest.Route) effect).statusLine200();
+        Behaviour.OnRequest.Route route = (Behaviour.OnRequest.Route) effect;
+        String statusLine = route.statusLine200();
         // A real server's routing: the SSTP verb to the SSTP path, everything else refused.
         if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
             ResponderIo.sendError(out, 400);
@@ -369,7 +380,8 @@ public final class SstpResponder implements AutoCloseable {
             ResponderIo.sendError(out, 400);
             return;
         }
-        ResponderIo.writeAscii(out, ResponderIo.statusHead(statusLine));
+        ResponderIo.writeAscii(out, route.dateSkew().isZero() ? ResponderIo.statusHead(statusLine)
+                : WindowsScenarios.skewedStatusHead(statusLine, route.dateSkew()));
         Behaviour.After200 then = behaviour.after200();
         if (then instanceof Behaviour.After200.StaySilent) {
             ResponderIo.waitForClose(in);

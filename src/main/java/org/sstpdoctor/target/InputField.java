@@ -18,6 +18,8 @@ public enum InputField {
     CONCURRENCY("concurrency"),
     FORMAT("format"),
     FILE("file"),
+    /** The fingerprint the server's certificate should have ({@code --expect-certificate}, the wizard's field). */
+    EXPECTED_CERTIFICATE("certificate"),
     /** An input with no field of its own. */
     OTHER("input");
 
