@@ -321,43 +321,10 @@ public final class SstpResponder implements AutoCloseable {
         String[] parts = requestLine.split(" ");
         Behaviour behaviour = config.behaviour();
         Behaviour.OnRequest effect = behaviour.onRequest();
-        if (effect instanceof Behaviour.OnRequest.StaySilent) {
-            ResponderIo.waitForClose(in);
-            return;
-        } else if (effect instanceof Behaviour.OnRequest.Close) {
-            return;
-        } else if (effect instanceof Behaviour.OnRequest.Reset) {
-            ResponderIo.reset(raw);
-            return;
-        } else if (effect instanceof Behaviour.OnRequest.Reply reply) {
-            out.write(reply.bytes());
-            out.flush();
-            ResponderIo.waitForClose(in);
-            return;
-        } else if (effect instanceof Behaviour.OnRequest.ReplyAndClose reply) {
-            out.write(reply.bytes());
-            out.flush();
-            return;
-        } else if (effect instanceof Behaviour.OnRequest.Made made) {
-            out.write(made.bytes().get());
-            out.flush();
-            return;
-        } else if (effect instanceof Behaviour.OnRequest.ReplySlowly slow) {
-            for (byte b : slow.bytes()) {
-                out.write(b);
-                out.flush();
-                ResponderIo.sleep(slow.millisPerByte());
-            }
-            ResponderIo.waitForClose(in);
-            return;
-        } else if (effect instanceof Behaviour.OnRequest.Status status) {
-            ResponderIo.sendError(out, status.code() == 0 ? config.httpStatus() : status.code(), status.server());
-            return;
-        } else if (effect instanceof Behaviour.OnRequest.Hostile hostile) {
-            HostileReplies.answer(hostile.kind(), in, out, head);
+        if (!(effect instanceof Behaviour.OnRequest.Route route)) {
+            RequestEffects.answer(effect, config, raw, in, out, head);
             return;
         }
-        Behaviour.OnRequest.Route route = (Behaviour.OnRequest.Route) effect;
         String statusLine = route.statusLine200();
         // A real server's routing: the SSTP verb to the SSTP path, everything else refused.
         if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
