@@ -40,8 +40,10 @@ public final class KnowledgeBase {
         this.entries = List.copyOf(entries);
         Map<String, KbEntry> map = new LinkedHashMap<>();
         for (KbEntry e : entries) {
-            if (map.putIfAbsent(e.id(), e) != null) {
-                throw new IllegalStateException("duplicate knowledge-base id " + e.id());
+            for (String id : ids(e)) {
+                if (map.putIfAbsent(id, id.equals(e.id()) ? e : e.asAlias(id)) != null) {
+                    throw new IllegalStateException("duplicate knowledge-base id " + id);
+                }
             }
         }
         this.byId = Collections.unmodifiableMap(map);
@@ -114,6 +116,18 @@ public final class KnowledgeBase {
 
     public List<KbEntry> entries() {
         return entries;
+    }
+
+    /** Every id that resolves to an entry: each entry's own id and its aliases. */
+    public Set<String> ids() {
+        return byId.keySet();
+    }
+
+    private static List<String> ids(KbEntry e) {
+        List<String> out = new ArrayList<>();
+        out.add(e.id());
+        out.addAll(e.aliases());
+        return out;
     }
 
     public Optional<KbEntry> byId(String id) {
@@ -195,7 +209,16 @@ public final class KnowledgeBase {
         for (SearchHit hit : search(query, 10)) {
             out.add(hit.entry());
         }
-        return List.copyOf(out);
+        return distinct(out);
+    }
+
+    /** The entries without repeats of one explanation reached through two of its ids (the first one stays). */
+    public static List<KbEntry> distinct(java.util.Collection<KbEntry> found) {
+        Map<Set<String>, KbEntry> out = new LinkedHashMap<>();
+        for (KbEntry e : found) {
+            out.putIfAbsent(e.allIds(), e);
+        }
+        return List.copyOf(out.values());
     }
 
     /** A free-text hit and its score. */

@@ -52,6 +52,6 @@ public record Resolution(List<KbEntry> entries, String site) {
                 kb.forOutcome(f.outcome()).ifPresent(out::add);
             }
         }
-        return new Resolution(new ArrayList<>(out), kb.site().orElse(null));
+        return new Resolution(KnowledgeBase.distinct(out), kb.site().orElse(null));
     }
 }
