@@ -176,6 +176,13 @@ public final class KnowledgeBase {
         return out;
     }
 
+    /** The entry for a fatal TLS alert the server sent, by its name ("certificate_required"). */
+    public Optional<KbEntry> forTlsAlert(String alert) {
+        return alert == null ? Optional.empty() : entries.stream()
+                .filter(e -> e.kind() == EntryKind.TLS_ALERT && e.codes().stream().anyMatch(alert::equalsIgnoreCase))
+                .findFirst();
+    }
+
     /** A RasSstp event (the SSTP events people mean when they say "event 4"); other sources by name. */
     public Optional<KbEntry> forEvent(int id) {
         return byId("event-rassstp-" + id).or(() -> entries.stream()
