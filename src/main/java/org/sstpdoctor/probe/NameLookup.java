@@ -14,16 +14,16 @@ import java.util.concurrent.TimeoutException;
  * interrupted nor given a timeout. The lookup gets its own daemon thread, which ends when the
  * lookup does; the probe returns at its deadline or on cancel, whichever comes first.
  */
-final class NameLookup {
-    enum Kind { FOUND, NOT_FOUND, FAILURE, TIMEOUT, CANCELLED }
+public final class NameLookup {
+    public enum Kind { FOUND, NOT_FOUND, FAILURE, TIMEOUT, CANCELLED }
 
-    record Result(Kind kind, List<InetAddress> addresses, String detail) {
+    public record Result(Kind kind, List<InetAddress> addresses, String detail) {
     }
 
     private NameLookup() {
     }
 
-    static Result lookup(HostResolver resolver, String host, long timeoutNanos, Cancellation cancellation) {
+    public static Result lookup(HostResolver resolver, String host, long timeoutNanos, Cancellation cancellation) {
         CompletableFuture<List<InetAddress>> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {

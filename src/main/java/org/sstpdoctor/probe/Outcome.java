@@ -63,7 +63,17 @@ public enum Outcome {
 
     TIMEOUT(FAIL, NOBODY, "The test ran out of time"),
     CANCELLED(FAIL, THIS_COMPUTER, "The test was cancelled"),
-    INTERNAL_ERROR(FAIL, THIS_COMPUTER, "SSTP Doctor hit an internal error");
+    INTERNAL_ERROR(FAIL, THIS_COMPUTER, "SSTP Doctor hit an internal error"),
+
+    // Revocation of the server's chain, checked as Windows checks it (issue 11; probe.revocation).
+    REVOCATION_GOOD(PASS, SERVER, "No certificate of the chain is revoked (checked by CRL or OCSP)"),
+    REVOCATION_REVOKED(FAIL, SERVER, "A certificate of the server's chain has been revoked"),
+    REVOCATION_OFFLINE(FAIL, NOBODY, "The revocation check could not be made: no CRL or OCSP answer could be used"),
+    REVOCATION_CRL_STALE(FAIL, SERVER, "The certificate's revocation list (CRL) is out of date"),
+    REVOCATION_OCSP_UNKNOWN(FAIL, SERVER, "The OCSP responder does not know the certificate"),
+    REVOCATION_NO_INFO(FAIL, SERVER, "A certificate of the chain names no CRL or OCSP address"),
+    REVOCATION_LDAP_ONLY(FAIL, NOBODY, "The revocation list is published only over LDAP, inside the company network"),
+    REVOCATION_NOT_CHECKED(WARN, THIS_COMPUTER, "The revocation check was not finished (no time left, or issuer unknown)");
 
     private final Verdict verdict;
     private final AnsweredBy answeredBy;
@@ -95,6 +105,10 @@ public enum Outcome {
 
     public boolean isCertificateProblem() {
         return name().startsWith("CERT_");
+    }
+
+    public boolean isRevocationProblem() {
+        return name().startsWith("REVOCATION_") && this != REVOCATION_GOOD;
     }
 
     public boolean isProxyProblem() {

@@ -10,11 +10,11 @@ import java.net.SocketTimeoutException;
 import java.util.Locale;
 
 /** Reads what kind of network failure an exception (or its causes) is. */
-final class Failures {
+public final class Failures {
     private Failures() {
     }
 
-    static boolean isTimeout(Throwable e) {
+    public static boolean isTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SocketTimeoutException) {
                 return true;
@@ -26,7 +26,7 @@ final class Failures {
         return false;
     }
 
-    static boolean isRefused(Throwable e) {
+    public static boolean isRefused(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException && messageContains(t, "refused")) {
                 return true;
@@ -35,7 +35,7 @@ final class Failures {
         return false;
     }
 
-    static boolean isUnreachable(Throwable e) {
+    public static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof NoRouteToHostException || t instanceof PortUnreachableException
                     || messageContains(t, "unreachable") || messageContains(t, "no route")) {
@@ -45,7 +45,7 @@ final class Failures {
         return false;
     }
 
-    static boolean isReset(Throwable e) {
+    public static boolean isReset(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SocketException && (messageContains(t, "reset") || messageContains(t, "broken pipe"))) {
                 return true;
@@ -57,7 +57,7 @@ final class Failures {
         return false;
     }
 
-    static boolean isEndOfStream(Throwable e) {
+    public static boolean isEndOfStream(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EOFException || messageContains(t, "end of stream") || messageContains(t, "terminated the handshake")
                     || messageContains(t, "closed") || messageContains(t, "eof")) {
@@ -67,7 +67,7 @@ final class Failures {
         return false;
     }
 
-    static boolean isNotTls(Throwable e) {
+    public static boolean isNotTls(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (messageContains(t, "unrecognized ssl message") || messageContains(t, "plaintext connection")
                     || messageContains(t, "unsupported or unrecognized")) {
@@ -97,7 +97,7 @@ final class Failures {
     }
 
     /** The most informative message of the cause chain, never null. */
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         String best = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
