@@ -35,6 +35,10 @@ public record Resolution(List<KbEntry> entries, String site) {
         if (outcome == Outcome.HTTP_STATUS && report.httpResponse() != null) {
             kb.forHttpStatus(report.httpResponse().code()).ifPresent(out::add);
         }
+        if (outcome.isProxyProblem()) {
+            // The proxy's own error is explained as the proxy's first; the status's general entry follows.
+            kb.forOutcome(outcome).ifPresent(out::add);
+        }
         if (outcome.isProxyProblem() && !report.proxyReplies().isEmpty()) {
             ProxyReply last = report.proxyReplies().get(report.proxyReplies().size() - 1);
             if (last.reply().code() != 200) {

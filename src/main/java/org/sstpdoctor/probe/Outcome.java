@@ -73,7 +73,16 @@ public enum Outcome {
     REVOCATION_OCSP_UNKNOWN(FAIL, SERVER, "The OCSP responder does not know the certificate"),
     REVOCATION_NO_INFO(FAIL, SERVER, "A certificate of the chain names no CRL or OCSP address"),
     REVOCATION_LDAP_ONLY(FAIL, NOBODY, "The revocation list is published only over LDAP, inside the company network"),
-    REVOCATION_NOT_CHECKED(WARN, THIS_COMPUTER, "The revocation check was not finished (no time left, or issuer unknown)");
+    REVOCATION_NOT_CHECKED(WARN, THIS_COMPUTER, "The revocation check was not finished (no time left, or issuer unknown)"),
+
+    // A web proxy's own error answer to CONNECT, read from its error identifiers (issue 11; probe.okhttp.ProxyErrors).
+    PROXY_TARGET_REFUSED(FAIL, PROXY, "The web proxy could not connect to the VPN server: connection refused"),
+    PROXY_TARGET_TIMEOUT(FAIL, PROXY, "The web proxy could not connect to the VPN server: no answer in time"),
+    PROXY_TARGET_NOT_FOUND(FAIL, PROXY, "The web proxy could not find the VPN server's name"),
+    PROXY_TARGET_UNREACHABLE(FAIL, PROXY, "The web proxy could not connect to the VPN server"),
+    PROXY_POLICY_DENIED(FAIL, PROXY, "The web proxy's rules do not allow a tunnel to the VPN server"),
+    PROXY_NOT_A_PROXY(FAIL, PROXY, "The proxy setting points at a web server, not a web proxy"),
+    PROXY_SILENT(FAIL, PROXY, "The web proxy accepted the connection but never answered the tunnel request");
 
     private final Verdict verdict;
     private final AnsweredBy answeredBy;

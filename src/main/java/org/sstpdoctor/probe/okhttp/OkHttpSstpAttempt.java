@@ -492,7 +492,9 @@ public final class OkHttpSstpAttempt {
             case PROXY -> {
                 String why;
                 if (Failures.isTimeout(e)) {
-                    why = "the proxy did not answer the CONNECT request in time";
+                    return new Classified(Outcome.PROXY_SILENT, AnsweredBy.PROXY,
+                            "the proxy accepted the connection but did not answer the CONNECT request in time",
+                            Stage.PROXY_CONNECT);
                 } else if (Failures.isReset(e)) {
                     why = "the proxy reset the connection instead of answering the CONNECT request";
                 } else if (Failures.isEndOfStream(e)) {
@@ -593,8 +595,9 @@ public final class OkHttpSstpAttempt {
                         "the proxy demands a sign-in: " + status + schemes + hints, Stage.PROXY_CONNECT));
             }
         }
-        return Optional.of(new Classified(Outcome.PROXY_REFUSED, AnsweredBy.PROXY,
-                "the proxy refused the tunnel: " + status + hints, Stage.PROXY_CONNECT));
+        ProxyErrors.Reading reading = ProxyErrors.read(reply);
+        return Optional.of(new Classified(reading.outcome(), AnsweredBy.PROXY,
+                "the proxy answered " + status + ": " + reading.why() + hints, Stage.PROXY_CONNECT));
     }
 
     private List<ProxyReply> proxyReplies() {

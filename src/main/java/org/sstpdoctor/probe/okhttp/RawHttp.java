@@ -36,7 +36,9 @@ final class RawHttp {
             if (reply == null) {
                 break;
             }
-            long length = reply.header("Content-Length").map(RawHttp::parseLength).orElse(0L);
+            // An error page without Content-Length (tinyproxy's) runs to the close: keep what came.
+            long length = reply.header("Content-Length").map(RawHttp::parseLength)
+                    .orElse(reply.code() == 200 ? 0L : (long) data.length - end);
             int bodyEnd = (int) Math.min((long) data.length, end + Math.max(0, length));
             int excerptEnd = Math.min(bodyEnd, end + HttpReply.MAX_EXCERPT);
             replies.add(reply.withBodyExcerpt(PeerText.lines(new String(data, end, excerptEnd - end, StandardCharsets.ISO_8859_1))));

@@ -1,8 +1,8 @@
 package org.sstpdoctor.probe.revocation;
 
 /**
- * Text from certificates and revocation servers is written by strangers: no control, format or
- * bidirectional character may reach a report raw, and no line may be unbounded.
+ * Text from certificates and revocation servers is written by strangers: made visible with the
+ * shared sanitiser ({@link org.sstpdoctor.text.PeerText}) and bounded in length.
  */
 final class PeerText {
     static final int MAX = 300;
@@ -11,25 +11,7 @@ final class PeerText {
     }
 
     static String clean(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX + 16));
-        for (int i = 0; i < s.length() && out.length() < MAX; ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            int type = Character.getType(cp);
-            if (Character.isISOControl(cp) || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
-                out.append(String.format("\\u%04x", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        }
-        if (out.length() >= MAX) {
-            out.append('…');
-        }
-        return out.toString();
+        String line = org.sstpdoctor.text.PeerText.line(s);
+        return line.length() > MAX ? line.substring(0, MAX) + "…" : line;
     }
 }
