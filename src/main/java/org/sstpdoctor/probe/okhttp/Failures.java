@@ -10,11 +10,11 @@ import java.net.SocketTimeoutException;
 import java.util.Locale;
 
 /** Reads what kind of network failure an exception (or its causes) is. */
-public final class Failures {
+final class Failures {
     private Failures() {
     }
 
-    public static boolean isTimeout(Throwable e) {
+    static boolean isTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SocketTimeoutException) {
                 return true;
@@ -26,7 +26,7 @@ public final class Failures {
         return false;
     }
 
-    public static boolean isRefused(Throwable e) {
+    static boolean isRefused(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException && messageContains(t, "refused")) {
                 return true;
@@ -35,7 +35,7 @@ public final class Failures {
         return false;
     }
 
-    public static boolean isUnreachable(Throwable e) {
+    static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof NoRouteToHostException || t instanceof PortUnreachableException
                     || messageContains(t, "unreachable") || messageContains(t, "no route")) {
@@ -45,7 +45,7 @@ public final class Failures {
         return false;
     }
 
-    public static boolean isReset(Throwable e) {
+    static boolean isReset(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SocketException && (messageContains(t, "reset") || messageContains(t, "broken pipe"))) {
                 return true;
@@ -57,7 +57,7 @@ public final class Failures {
         return false;
     }
 
-    public static boolean isEndOfStream(Throwable e) {
+    static boolean isEndOfStream(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EOFException || messageContains(t, "end of stream") || messageContains(t, "terminated the handshake")
                     || messageContains(t, "closed") || messageContains(t, "eof")) {
@@ -67,7 +67,7 @@ public final class Failures {
         return false;
     }
 
-    public static boolean isNotTls(Throwable e) {
+    static boolean isNotTls(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (messageContains(t, "unrecognized ssl message") || messageContains(t, "plaintext connection")
                     || messageContains(t, "unsupported or unrecognized")) {
@@ -97,7 +97,7 @@ public final class Failures {
     }
 
     /** The most informative message of the cause chain, never null. */
-    public static String message(Throwable e) {
+    static String message(Throwable e) {
         String best = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {

@@ -24,7 +24,6 @@ import org.sstpdoctor.probe.AnsweredBy;
 import org.sstpdoctor.probe.Cancellation;
 import org.sstpdoctor.probe.HostResolver;
 import org.sstpdoctor.probe.NameLookup;
-import org.sstpdoctor.probe.okhttp.Failures;
 import org.sstpdoctor.target.ProxyEndpoint;
 
 /**
@@ -94,7 +93,7 @@ final class RevocationFetcher {
         } catch (IOException e) {
             return classify(kind, shown, start, e);
         } catch (Exception e) {
-            return failed(kind, shown, start, AnsweredBy.THIS_COMPUTER, -1, 0, "failed", Failures.message(e));
+            return failed(kind, shown, start, AnsweredBy.THIS_COMPUTER, -1, 0, "failed", PeerText.clean(message(e)));
         } finally {
             client.connectionPool().evictAll();
         }
@@ -159,19 +158,19 @@ final class RevocationFetcher {
                                 + PeerText.clean(t.getMessage()));
             }
         }
-        if (Failures.isRefused(e)) {
+        if (isRefused(e)) {
             return failed(kind, url, start, AnsweredBy.NETWORK, -1, 0, "refused",
                     proxyPart + "connection refused");
         }
-        if (Failures.isTimeout(e)) {
+        if (isTimeout(e)) {
             return failed(kind, url, start, AnsweredBy.NOBODY, -1, 0, "timeout",
                     proxyPart + "no answer in time");
         }
-        if (Failures.isUnreachable(e)) {
+        if (isUnreachable(e)) {
             return failed(kind, url, start, AnsweredBy.NETWORK, -1, 0, "unreachable", proxyPart + "no route");
         }
         return failed(kind, url, start, proxy == null ? AnsweredBy.SERVER : AnsweredBy.PROXY, -1, 0, "failed",
-                proxyPart + PeerText.clean(Failures.message(e)));
+                proxyPart + PeerText.clean(message(e)));
     }
 
     private List<InetAddress> lookup(String host, long deadline) throws UnknownHostException {
@@ -200,5 +199,46 @@ final class RevocationFetcher {
         LookupTimeout(String message) {
             super(message);
         }
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.io.InterruptedIOException && "timeout".equalsIgnoreCase(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT)
+                    .contains("refused")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof java.net.NoRouteToHostException || m.contains("unreachable") || m.contains("no route")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The most informative message of the cause chain, one line. */
+    private static String message(Throwable e) {
+        String best = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                best = t.getMessage();
+            }
+        }
+        return best == null ? e.getClass().getSimpleName() : best.lines().findFirst().orElse(best);
     }
 }
