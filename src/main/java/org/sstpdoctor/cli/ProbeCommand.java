@@ -292,15 +292,16 @@ final class ProbeCommand implements Callable<Integer> {
                 err.println("The list of servers could not be read to the end: " + source.error());
             }
             if (chosen == Format.TABLE || chosen == Format.TEXT) {
-                err.printf(Locale.ROOT, "%d servers: %d reachable, %d with warnings, %d failing, %d not valid.%n",
-                        summary.total(), summary.passed(), summary.warned(), summary.failed(), summary.badInput());
+                err.printf(Locale.ROOT, "%d %s: %d reachable, %d with warnings, %d failing, %d not valid.%n",
+                        summary.total(), summary.total() == 1 ? "server" : "servers", summary.passed(), summary.warned(),
+                        summary.failed(), summary.badInput());
             }
             err.flush();
-            if (summary.total() == 0) {
+            if (summary.total() == 0 && source.error() == null) {
                 err.println("The list of servers is empty.");
                 return ExitCode.BAD_USAGE;
             }
-            if (summary.badInput() > 0) {
+            if (summary.badInput() > 0 || source.error() != null) {
                 return ExitCode.BAD_USAGE;
             }
             return summary.worst() == org.sstpdoctor.probe.Verdict.FAIL ? ExitCode.DIAGNOSED_FAILURE : ExitCode.REACHABLE;

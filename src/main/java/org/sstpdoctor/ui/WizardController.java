@@ -373,9 +373,9 @@ public final class WizardController {
             }
         })
                 .whenComplete((found, error) -> Platform.runLater(() -> {
-                    if (error == null && found.isPresent() && model.proxyPassword.get().isEmpty()) {
+                    if (error == null && found.isPresent()) {
                         char[] chars = found.get();
-                        model.proxyPassword.set(new String(chars));
+                        model.fillRememberedPassword(account, chars);
                         Arrays.fill(chars, '\0');
                     }
                 }));

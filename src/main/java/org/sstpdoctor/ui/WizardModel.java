@@ -57,6 +57,33 @@ public final class WizardModel {
     /** Set while practice mode runs: the scenario's description, shown in a banner. */
     public final StringProperty practiceBanner = new SimpleStringProperty("");
 
+    /** The account whose remembered password is in {@link #proxyPassword}, or null when the person typed it. */
+    private String passwordFilledFor;
+
+    {
+        // A remembered password belongs to one user at one proxy: editing either takes it out of the field,
+        // so it is never sent to, or stored under, another proxy or user.
+        javafx.beans.value.ChangeListener<String> accountEdited = (o, was, now) -> {
+            if (passwordFilledFor != null && !passwordFilledFor.equals(credentialAccount())) {
+                passwordFilledFor = null;
+                proxyPassword.set("");
+            }
+        };
+        proxyHost.addListener(accountEdited);
+        proxyPort.addListener(accountEdited);
+        proxyUser.addListener(accountEdited);
+        // Once the person types a password of their own, it is theirs to keep or change.
+        proxyPassword.addListener((o, was, now) -> passwordFilledFor = null);
+    }
+
+    /** Puts the password remembered for {@code account} in the field, if that is still the account shown. */
+    public void fillRememberedPassword(String account, char[] password) {
+        if (account.equals(credentialAccount()) && proxyPassword.get().isEmpty()) {
+            proxyPassword.set(new String(password));
+            passwordFilledFor = account;
+        }
+    }
+
     /** The server to test, or the message that says what is wrong with the address or port. */
     public Target target() throws InputException {
         Integer portOverride = port.get() == null || port.get().isBlank() ? null : AddressParser.parsePort(port.get(), "port");

@@ -606,8 +606,10 @@ public final class OkHttpSstpAttempt {
         }
         List<ProxyReply> all = new ArrayList<>();
         for (SocketTap tap : recorder.taps()) {
-            List<RawHttp.RawRequest> requests = RawHttp.parseRequests(tap.sentBeforeTls());
-            List<HttpReply> replies = RawHttp.parseReplies(tap.receivedBeforeTls());
+            byte[] sent = tap.sentBeforeTls();
+            List<RawHttp.RawRequest> requests = RawHttp.parseRequests(sent);
+            // A proxy's page may reflect our request: the credentials are removed before anything is kept.
+            List<HttpReply> replies = RawHttp.parseReplies(tap.receivedBeforeTls(), CredentialScrubber.fromSent(sent));
             for (int i = 0; i < replies.size(); i++) {
                 RawHttp.RawRequest request = i < requests.size() ? requests.get(i) : null;
                 String target = request == null ? "" : connectTarget(request.requestLine());
