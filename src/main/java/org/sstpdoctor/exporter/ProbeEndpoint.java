@@ -119,7 +119,7 @@ final class ProbeEndpoint {
         // The probe bounds each attempt by the budget; this bounds the whole of it, so the scrape is always answered in time.
         ScheduledFuture<?> deadline = deadlines.schedule(cancellation::cancel, budget.toMillis() + 250, TimeUnit.MILLISECONDS);
         try {
-            SstpProbe probe = new SstpProbe(decision.resolver(), environment.proxyDetector(), environment.clock());
+            SstpProbe probe = org.sstpdoctor.probe.okhttp.OkHttpProbes.with(decision.resolver(), environment.proxyDetector(), environment.clock());
             return probe.run(request, ProbeListener.NONE, cancellation);
         } finally {
             deadline.cancel(false);

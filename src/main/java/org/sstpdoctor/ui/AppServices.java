@@ -60,7 +60,7 @@ public final class AppServices {
             @Override
             public synchronized SstpProbe get() {
                 if (made == null) {
-                    made = new SstpProbe();
+                    made = org.sstpdoctor.probe.okhttp.OkHttpProbes.standard();
                 }
                 return made;
             }

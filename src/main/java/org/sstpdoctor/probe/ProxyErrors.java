@@ -1,9 +1,7 @@
-package org.sstpdoctor.probe.okhttp;
+package org.sstpdoctor.probe;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.sstpdoctor.probe.HttpReply;
-import org.sstpdoctor.probe.Outcome;
 
 /**
  * Reads a web proxy's error answer to CONNECT as the proxy's own: squid names its errors in
