@@ -15,6 +15,21 @@ public interface ActiveStep extends Step {
     }
 
     /**
+     * A check of what the connection showed (the revocation of the certificate chain): it runs after
+     * the other steps, whether they passed or failed, never decides the layer outcome, and reports
+     * what it finds with {@link AttemptContext#addFinding}. Windows makes such a check during the
+     * handshake; the probe cannot pause OkHttp there, so it makes it afterwards, on what it captured.
+     */
+    default boolean checksWhatWasSeen() {
+        return false;
+    }
+
+    /** For a {@link #checksWhatWasSeen} step: whether what it checks was seen (else "not reached"). */
+    default boolean ready(AttemptContext context) {
+        return true;
+    }
+
+    /**
      * Runs the stage. Blocking is allowed up to {@link AttemptContext#deadlineNanos()}; it must
      * return promptly once {@link AttemptContext#cancellation()} is cancelled.
      */

@@ -43,6 +43,10 @@ final class AttemptRunner {
                     i++;
                     continue;
                 }
+                if (step instanceof ActiveStep late && late.checksWhatWasSeen()) {
+                    i++;
+                    continue; // runs after the connection, below
+                }
                 if (step instanceof ActiveStep active) {
                     tracker.started(step.stage());
                     StepEnd end = active.run(context);
@@ -82,6 +86,10 @@ final class AttemptRunner {
         if (layer == null) {
             layer = new Classified(Outcome.INTERNAL_ERROR, AnsweredBy.THIS_COMPUTER, "no step decided the outcome", null);
         }
+        runChecksOfWhatWasSeen(context, layer);
+        if (context.cancellation().isCancelled()) {
+            layer = Classified.cancelled();
+        }
         boolean cancelled = layer.outcome() == Outcome.CANCELLED;
         Stage failing = cancelled || layer.stage() == null ? Timeline.inProgress(steps, tracker)
                 : failed(layer) ? layer.stage() : null;
@@ -95,6 +103,32 @@ final class AttemptRunner {
         }
         return new Result(decision, stages, context.observation(), context.tls(), context.httpResponse(),
                 context.sstp(), notes);
+    }
+
+    /** The checks of what the connection showed, after it ended; they add findings, never the layer outcome. */
+    private void runChecksOfWhatWasSeen(AttemptContext context, Classified layer) {
+        StageTracker tracker = context.tracker();
+        if (steps.stream().noneMatch(s -> s instanceof ActiveStep a && a.checksWhatWasSeen() && a.applies(context)
+                && a.ready(context))) {
+            return;
+        }
+        // The connection is over: a stage it left open ended with it, before the checks begin.
+        for (Step step : steps) {
+            boolean check = step instanceof ActiveStep a && a.checksWhatWasSeen();
+            if (!check && tracker.startOf(step.stage()) >= 0 && !tracker.hasEnded(step.stage())) {
+                tracker.ended(step.stage(), StageStatus.FAILED, layer.outcome() == Outcome.CANCELLED ? "cancelled"
+                        : layer.detail());
+            }
+        }
+        for (Step step : steps) {
+            if (!(step instanceof ActiveStep check) || !check.checksWhatWasSeen() || context.cancellation().isCancelled()
+                    || !check.applies(context) || !check.ready(context)) {
+                continue;
+            }
+            tracker.started(step.stage());
+            StepEnd end = check.run(context);
+            tracker.ended(step.stage(), end.status(), end.detail(), end.atMillis() >= 0 ? end.atMillis() : tracker.now());
+        }
     }
 
     /** Runs a group of transport steps on one connection; returns the failure, or null when all passed. */

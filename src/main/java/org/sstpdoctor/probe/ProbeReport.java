@@ -5,6 +5,7 @@ import org.sstpdoctor.text.PeerText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.sstpdoctor.probe.revocation.RevocationResult;
 
 /**
  * Everything one probe found, immutable. The first attempt is always made as Windows would make it
@@ -24,6 +25,8 @@ import java.util.Optional;
  * @param sstp the control exchange, when it started
  * @param requestHead the exact SSTP request head sent (no secrets: it never carries any)
  * @param notes remarks for the person, e.g. about proxy credentials
+ * @param connectHead the exact CONNECT request head sent to the web proxy (first one), "" without a proxy
+ * @param revocation what the revocation check of the chain found, null when it did not run
  */
 public record ProbeReport(
         String toolVersion,
@@ -47,7 +50,21 @@ public record ProbeReport(
         List<String> notes,
         double totalMillis,
         boolean credentialsUsed,
-        ProbeReport authenticatedRetry) {
+        ProbeReport authenticatedRetry,
+        String connectHead,
+        RevocationResult revocation) {
+
+    /** A report without CONNECT head and revocation check (those are attached by the probe when made). */
+    public ProbeReport(String toolVersion, Instant startedAt, TargetInfo target, ProxyInfo proxy, Outcome outcome,
+                       Verdict verdict, AnsweredBy answeredBy, String detail, List<Finding> findings,
+                       Finding beyondCertificate, List<StageResult> stages, List<String> resolvedAddresses,
+                       List<String> connectAttempts, HttpReply httpResponse, List<ProxyReply> proxyReplies, TlsInfo tls,
+                       SstpResult sstp, String requestHead, List<String> notes, double totalMillis,
+                       boolean credentialsUsed, ProbeReport authenticatedRetry) {
+        this(toolVersion, startedAt, target, proxy, outcome, verdict, answeredBy, detail, findings, beyondCertificate,
+                stages, resolvedAddresses, connectAttempts, httpResponse, proxyReplies, tls, sstp, requestHead, notes,
+                totalMillis, credentialsUsed, authenticatedRetry, "", null);
+    }
 
     public ProbeReport {
         findings = List.copyOf(findings);
@@ -58,6 +75,7 @@ public record ProbeReport(
         connectAttempts = connectAttempts.stream().map(PeerText::line).toList();
         detail = PeerText.line(detail); // quotes peer text: the reason phrase, an exception's message
         requestHead = requestHead == null ? "" : requestHead;
+        connectHead = connectHead == null ? "" : connectHead;
     }
 
     /** The report for input that could not be used (a bad line in a list of servers). */
@@ -93,6 +111,18 @@ public record ProbeReport(
     public ProbeReport withAuthenticatedRetry(ProbeReport retry) {
         return new ProbeReport(toolVersion, startedAt, target, proxy, outcome, verdict, answeredBy, detail,
                 findings, beyondCertificate, stages, resolvedAddresses, connectAttempts, httpResponse, proxyReplies,
-                tls, sstp, requestHead, notes, totalMillis, credentialsUsed, retry);
+                tls, sstp, requestHead, notes, totalMillis, credentialsUsed, retry, connectHead, revocation);
     }
+
+    public Optional<RevocationResult> revocationResult() {
+        return Optional.ofNullable(revocation);
+    }
+
+    /** The same report with the CONNECT head sent to the proxy. */
+    public ProbeReport withConnectHead(String head) {
+        return new ProbeReport(toolVersion, startedAt, target, proxy, outcome, verdict, answeredBy, detail,
+                findings, beyondCertificate, stages, resolvedAddresses, connectAttempts, httpResponse, proxyReplies,
+                tls, sstp, requestHead, notes, totalMillis, credentialsUsed, authenticatedRetry, head, revocation);
+    }
+
 }

@@ -72,6 +72,11 @@ public final class RevocationAuthority {
         this.certificate = certificate;
     }
 
+    /** An authority around an existing CA certificate and its keys (a test's or another tool's CA). */
+    public static RevocationAuthority of(X509Certificate certificate, KeyPair keys) {
+        return new RevocationAuthority(keys, certificate);
+    }
+
     public static RevocationAuthority create(String name) {
         try {
             KeyPair keys = newKeys();
@@ -107,16 +112,27 @@ public final class RevocationAuthority {
     }
 
     private Issued issue(List<String> names, List<String> crlUrls, List<String> ocspUrls, boolean ocspSigner) {
+        Instant now = Instant.now();
+        return issue(names, crlUrls, ocspUrls, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)), null,
+                ocspSigner ? KeyPurposeId.id_kp_OCSPSigning : KeyPurposeId.id_kp_serverAuth);
+    }
+
+    /**
+     * A certificate for {@code names} with the given validity, keys (null: a new EC P-256 pair) and
+     * extended key usage, naming {@code crlUrls} and {@code ocspUrls}.
+     */
+    public Issued issue(List<String> names, List<String> crlUrls, List<String> ocspUrls, Instant notBefore,
+                        Instant notAfter, KeyPair keysOrNull, KeyPurposeId usage) {
+        boolean ocspSigner = KeyPurposeId.id_kp_OCSPSigning.equals(usage);
         try {
-            KeyPair leafKeys = newKeys();
-            Instant now = Instant.now();
+            KeyPair leafKeys = keysOrNull == null ? newKeys() : keysOrNull;
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(365))),
+                    Date.from(notBefore), Date.from(notAfter),
                     new X500Principal("CN=" + names.get(0)), leafKeys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                    ocspSigner ? KeyPurposeId.id_kp_OCSPSigning : KeyPurposeId.id_kp_serverAuth));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature
+                    | (leafKeys.getPublic().getAlgorithm().equals("RSA") ? KeyUsage.keyEncipherment : 0)));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(usage));
             if (!ocspSigner) {
                 GeneralName[] sans = names.stream().map(n -> n.matches("[0-9.]+|.*:.*")
                         ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n))
@@ -152,7 +168,7 @@ public final class RevocationAuthority {
             builder.setNextUpdate(Date.from(nextUpdate));
             Date revokedAt = Date.from(thisUpdate.minus(Duration.ofDays(1)));
             revoked.forEach((serial, reason) -> builder.addCRLEntry(serial, revokedAt, reason));
-            ContentSigner contentSigner = new JcaContentSignerBuilder("SHA256withECDSA").build(signer);
+            ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm(signer)).build(signer);
             return new JcaX509CRLConverter().getCRL(builder.build(contentSigner)).getEncoded();
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("cannot make a CRL: " + e, e);
@@ -186,7 +202,7 @@ public final class RevocationAuthority {
                 builder.addResponse(id, answer, Date.from(now.minus(Duration.ofMinutes(1))),
                         Date.from(now.plus(Duration.ofDays(1))));
             }
-            ContentSigner contentSigner = new JcaContentSignerBuilder("SHA256withECDSA").build(signerKey);
+            ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm(signerKey)).build(signerKey);
             X509CertificateHolder[] chain = signerCertificate == null ? null
                     : new X509CertificateHolder[] {new JcaX509CertificateHolder(signerCertificate)};
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, builder.build(contentSigner, chain,
@@ -209,6 +225,10 @@ public final class RevocationAuthority {
         }
     }
 
+    private static String algorithm(PrivateKey key) {
+        return key.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+    }
+
     private static KeyPair newKeys() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -222,6 +242,6 @@ public final class RevocationAuthority {
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key)
             throws GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException {
         return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
+                builder.build(new JcaContentSignerBuilder(algorithm(key)).build(key)));
     }
 }

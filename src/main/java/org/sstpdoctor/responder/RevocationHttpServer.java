@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,11 +51,15 @@ public final class RevocationHttpServer implements AutoCloseable {
     private RevocationHttpServer(ServerSocket server, Handler handler) {
         this.server = server;
         this.handler = handler;
-        this.pool = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "sstp-doctor-revocation-server");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ThreadPoolExecutor workers = new java.util.concurrent.ThreadPoolExecutor(8, 8, 0,
+                TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(256), r -> {
+                    Thread t = new Thread(r, "sstp-doctor-revocation-server");
+                    t.setDaemon(true);
+                    return t;
+                });
+        // All threads from the start: the set of threads does not grow while it serves.
+        workers.prestartAllCoreThreads();
+        this.pool = workers;
     }
 
     public static RevocationHttpServer start(Handler handler) throws IOException {

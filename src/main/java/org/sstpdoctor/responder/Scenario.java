@@ -38,7 +38,10 @@ public enum Scenario {
     HOSTILE_TRANSFER_ENCODING("Answers 200 with a Transfer-Encoding value holding terminal escapes"),
     HOSTILE_CERTIFICATE("Presents a self-signed certificate whose names hold terminal escapes and bidi overrides"),
     HOSTILE_PROXY("A web proxy that refuses CONNECT with 407 and a reason phrase that forges a passed stage"),
-    REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included");
+    REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included"),
+    // Revocation (issue 11): a working SSTP server; its certificate (PracticePki) tells the story.
+    REVOKED_CERTIFICATE("A working SSTP server whose certificate has been revoked (its CRL and OCSP say so)"),
+    REVOCATION_DOWN("A working SSTP server whose certificate's CRL and OCSP addresses do not answer");
 
     private final String description;
 

@@ -63,6 +63,8 @@ public final class ResultPageController {
     @FXML TableColumn<Header, String> headerValue;
     @FXML TitledPane proxyPane;
     @FXML VBox proxyBox;
+    @FXML TitledPane revocationPane;
+    @FXML VBox revocationBox;
     @FXML TitledPane rawPane;
     @FXML TextArea rawText;
     @FXML Button copyButton;
@@ -129,6 +131,8 @@ public final class ResultPageController {
         headersPane.setText(http == null ? Texts.get("result.details.headers.none")
                 : Texts.get("result.details.headers.count", http.statusLine(), http.headers().size()));
         showProxyReplies(r);
+        RevocationDetails.showConnect(proxyBox, r);
+        RevocationDetails.show(revocationPane, revocationBox, r);
         rawText.setText(TextReport.render(r, res));
         tabs.getSelectionModel().select(endUserTab);
     }

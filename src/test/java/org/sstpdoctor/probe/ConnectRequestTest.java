@@ -61,7 +61,11 @@ class ConnectRequestTest {
             assertEquals(Outcome.SSTP_ACK, report.outcome(), report.detail());
             String expected = "CONNECT localhost:" + server.port() + " HTTP/1.1\r\nHost: localhost:" + server.port()
                     + "\r\nSSTPVERSION: 1.0\r\n";
-            assertEquals(List.of(expected), seen);
+            // Exactly one CONNECT; the certificate's CRL is then fetched through the same proxy (a plain GET).
+            assertEquals(List.of(expected), seen.stream().filter(h -> h.startsWith("CONNECT ")).toList());
+            assertTrue(seen.stream().anyMatch(h -> h.startsWith("GET http://127.0.0.1:") && h.contains("/test-ca.crl")),
+                    "the revocation check took the proxy path: " + seen);
+            assertEquals(expected + "\r\n", report.connectHead(), "the report shows the CONNECT head sent");
         } finally {
             proxy.abort();
         }

@@ -60,9 +60,17 @@ public final class RevocationChecker {
      */
     public RevocationResult check(List<X509Certificate> chain, X509TrustManager anchors, ProxyEndpoint proxy,
                                   long originNanos, long deadlineNanos, Cancellation cancellation) {
+        return check(chain, anchors, proxy, null, null, originNanos, deadlineNanos, cancellation);
+    }
+
+    /** @param proxyUser the proxy credentials of a signed-in attempt (sent only in answer to the proxy's 407), or null */
+    public RevocationResult check(List<X509Certificate> chain, X509TrustManager anchors, ProxyEndpoint proxy,
+                                  String proxyUser, org.sstpdoctor.probe.Secret proxyPassword,
+                                  long originNanos, long deadlineNanos, Cancellation cancellation) {
         long start = System.nanoTime();
         long deadline = Math.min(deadlineNanos, start + policy.budget().toNanos());
-        RevocationFetcher fetcher = new RevocationFetcher(resolver, proxy, originNanos, cancellation);
+        RevocationFetcher fetcher = new RevocationFetcher(resolver, proxy, proxyUser, proxyPassword, originNanos,
+                cancellation);
         Run run = new Run(fetcher, deadline, cancellation);
         List<CertificateRevocation> certificates = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
@@ -186,11 +194,13 @@ public final class RevocationChecker {
             Instant now = clock.instant();
             CertificateID id = null;
             byte[] ocspRequest = null;
-            try {
-                id = OcspVerifier.certificateId(certificate, issuer);
-                ocspRequest = OcspVerifier.request(id);
-            } catch (Exception e) {
-                failures.add("OCSP request could not be built: " + PeerText.clean(e.getMessage()));
+            if (!endpoints.ocspUrls().isEmpty()) {
+                try {
+                    id = OcspVerifier.certificateId(certificate, issuer);
+                    ocspRequest = OcspVerifier.request(id);
+                } catch (Exception e) {
+                    failures.add("OCSP request could not be built: " + PeerText.clean(e.getMessage()));
+                }
             }
             for (String url : endpoints.ocspUrls()) {
                 if (ocspRequest == null) {

@@ -46,7 +46,18 @@ final class RevocationFetcher {
     private final Cancellation cancellation;
     private final String via;
 
+    private final String proxyUser;
+    private final org.sstpdoctor.probe.Secret proxyPassword;
+
     RevocationFetcher(HostResolver resolver, ProxyEndpoint proxy, long originNanos, Cancellation cancellation) {
+        this(resolver, proxy, null, null, originNanos, cancellation);
+    }
+
+    /** With proxy credentials (the signed-in attempt): sent only to the proxy, only in answer to its 407. */
+    RevocationFetcher(HostResolver resolver, ProxyEndpoint proxy, String proxyUser, org.sstpdoctor.probe.Secret proxyPassword,
+                      long originNanos, Cancellation cancellation) {
+        this.proxyUser = proxyUser;
+        this.proxyPassword = proxyPassword;
         this.resolver = resolver;
         this.proxy = proxy;
         this.originNanos = originNanos;
@@ -74,6 +85,7 @@ final class RevocationFetcher {
                 .proxy(proxy == null ? Proxy.NO_PROXY
                         : new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.asciiHost(), proxy.port())))
                 .dns(host -> lookup(host, deadline))
+                .proxyAuthenticator(this::answerProxy)
                 .retryOnConnectionFailure(false)
                 .fastFallback(false)
                 .followSslRedirects(false)
@@ -129,6 +141,21 @@ final class RevocationFetcher {
         }
         return failed(kind, url, start, by, code, buffer.size(), "too_large",
                 "the answer is larger than the " + maxBytes + " bytes allowed; the fetch was stopped");
+    }
+
+    /** Basic credentials for the proxy's own 407, once; nothing before it is asked, nothing without credentials. */
+    private Request answerProxy(okhttp3.Route route, Response response) {
+        if (proxyUser == null || response.code() != 407 || response.request().header("Proxy-Authorization") != null
+                || response.challenges().stream().noneMatch(c -> "basic".equalsIgnoreCase(c.scheme()))) {
+            return null;
+        }
+        char[] chars = proxyPassword == null ? new char[0] : proxyPassword.reveal();
+        try {
+            return response.request().newBuilder().header("Proxy-Authorization",
+                    okhttp3.Credentials.basic(proxyUser, new String(chars), java.nio.charset.StandardCharsets.UTF_8)).build();
+        } finally {
+            java.util.Arrays.fill(chars, '\0');
+        }
     }
 
     /** Through a proxy, an error page is the proxy's own when it says so; otherwise the server's. */
