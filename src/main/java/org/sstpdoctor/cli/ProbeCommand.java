@@ -109,6 +109,13 @@ final class ProbeCommand implements Callable<Integer> {
             + "$SSTP_DOCTOR_KB_OVERRIDES, else kb-overrides.json in the user's config folder).")
     Path overrides;
 
+    @Option(names = "--no-history", description = "Do not keep this test in the history (see the history command).")
+    boolean noHistory;
+
+    @Option(names = "--save-for-helpdesk", paramLabel = "FILE.zip", description = "Also write the helpdesk file: the"
+            + " report in every format, the redacted environment and this server's history (see the README).")
+    Path helpdeskFile;
+
     ProbeCommand(CliContext context) {
         this.context = context;
     }
@@ -219,6 +226,15 @@ final class ProbeCommand implements Callable<Integer> {
                 case HTML -> org.sstpdoctor.report.HtmlReport.render(report, resolution);
                 default -> TextReport.render(report, resolution);
             });
+            if (!noHistory) {
+                java.util.Optional<String> history = HistoryHook.open(context, err).keep(report);
+                if (chosen == Format.TEXT) {
+                    history.ifPresent(h -> out.print("\n" + h));
+                }
+            }
+            if (helpdeskFile != null) {
+                HistoryHook.saveForHelpdesk(context, helpdeskFile, report, resolution, err);
+            }
             out.flush();
             return ExitCode.of(report);
         } finally {
@@ -266,8 +282,12 @@ final class ProbeCommand implements Callable<Integer> {
                     }
                 }
             };
+            HistoryHook history = noHistory ? null : HistoryHook.open(context, err);
             BatchProbe.Summary summary = BatchProbe.run(items, concurrency, context.probes().get(), cancellation,
                     (item, report) -> {
+                        if (history != null && report.outcome() != org.sstpdoctor.probe.Outcome.BAD_INPUT) {
+                            history.keep(report);
+                        }
                         if (progress != null) {
                             progress.clear();
                         }
