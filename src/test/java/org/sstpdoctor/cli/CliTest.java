@@ -117,7 +117,11 @@ class CliTest {
             assertEquals(503, json.get("http").get("status").asInt());
             assertEquals("Service Unavailable", json.get("http").get("reason").asText());
             assertTrue(json.get("http").get("headers").isArray());
-            assertEquals(6, json.get("stages").size());
+            assertEquals(7, json.get("stages").size());
+            // The revocation stage (added within v1) comes last; the test CA's CRL says good.
+            assertEquals("revocation", json.get("stages").get(6).get("stage").asText());
+            assertEquals("passed", json.get("stages").get(6).get("status").asText());
+            assertEquals("revocation_good", json.get("revocation").get("outcome").asText());
             assertEquals("resolve", json.get("stages").get(0).get("stage").asText());
             assertTrue(json.get("stages").get(0).get("durationMs").isNumber());
             assertTrue(json.get("tls").get("chain").isArray());
