@@ -202,6 +202,7 @@ public final class WizardController {
     void show(Page page) {
         WizardPage controller = ensure(page);
         current = page;
+        UiLog.page(page);
         // Only the page on show is in the scene: hidden pages' Alt+letter mnemonics must not collide with it.
         pageHolder.getChildren().setAll(views.get(page));
         pageTitle.setText(Texts.get("page." + page.key() + ".title"));
@@ -299,6 +300,7 @@ public final class WizardController {
         }
         statusLine.setText("");
         WizardModel.RequestInput input = model.requestInput(true);
+        UiLog.testStarted(input.address(), input.proxyMode().id());
         show(Page.TESTING);
         // The request is parsed, the CA file read and the knowledge base consulted on the probe's thread.
         runner.start(input::toRequest, report -> {
@@ -308,10 +310,12 @@ public final class WizardController {
                 return Resolution.empty(); // the report stands without the explanation
             }
         }, new ProbeRunner.Outcomes<>((report, resolution) -> {
+            UiLog.testFinished(input.address(), report.outcome().id(), report.totalMillis());
             result().show(report, resolution, model.destinationName.get());
             model.report.set(report);
             show(Page.RESULT);
         }, this::inputProblem, error -> {
+            UiLog.failed("the test", error);
             result().showInternalError(error);
             show(Page.RESULT);
         }));
