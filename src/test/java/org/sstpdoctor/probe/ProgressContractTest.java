@@ -57,7 +57,9 @@ class ProgressContractTest {
             Map.entry(Scenario.HOSTILE_TRANSFER_ENCODING, Stage.SSTP_HTTP),
             // probed as the web proxy they are: both refuse CONNECT with 407
             Map.entry(Scenario.HOSTILE_PROXY, Stage.PROXY_CONNECT),
-            Map.entry(Scenario.REFLECTING_PROXY, Stage.PROXY_CONNECT));
+            Map.entry(Scenario.REFLECTING_PROXY, Stage.PROXY_CONNECT),
+            Map.entry(Scenario.ENDLESS_102, Stage.SSTP_HTTP),
+            Map.entry(Scenario.ENDLESS_PROXY_HEADERS, Stage.PROXY_CONNECT));
 
     /** Scenarios that use up the probe's whole time: no time is left to check revocation (reported as not checked). */
     static final java.util.Set<Scenario> NO_TIME_LEFT = java.util.EnumSet.of(Scenario.SILENT_AFTER_TLS,
