@@ -27,18 +27,24 @@ final class RevocationDetails {
             box.getChildren().add(EntryViews.paragraph(Texts.get("result.details.revocation.nonetext"), "hint"));
         } else {
             String code = RevocationChecker.windowsCode(r.outcome());
-            title = Texts.get("result.details.revocation.result", r.outcome().title(), code.isEmpty() ? "" : " (" + code + ")");
+            // A short title: a long one would make the pane wider than a small window.
+            title = Texts.get("result.details.revocation.result", Texts.get("result.details.revocation.short." + r.outcome().id()),
+                    code.isEmpty() ? "" : " (" + code.split(" ")[0] + ")");
+            box.getChildren().add(EntryViews.paragraph(r.outcome().title() + (code.isEmpty() ? "" : " [" + code + "]"),
+                    "explanation"));
             box.getChildren().add(EntryViews.paragraph(Texts.get("result.details.revocation.path", r.path()), "explanation"));
             for (CertificateRevocation c : r.certificates()) {
                 box.getChildren().add(EntryViews.paragraph(Texts.get(c.position() == 0 ? "result.details.revocation.server"
-                        : "result.details.revocation.chain", c.position(), c.subject()) + ": " + c.outcome().title()
-                        + (c.detail().isEmpty() ? "" : ". " + c.detail()), "explanation"));
+                        : "result.details.revocation.chain", c.position(), c.subject()) + ": "
+                        + (c.detail().isEmpty() ? c.outcome().title() : c.detail()), "explanation"));
             }
             for (RevocationFetch f : r.fetches()) {
                 box.getChildren().add(ResultDetails.selectable(fetchText(f), "mono-small"));
             }
         }
-        return ResultDetails.pane("revocationPane" + idSuffix, title, box, false);
+        TitledPane pane = ResultDetails.pane("revocationPane" + idSuffix, title, box, false);
+        pane.setMinWidth(0);
+        return pane;
     }
 
     private static String fetchText(RevocationFetch f) {

@@ -45,7 +45,7 @@ class RevocationWizardTest extends WizardTestBase {
         });
         WaitForAsyncUtils.waitForFxEvents();
         TitledPane pane = lookup("#revocationPane").query();
-        assertTrue(pane.getText().contains("0x80092013"), pane.getText());
+        assertTrue(pane.getText().contains("0x80092013") && pane.getText().contains("could not be checked"), pane.getText());
         String body = allText(pane.getContent());
         assertTrue(body.contains("/practice-ca.crl") && body.contains("/ocsp"), body);
         assertTrue(body.contains("connection refused"), body);
