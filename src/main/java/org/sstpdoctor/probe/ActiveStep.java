@@ -15,18 +15,20 @@ public interface ActiveStep extends Step {
     }
 
     /**
-     * A check of what the connection showed (the revocation of the certificate chain): it runs after
-     * the other steps, whether they passed or failed, never decides the layer outcome, and reports
-     * what it finds with {@link AttemptContext#addFinding}. Windows makes such a check during the
-     * handshake; the probe cannot pause OkHttp there, so it makes it afterwards, on what it captured.
+     * A finishing step runs after the others whatever they found (a failed one included) and only
+     * reports: its {@link StepEnd#result()} does not replace the outcome (the probe weighs its
+     * findings in itself).
      */
-    default boolean checksWhatWasSeen() {
+    default boolean finishing() {
         return false;
     }
 
-    /** For a {@link #checksWhatWasSeen} step: whether what it checks was seen (else "not reached"). */
-    default boolean ready(AttemptContext context) {
-        return true;
+    /**
+     * For a finishing step with nothing to send: it still runs (to gather what the attempt saw), but
+     * without progress events, and its stage is reported as never started (skipped or not reached).
+     */
+    default boolean quiet(AttemptContext context) {
+        return false;
     }
 
     /**

@@ -43,9 +43,9 @@ final class AttemptRunner {
                     i++;
                     continue;
                 }
-                if (step instanceof ActiveStep late && late.checksWhatWasSeen()) {
-                    i++;
-                    continue; // runs after the connection, below
+                if (step instanceof ActiveStep active && active.finishing()) {
+                    i++; // run below, after the others
+                    continue;
                 }
                 if (step instanceof ActiveStep active) {
                     tracker.started(step.stage());
@@ -86,10 +86,7 @@ final class AttemptRunner {
         if (layer == null) {
             layer = new Classified(Outcome.INTERNAL_ERROR, AnsweredBy.THIS_COMPUTER, "no step decided the outcome", null);
         }
-        runChecksOfWhatWasSeen(context, layer);
-        if (context.cancellation().isCancelled()) {
-            layer = Classified.cancelled();
-        }
+        runFinishing(context, layer);
         boolean cancelled = layer.outcome() == Outcome.CANCELLED;
         Stage failing = cancelled || layer.stage() == null ? Timeline.inProgress(steps, tracker)
                 : failed(layer) ? layer.stage() : null;
@@ -105,29 +102,33 @@ final class AttemptRunner {
                 context.sstp(), notes);
     }
 
-    /** The checks of what the connection showed, after it ended; they add findings, never the layer outcome. */
-    private void runChecksOfWhatWasSeen(AttemptContext context, Classified layer) {
-        StageTracker tracker = context.tracker();
-        if (steps.stream().noneMatch(s -> s instanceof ActiveStep a && a.checksWhatWasSeen() && a.applies(context)
-                && a.ready(context))) {
+    /** The finishing steps, whatever the others found; they report, and do not change the outcome. */
+    private void runFinishing(AttemptContext context, Classified layer) {
+        if (layer.outcome() == Outcome.CANCELLED || context.cancellation().isCancelled()) {
             return;
         }
-        // The connection is over: a stage it left open ended with it, before the checks begin.
+        StageTracker tracker = context.tracker();
+        context.layer(layer);
+        // The connection is over: a stage it left open ended with it, before the finishing steps begin.
         for (Step step : steps) {
-            boolean check = step instanceof ActiveStep a && a.checksWhatWasSeen();
-            if (!check && tracker.startOf(step.stage()) >= 0 && !tracker.hasEnded(step.stage())) {
-                tracker.ended(step.stage(), StageStatus.FAILED, layer.outcome() == Outcome.CANCELLED ? "cancelled"
-                        : layer.detail());
+            boolean finishing = step instanceof ActiveStep a && a.finishing();
+            if (!finishing && tracker.startOf(step.stage()) >= 0 && !tracker.hasEnded(step.stage())) {
+                tracker.ended(step.stage(), StageStatus.FAILED, layer.detail());
             }
         }
         for (Step step : steps) {
-            if (!(step instanceof ActiveStep check) || !check.checksWhatWasSeen() || context.cancellation().isCancelled()
-                    || !check.applies(context) || !check.ready(context)) {
-                continue;
+            if (step instanceof ActiveStep active && active.finishing() && applies(step, context)
+                    && !tracker.hasEnded(step.stage())) {
+                if (active.quiet(context)) {
+                    StepEnd end = active.run(context);
+                    tracker.never(step.stage(), end.status() == StageStatus.SKIPPED ? StageStatus.SKIPPED
+                            : StageStatus.NOT_REACHED, end.status() == StageStatus.SKIPPED ? end.detail() : "");
+                    continue;
+                }
+                tracker.started(step.stage());
+                StepEnd end = active.run(context);
+                tracker.ended(step.stage(), end.status(), end.detail(), tracker.now());
             }
-            tracker.started(step.stage());
-            StepEnd end = check.run(context);
-            tracker.ended(step.stage(), end.status(), end.detail(), end.atMillis() >= 0 ? end.atMillis() : tracker.now());
         }
     }
 

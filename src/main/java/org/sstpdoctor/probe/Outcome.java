@@ -82,7 +82,15 @@ public enum Outcome {
     PROXY_TARGET_UNREACHABLE(FAIL, PROXY, "The web proxy could not connect to the VPN server"),
     PROXY_POLICY_DENIED(FAIL, PROXY, "The web proxy's rules do not allow a tunnel to the VPN server"),
     PROXY_NOT_A_PROXY(FAIL, PROXY, "The proxy setting points at a web server, not a web proxy"),
-    PROXY_SILENT(FAIL, PROXY, "The web proxy accepted the connection but never answered the tunnel request");
+    PROXY_SILENT(FAIL, PROXY, "The web proxy accepted the connection but never answered the tunnel request"),
+
+    // Will Windows connect? (issue 12)
+    CAPTIVE_PORTAL(FAIL, NETWORK, "The network wants a sign-in first: a login page answered"),
+    TLS_INTERCEPTED(FAIL, PROXY, "A proxy or firewall decrypts the connection (TLS inspection)"),
+    UNEXPECTED_CERTIFICATE(FAIL, NETWORK, "A different certificate than the expected one was presented"),
+    WINDOWS_CANNOT_CONNECT(FAIL, SERVER, "No supported Windows version can set up the secure connection"),
+    SOME_WINDOWS_CANNOT_CONNECT(WARN, SERVER, "Some Windows versions cannot set up the secure connection"),
+    CLOCK_SKEW(WARN, THIS_COMPUTER, "This computer's clock is more than a few minutes off");
 
     private final Verdict verdict;
     private final AnsweredBy answeredBy;

@@ -14,7 +14,8 @@ public final class Pipeline {
             new TlsHandshakeStep(),
             new SstpRequestStep(),
             new CallConnectStep(),
-            new RevocationStep());
+            new RevocationStep(),
+            new WindowsTlsStep());
 
     private Pipeline() {
     }

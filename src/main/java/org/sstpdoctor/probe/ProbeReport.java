@@ -22,19 +22,22 @@ import org.sstpdoctor.text.PeerText;
  * @param sstp the control exchange, when it started; else null
  * @param notes remarks for the person, e.g. about proxy credentials
  * @param authenticatedRetry the second, signed-in attempt; else null
+ * @param insights what Windows will do: the compatibility table, crypto-binding hashes, interception,
+ *                 what the server looks like, clocks, a login page ({@link Insights#NONE} when not worked out)
  * @param connectHead the exact CONNECT request head sent to the web proxy (the first), "" without a proxy
  * @param revocation the revocation check of the chain, null when no certificate was received
  */
 public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
                           Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
-                          ProbeReport authenticatedRetry, String connectHead,
+                          ProbeReport authenticatedRetry, Insights insights, String connectHead,
                           org.sstpdoctor.probe.revocation.RevocationResult revocation) {
 
     /** Without a CONNECT head and a revocation check. */
     public ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
                        Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
-                       ProbeReport authenticatedRetry) {
-        this(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, authenticatedRetry, "", null);
+                       ProbeReport authenticatedRetry, Insights insights) {
+        this(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, authenticatedRetry, insights, "",
+                null);
     }
 
     /**
@@ -110,6 +113,13 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         request = request == null ? SstpRequest.NONE : request;
         notes = notes.stream().map(PeerText::line).toList();
         connectHead = connectHead == null ? "" : connectHead;
+        insights = insights == null ? Insights.NONE : insights;
+    }
+
+    public ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
+                       Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
+                       ProbeReport authenticatedRetry) {
+        this(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, authenticatedRetry, Insights.NONE);
     }
 
     // --- the groups, read flat ------------------------------------------------------------------
@@ -138,7 +148,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
 
     /** The report with the second, credentialed attempt attached. */
     public ProbeReport withAuthenticatedRetry(ProbeReport retry) {
-        return new ProbeReport(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, retry,
+        return new ProbeReport(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, retry, insights,
                 connectHead, revocation);
     }
 
@@ -181,6 +191,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         private ProbeReport authenticatedRetry;
         private String connectHead = "";
         private org.sstpdoctor.probe.revocation.RevocationResult revocation;
+        private Insights insights = Insights.NONE;
 
         private Builder() {
         }
@@ -226,6 +237,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         public Builder authenticatedRetry(ProbeReport r) { authenticatedRetry = r; return this; }
         public Builder connectHead(String head) { connectHead = head; return this; }
         public Builder revocation(org.sstpdoctor.probe.revocation.RevocationResult r) { revocation = r; return this; }
+        public Builder insights(Insights i) { insights = i; return this; }
 
         public ProbeReport build() {
             List<StageResult> ordered = new ArrayList<>();
@@ -235,8 +247,8 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
             return new ProbeReport(new Run(toolVersion, startedAt, totalMillis, credentialsUsed), target, proxy,
                     new Diagnosis(outcome, answeredBy, detail, findings, beyondCertificate), ordered,
                     new Network(resolvedAddresses, connectAttempts, proxyReplies),
-                    new SstpRequest(requestHead, httpResponse), tls, sstp, notes, authenticatedRetry, connectHead,
-                    revocation);
+                    new SstpRequest(requestHead, httpResponse), tls, sstp, notes, authenticatedRetry, insights,
+                    connectHead, revocation);
         }
     }
 }

