@@ -109,6 +109,13 @@ public final class TestCertificates {
                 rsa(1024), KeyPurposeId.id_kp_serverAuth), CA);
     }
 
+    /** An RSA 2048-bit server certificate (the others are ECDSA) that names the CA's CRL, as a real one would. */
+    public static SSLContext validRsa() {
+        Instant now = Instant.now();
+        return ResponderCertificates.serverContext(published(CA, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(200)),
+                rsa(2048), KeyPurposeId.id_kp_serverAuth, "localhost"), CA);
+    }
+
     /** A certificate whose extended key usage is client authentication only: not for a server. */
     public static SSLContext clientAuthOnly() {
         Instant now = Instant.now();
