@@ -129,9 +129,9 @@ final class AttemptRunner {
                 StepEnd end = active.run(context);
                 // Once started it ran: time that ran out meanwhile leaves a check not made (a warning), not a skip.
                 boolean neverRan = end.status() == StageStatus.SKIPPED || end.status() == StageStatus.NOT_REACHED;
-                tracker.ended(step.stage(), neverRan ? StageStatus.WARNED : end.status(),
-                        neverRan && (end.detail() == null || end.detail().isEmpty()) ? "no time left within the probe's time limit" : end.detail(),
-                        tracker.now());
+                String detail = neverRan && (end.detail() == null || end.detail().isEmpty())
+                        ? "no time left within the probe's time limit" : end.detail();
+                tracker.ended(step.stage(), neverRan ? StageStatus.WARNED : end.status(), detail, tracker.now());
             }
         }
     }
