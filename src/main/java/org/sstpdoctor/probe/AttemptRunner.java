@@ -113,6 +113,13 @@ final class AttemptRunner {
         }
         StageTracker tracker = context.tracker();
         context.layer(layer);
+        // The connection is over: a stage it left open ended with it, before the finishing steps begin.
+        for (Step step : steps) {
+            boolean finishing = step instanceof ActiveStep a && a.finishing();
+            if (!finishing && tracker.startOf(step.stage()) >= 0 && !tracker.hasEnded(step.stage())) {
+                tracker.ended(step.stage(), StageStatus.FAILED, layer.detail());
+            }
+        }
         for (Step step : steps) {
             if (step instanceof ActiveStep active && active.finishing() && applies(step, context)
                     && !tracker.hasEnded(step.stage())) {
@@ -124,7 +131,11 @@ final class AttemptRunner {
                 }
                 tracker.started(step.stage());
                 StepEnd end = active.run(context);
-                tracker.ended(step.stage(), end.status(), end.detail(), tracker.now());
+                // Once started it ran: time that ran out meanwhile leaves a check not made (a warning), not a skip.
+                boolean neverRan = end.status() == StageStatus.SKIPPED || end.status() == StageStatus.NOT_REACHED;
+                String detail = neverRan && (end.detail() == null || end.detail().isEmpty())
+                        ? "no time left within the probe's time limit" : end.detail();
+                tracker.ended(step.stage(), neverRan ? StageStatus.WARNED : end.status(), detail, tracker.now());
             }
         }
     }
