@@ -70,6 +70,7 @@ final class RevocationFetcher {
     }
 
     /** GET for a CRL ({@code ocspRequest} null), POST for OCSP (RFC 6960 appendix A.1). */
+    @SuppressWarnings("try") // the cancel registration is held only to be closed when the fetch ends
     Answer fetch(String kind, String url, byte[] ocspRequest, long maxBytes, long timeoutNanos) {
         double start = now();
         String shown = PeerText.clean(url);
