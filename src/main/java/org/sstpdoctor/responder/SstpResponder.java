@@ -55,6 +55,8 @@ public final class SstpResponder implements AutoCloseable {
     }
 
     private final ResponderConfig config;
+    /** The PPP server side, or null: then the responder never authenticates and only waits after the Ack. */
+    private final SignInConfig signIn;
     private final ServerSocket server;
     private final ExecutorService workers;
     private final Thread acceptor;
@@ -64,8 +66,9 @@ public final class SstpResponder implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private volatile boolean closed;
 
-    private SstpResponder(ResponderConfig config) throws IOException {
+    private SstpResponder(ResponderConfig config, SignInConfig signIn) throws IOException {
         this.config = config;
+        this.signIn = signIn;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(config.bind(), config.port()), 50);
@@ -81,7 +84,12 @@ public final class SstpResponder implements AutoCloseable {
     }
 
     public static SstpResponder start(ResponderConfig config) throws IOException {
-        return new SstpResponder(config);
+        return new SstpResponder(config, null);
+    }
+
+    /** A responder whose PPP side signs in {@code signIn}'s one account (and misbehaves as it says). */
+    public static SstpResponder start(ResponderConfig config, SignInConfig signIn) throws IOException {
+        return new SstpResponder(config, signIn);
     }
 
     public int port() {
@@ -379,6 +387,7 @@ public final class SstpResponder implements AutoCloseable {
             throws IOException {
         socket.setSoTimeout((int) Math.max(1, config.negotiationTimeout().toMillis()));
         boolean acked = false;
+        PppServer ppp = null;
         while (true) {
             SstpPacket packet;
             try {
@@ -399,7 +408,11 @@ public final class SstpResponder implements AutoCloseable {
             }
             exchange.packets.add(packet.encode());
             if (!(packet instanceof ControlPacket control)) {
-                continue; // PPP frames: nothing to carry them to
+                if (ppp != null) {
+                    ppp.onData(((org.sstpdoctor.sstp.DataPacket) packet).payload());
+                    exchange.note = ppp.note();
+                }
+                continue; // without a PPP side, PPP frames have nowhere to go
             }
             MessageType type = control.knownType().orElse(null);
             if (type == null) {
@@ -428,13 +441,28 @@ public final class SstpResponder implements AutoCloseable {
                             random.nextBytes(nonce);
                             SstpCodec.write(out, ControlPacket.callConnectAck(config.hashBitmask(), nonce));
                             acked = true;
+                            if (signIn != null && socket instanceof SSLSocket tls) {
+                                OutputStream sink = out;
+                                ppp = new PppServer(signIn, p -> SstpCodec.write(sink, p), nonce,
+                                        tls.getSession().getLocalCertificates()[0]);
+                                ppp.start();
+                            }
                         }
                     }
                 }
                 case ECHO_REQUEST -> SstpCodec.write(out, ControlPacket.echoResponse());
+                case CALL_CONNECTED -> {
+                    if (ppp != null) {
+                        boolean goOn = ppp.onCallConnected(control);
+                        exchange.note = ppp.note();
+                        if (!goOn) {
+                            return;
+                        }
+                    }
+                }
                 case CALL_DISCONNECT -> {
                     SstpCodec.write(out, ControlPacket.callDisconnectAck());
-                    exchange.note = "the client disconnected";
+                    exchange.note = (ppp == null || ppp.note().isEmpty() ? "" : ppp.note() + "; ") + "the client disconnected";
                     return;
                 }
                 case CALL_ABORT -> {
