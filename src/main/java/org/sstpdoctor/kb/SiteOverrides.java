@@ -1,6 +1,9 @@
 package org.sstpdoctor.kb;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sstpdoctor.text.BoundedFiles;
+import org.sstpdoctor.text.PeerText;
 
 /**
  * A helpdesk's own words added to or replacing the built-in text, per entry: "call extension 4321",
@@ -41,7 +46,17 @@ public final class SiteOverrides {
     public static final String ENVIRONMENT_VARIABLE = "SSTP_DOCTOR_KB_OVERRIDES";
     static final Set<String> TEXT_FIELDS = Set.of("title", "summary", "endUser.explanation", "helpdesk.contact");
     static final Set<String> LIST_FIELDS = Set.of("endUser.actions", "helpdesk.steps");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A site's overrides are a few sentences; a larger file is a mistake or an attack. */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+    /** Jackson's own limits, far above any sensible overrides file and far below what would hurt. */
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(32)
+            .maxStringLength(64 * 1024)
+            .maxNumberLength(32)
+            .maxNameLength(1024)
+            .maxDocumentLength(MAX_FILE_BYTES)
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build());
 
     private record Change(Map<String, String> replaceText, Map<String, List<String>> replaceList,
                           Map<String, List<String>> add) {
@@ -79,18 +94,23 @@ public final class SiteOverrides {
         }
         String text;
         try {
-            text = Files.readString(file);
+            text = BoundedFiles.readText(file, MAX_FILE_BYTES);
         } catch (NoSuchFileException e) {
             return none();
         } catch (IOException e) {
-            return broken(file, "cannot be read (" + e.getMessage() + ")");
+            String why = String.valueOf(e.getMessage());
+            return broken(file, why.startsWith("is ") ? why : "cannot be read (" + PeerText.line(e.toString()) + ")");
+        } catch (RuntimeException e) {
+            return broken(file, "cannot be read (" + PeerText.line(e.toString()) + ")");
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return broken(file, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")");
+            return broken(file, "is not valid JSON (" + where(e) + PeerText.line(shortMessage(e.getOriginalMessage())) + ")");
+        } catch (RuntimeException e) {
+            // Jackson signals a few limits unchecked; a bad overrides file is still only a warning.
+            return broken(file, "is not valid JSON (" + PeerText.line(shortMessage(e.getMessage())) + ")");
         }
         if (root == null || !root.isObject() || !root.path("overrides").isArray()) {
             return broken(file, "needs a list called \"overrides\" (see the README for the format)");
@@ -101,7 +121,7 @@ public final class SiteOverrides {
         for (JsonNode item : root.path("overrides")) {
             index++;
             String where = "override " + index;
-            String id = item.path("id").asText("").trim().toLowerCase(Locale.ROOT);
+            String id = PeerText.line(item.path("id").asText("").trim().toLowerCase(Locale.ROOT));
             if (id.isEmpty()) {
                 problems.add(where + " has no \"id\" and was skipped");
                 continue;
@@ -119,14 +139,14 @@ public final class SiteOverrides {
             for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!Set.of("id", "replace", "add").contains(name)) {
-                    problems.add(where + ": \"" + name + "\" is not understood (use \"replace\" or \"add\")");
+                    problems.add(where + ": \"" + PeerText.line(name) + "\" is not understood (use \"replace\" or \"add\")");
                 }
             }
             if (ok) {
                 changes.computeIfAbsent(id, k -> new ArrayList<>()).add(new Change(replaceText, replaceList, add));
             }
         }
-        String site = root.path("site").isTextual() ? root.path("site").asText().trim() : null;
+        String site = root.path("site").isTextual() ? PeerText.line(root.path("site").asText().trim()) : null;
         return new SiteOverrides(site == null || site.isEmpty() ? null : site, file, changes, problems);
     }
 
@@ -143,11 +163,11 @@ public final class SiteOverrides {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (TEXT_FIELDS.contains(f.getKey()) && f.getValue().isTextual() && !f.getValue().asText().isBlank()) {
-                text.put(f.getKey(), f.getValue().asText().trim());
+                text.put(f.getKey(), PeerText.line(f.getValue().asText().trim()));
             } else if (LIST_FIELDS.contains(f.getKey()) && isTextList(f.getValue())) {
                 lists.put(f.getKey(), textList(f.getValue()));
             } else {
-                problems.add(where + ": cannot replace \"" + f.getKey() + "\" with that value; skipped");
+                problems.add(where + ": cannot replace \"" + PeerText.line(f.getKey()) + "\" with that value; skipped");
                 ok = false;
             }
         }
@@ -169,7 +189,7 @@ public final class SiteOverrides {
                 add.put(f.getKey(), textList(f.getValue()));
             } else {
                 problems.add(where + ": can only add a list of sentences to endUser.actions or helpdesk.steps, not \""
-                        + f.getKey() + "\"; skipped");
+                        + PeerText.line(f.getKey()) + "\"; skipped");
                 ok = false;
             }
         }
@@ -190,8 +210,20 @@ public final class SiteOverrides {
 
     private static List<String> textList(JsonNode node) {
         List<String> out = new ArrayList<>();
-        node.forEach(n -> out.add(n.asText().trim()));
+        // The file is not ours either: its sentences are shown in the window, the terminal and reports.
+        node.forEach(n -> out.add(PeerText.line(n.asText().trim())));
         return out;
+    }
+
+    private static String where(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+    }
+
+    /** Jackson's messages can quote a whole offending token; a warning needs its start. */
+    private static String shortMessage(String message) {
+        String m = message == null ? "unreadable" : message;
+        return m.length() <= 200 ? m : m.substring(0, 199) + "…";
     }
 
     private static SiteOverrides broken(Path file, String why) {

@@ -1,5 +1,7 @@
 package org.sstpdoctor.probe;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -20,8 +22,15 @@ public record CertificateInfo(
         boolean selfSigned,
         boolean certificateAuthority) {
     public CertificateInfo {
-        subjectAltNames = List.copyOf(subjectAltNames);
-        keyUsage = List.copyOf(keyUsage);
-        extendedKeyUsage = List.copyOf(extendedKeyUsage);
+        // Every name in a certificate is the server's choice: made visible where it is captured.
+        subject = PeerText.line(subject);
+        issuer = PeerText.line(issuer);
+        serialNumber = PeerText.line(serialNumber);
+        sha256Fingerprint = PeerText.line(sha256Fingerprint);
+        keyAlgorithm = PeerText.line(keyAlgorithm);
+        signatureAlgorithm = PeerText.line(signatureAlgorithm);
+        subjectAltNames = subjectAltNames.stream().map(PeerText::line).toList();
+        keyUsage = keyUsage.stream().map(PeerText::line).toList();
+        extendedKeyUsage = extendedKeyUsage.stream().map(PeerText::line).toList();
     }
 }

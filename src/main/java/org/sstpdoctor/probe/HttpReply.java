@@ -1,5 +1,7 @@
 package org.sstpdoctor.probe;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,8 +24,10 @@ public record HttpReply(String statusLine, String protocol, int code, String rea
     public static final int MAX_LINE = 1024;
 
     public HttpReply {
-        bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
-        statusLine = clip(statusLine == null ? "" : statusLine);
+        // Peer text: made visible before anything else sees it (PeerText is null-safe).
+        bodyExcerpt = PeerText.lines(bodyExcerpt);
+        statusLine = clip(PeerText.line(statusLine));
+        protocol = PeerText.line(protocol);
         if (headers != null && headers.size() > MAX_HEADERS) {
             headersOmitted += headers.size() - MAX_HEADERS;
             headers = headers.subList(0, MAX_HEADERS);
@@ -31,7 +35,7 @@ public record HttpReply(String statusLine, String protocol, int code, String rea
         headers = headers == null ? List.of() : headers.stream()
                 .map(h -> new Header(clip(h.name()), clip(h.value()))).toList();
         headers = headers == null ? List.of() : List.copyOf(headers);
-        reason = clip(reason == null ? "" : reason);
+        reason = clip(PeerText.line(reason));
     }
 
     public HttpReply withBodyExcerpt(String excerpt) {

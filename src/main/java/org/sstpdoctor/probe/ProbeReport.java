@@ -1,5 +1,7 @@
 package org.sstpdoctor.probe;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,10 +53,10 @@ public record ProbeReport(
         findings = List.copyOf(findings);
         stages = List.copyOf(stages);
         resolvedAddresses = List.copyOf(resolvedAddresses);
-        connectAttempts = List.copyOf(connectAttempts);
         proxyReplies = List.copyOf(proxyReplies);
-        notes = List.copyOf(notes);
-        detail = detail == null ? "" : detail;
+        notes = notes.stream().map(PeerText::line).toList();
+        connectAttempts = connectAttempts.stream().map(PeerText::line).toList();
+        detail = PeerText.line(detail); // quotes peer text: the reason phrase, an exception's message
         requestHead = requestHead == null ? "" : requestHead;
     }
 

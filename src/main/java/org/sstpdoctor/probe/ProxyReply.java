@@ -1,5 +1,7 @@
 package org.sstpdoctor.probe;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.util.List;
 
 /**
@@ -11,6 +13,7 @@ import java.util.List;
  */
 public record ProxyReply(String connectTarget, boolean credentialsSent, HttpReply reply, List<String> authSchemes) {
     public ProxyReply {
-        authSchemes = authSchemes == null ? List.of() : List.copyOf(authSchemes);
+        connectTarget = PeerText.line(connectTarget);
+        authSchemes = authSchemes == null ? List.of() : authSchemes.stream().map(PeerText::line).toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.sstpdoctor.probe;
 
+import org.sstpdoctor.text.PeerText;
+
 /**
  * The SSTP control exchange after the HTTP 200.
  *
@@ -15,11 +17,13 @@ package org.sstpdoctor.probe;
 public record SstpResult(String requestHex, String answer, String answerDescription, String answerHex,
                          long statusCode, String statusName, String hashProtocols, String ending) {
     public SstpResult {
-        answer = answer == null ? "" : answer;
-        answerDescription = answerDescription == null ? "" : answerDescription;
-        answerHex = answerHex == null ? "" : answerHex;
-        statusName = statusName == null ? "" : statusName;
-        hashProtocols = hashProtocols == null ? "" : hashProtocols;
-        ending = ending == null ? "" : ending;
+        // Built from the server's packets: made visible like all peer text (null becomes empty).
+        requestHex = PeerText.line(requestHex);
+        answer = PeerText.line(answer);
+        answerDescription = PeerText.line(answerDescription);
+        answerHex = PeerText.line(answerHex);
+        statusName = PeerText.line(statusName);
+        hashProtocols = PeerText.line(hashProtocols);
+        ending = PeerText.line(ending);
     }
 }

@@ -1,5 +1,7 @@
 package org.sstpdoctor.probe;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.util.Objects;
 
 /**
@@ -10,7 +12,7 @@ public record StageResult(Stage stage, StageStatus status, double startMillis, d
     public StageResult {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(status, "status");
-        detail = detail == null ? "" : detail;
+        detail = PeerText.line(detail); // details quote peer text and exception messages
     }
 
     public static StageResult notReached(Stage stage) {

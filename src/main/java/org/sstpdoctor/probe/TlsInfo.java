@@ -1,5 +1,7 @@
 package org.sstpdoctor.probe;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.util.List;
 
 /**
@@ -15,6 +17,8 @@ public record TlsInfo(String protocol, String cipherSuite, List<CertificateInfo>
     public TlsInfo {
         chain = chain == null ? List.of() : List.copyOf(chain);
         findings = findings == null ? List.of() : List.copyOf(findings);
-        trustDetail = trustDetail == null ? "" : trustDetail;
+        trustDetail = PeerText.line(trustDetail); // Java's words quote the certificate's names
+        protocol = PeerText.line(protocol);
+        cipherSuite = PeerText.line(cipherSuite);
     }
 }

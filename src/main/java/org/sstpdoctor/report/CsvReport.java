@@ -1,5 +1,7 @@
 package org.sstpdoctor.report;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.util.List;
 import java.util.Locale;
 import org.sstpdoctor.probe.ProbeReport;
@@ -35,7 +37,8 @@ public final class CsvReport {
 
     /** Quotes a field when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
     static String quote(String s) {
-        String v = s == null ? "" : s;
+        // Second guard: a field is one visible line (peer text is already made visible where it is captured).
+        String v = PeerText.line(s);
         if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }

@@ -1,5 +1,7 @@
 package org.sstpdoctor.report;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.util.List;
 import java.util.Locale;
 import org.sstpdoctor.kb.KbEntry;
@@ -348,15 +350,17 @@ public final class HtmlReport {
 
     /**
      * Escapes for element content and quoted attribute values alike; control characters (which a
-     * hostile peer may send and which are not allowed in HTML) are shown as U+FFFD.
+     * hostile peer may send and which are not allowed in HTML) are made visible as \\uXXXX.
      */
     static String esc(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        // Second guard: control, format and bidi characters made visible, as everywhere else.
+        String v = PeerText.lines(s);
+        StringBuilder b = new StringBuilder(v.length() + 16);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
             switch (c) {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");

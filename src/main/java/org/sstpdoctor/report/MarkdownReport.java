@@ -1,5 +1,7 @@
 package org.sstpdoctor.report;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.util.List;
 import java.util.Locale;
 import org.sstpdoctor.kb.KbEntry;
@@ -39,7 +41,7 @@ public final class MarkdownReport {
             field(out, "HTTP status", httpStatus(r.httpResponse()));
         }
         if (!r.detail().isEmpty()) {
-            field(out, "Detail", text(r.detail()));
+            field(out, "Detail", peer(r.detail()));
         }
         field(out, "Tested", text(r.startedAt().toString()) + " with SSTP Doctor " + text(r.toolVersion()));
         field(out, "Total time", text(TextReport.millis(r.totalMillis())));
@@ -47,7 +49,7 @@ public final class MarkdownReport {
 
         if (r.beyondCertificate() != null) {
             Finding b = r.beyondCertificate();
-            out.append("**Past the certificate:** ").append(text(b.outcome().title())).append(" (").append(text(b.detail()))
+            out.append("**Past the certificate:** ").append(text(b.outcome().title())).append(" (").append(peer(b.detail()))
                     .append(")");
             if (b.verdict() == Verdict.PASS) {
                 out.append(" - the certificate is the only problem found.");
@@ -62,7 +64,7 @@ public final class MarkdownReport {
             for (Finding f : r.findings()) {
                 out.append("- ").append(text(f.outcome().title())).append(' ').append(code(f.outcome().id()));
                 if (!f.detail().isEmpty()) {
-                    out.append(": ").append(text(f.detail()));
+                    out.append(": ").append(peer(f.detail()));
                 }
                 out.append('\n');
             }
@@ -76,7 +78,7 @@ public final class MarkdownReport {
         if (r.sstp() != null) {
             out.append("## SSTP exchange\n\n");
             field(out, "Sent", "CALL_CONNECT_REQUEST " + code(r.sstp().requestHex()));
-            field(out, "Received", r.sstp().answerDescription().isEmpty() ? "nothing" : text(r.sstp().answerDescription()));
+            field(out, "Received", r.sstp().answerDescription().isEmpty() ? "nothing" : peer(r.sstp().answerDescription()));
             if (!r.sstp().ending().isEmpty()) {
                 field(out, "Ending", text(r.sstp().ending()));
             }
@@ -95,13 +97,13 @@ public final class MarkdownReport {
         }
         if (!r.notes().isEmpty()) {
             out.append("## Notes\n\n");
-            r.notes().forEach(n -> out.append("- ").append(paragraph(n)).append('\n'));
+            r.notes().forEach(n -> out.append("- ").append(paragraph(peer(n), false)).append('\n'));
             out.append('\n');
         }
         if (r.authenticatedRetry() != null) {
             appendRetry(out, r.authenticatedRetry());
         }
-        return out.toString();
+        return PeerText.lines(out.toString()); // second guard: nothing invisible reaches a ticket raw
     }
 
     private static void appendResolution(StringBuilder out, Resolution resolution) {
@@ -160,7 +162,7 @@ public final class MarkdownReport {
                     .append(" | ").append(cell(s.status().id().replace('_', ' ')))
                     .append(" | ").append(timed ? number(s.startMillis()) : "")
                     .append(" | ").append(timed ? number(s.durationMillis()) : "")
-                    .append(" | ").append(cell(s.detail()))
+                    .append(" | ").append(peer(s.detail()))
                     .append(" |\n");
         }
         out.append("\nTotal: ").append(text(TextReport.millis(r.totalMillis()))).append("\n\n");
@@ -181,11 +183,11 @@ public final class MarkdownReport {
                 }
                 hints.append(h.name()).append(": ").append(h.value());
             }
-            out.append("| ").append(cell(p.connectTarget()))
+            out.append("| ").append(peer(p.connectTarget()))
                     .append(" | ").append(p.credentialsSent() ? "yes" : "no")
-                    .append(" | ").append(cell(p.reply().statusLine()))
-                    .append(" | ").append(cell(String.join(", ", p.authSchemes())))
-                    .append(" | ").append(cell(hints.toString()))
+                    .append(" | ").append(peer(p.reply().statusLine()))
+                    .append(" | ").append(peer(String.join(", ", p.authSchemes())))
+                    .append(" | ").append(peer(hints.toString()))
                     .append(" |\n");
         }
         out.append('\n');
@@ -197,11 +199,11 @@ public final class MarkdownReport {
         }
         out.append("## Server's HTTP answer\n\n");
         // Escaped text, not a code span: some ticket systems do not honour code spans, and the line is the server's.
-        out.append("Status line: ").append(text(h.statusLine())).append("\n\n");
+        out.append("Status line: ").append(peer(h.statusLine())).append("\n\n");
         if (!h.headers().isEmpty()) {
             out.append("| Header | Value |\n|---|---|\n");
             for (Header header : h.headers()) {
-                out.append("| ").append(cell(header.name())).append(" | ").append(cell(header.value())).append(" |\n");
+                out.append("| ").append(peer(header.name())).append(" | ").append(peer(header.value())).append(" |\n");
             }
             out.append('\n');
         }
@@ -221,14 +223,14 @@ public final class MarkdownReport {
         if (!t.protocol().isEmpty()) {
             field(out, "Protocol", text(t.protocol()) + ", " + text(t.cipherSuite()));
         }
-        field(out, "Trusted", t.trusted() ? "yes" : "no" + (t.trustDetail().isEmpty() ? "" : " (" + text(t.trustDetail()) + ")"));
+        field(out, "Trusted", t.trusted() ? "yes" : "no" + (t.trustDetail().isEmpty() ? "" : " (" + peer(t.trustDetail()) + ")"));
         field(out, "Name matches", t.nameMatches() ? "yes" : "no");
         out.append('\n');
         if (!t.findings().isEmpty()) {
             for (Finding f : t.findings()) {
                 out.append("- ").append(text(f.outcome().title())).append(' ').append(code(f.outcome().id()));
                 if (!f.detail().isEmpty()) {
-                    out.append(": ").append(text(f.detail()));
+                    out.append(": ").append(peer(f.detail()));
                 }
                 out.append('\n');
             }
@@ -241,11 +243,11 @@ public final class MarkdownReport {
             int i = 0;
             for (CertificateInfo c : t.chain()) {
                 out.append("| ").append(i++)
-                        .append(" | ").append(cell(c.subject()))
-                        .append(" | ").append(cell(c.issuer()))
+                        .append(" | ").append(peer(c.subject()))
+                        .append(" | ").append(peer(c.issuer()))
                         .append(" | ").append(cell(String.valueOf(c.notBefore())))
                         .append(" | ").append(cell(String.valueOf(c.notAfter())))
-                        .append(" | ").append(cell(String.join(", ", c.subjectAltNames())))
+                        .append(" | ").append(peer(String.join(", ", c.subjectAltNames())))
                         .append(" | ").append(cell(c.keyAlgorithm() + " " + c.keyBits() + " bits, " + c.signatureAlgorithm()))
                         .append(" | ").append(cell(c.sha256Fingerprint()))
                         .append(" |\n");
@@ -264,14 +266,14 @@ public final class MarkdownReport {
             field(out, "HTTP status", httpStatus(retry.httpResponse()));
         }
         if (!retry.detail().isEmpty()) {
-            field(out, "Detail", text(retry.detail()));
+            field(out, "Detail", peer(retry.detail()));
         }
         out.append('\n');
         appendProxyReplies(out, retry.proxyReplies(), "###");
     }
 
     private static String httpStatus(HttpReply h) {
-        return h.code() + (h.reason().isEmpty() ? " (no reason phrase)" : " " + text(h.reason()));
+        return h.code() + (h.reason().isEmpty() ? " (no reason phrase)" : " " + peer(h.reason()));
     }
 
     static String target(ProbeReport r) {
@@ -301,9 +303,24 @@ public final class MarkdownReport {
      * backslash-escaped; line breaks become spaces so a value cannot start a heading or a list.
      */
     static String text(String s) {
-        if (s == null) {
+        return escape(s, false);
+    }
+
+    /**
+     * Text a peer chose (a reason phrase, a header, a certificate name, a detail quoting them): also
+     * escapes ':', '.' and '@', so that GitHub-style renderers do not turn a server-chosen
+     * "www.evil.example", "https://…" or "name@host" into a link inside a ticket.
+     */
+    static String peer(String s) {
+        return escape(s, true);
+    }
+
+    private static String escape(String raw, boolean peer) {
+        if (raw == null) {
             return "";
         }
+        // Line breaks become spaces (a value cannot start a heading); every other invisible character is shown.
+        String s = PeerText.line(raw.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -311,8 +328,13 @@ public final class MarkdownReport {
                 case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&' -> {
                     b.append('\\').append(c);
                 }
-                case '\r', '\n', '\t' -> b.append(' ');
-                default -> b.append(c < 0x20 || c == 0x7f ? '?' : c);
+                case ':', '.', '@' -> {
+                    if (peer) {
+                        b.append('\\');
+                    }
+                    b.append(c);
+                }
+                default -> b.append(c);
             }
         }
         return b.toString();
@@ -324,7 +346,12 @@ public final class MarkdownReport {
      * so its first character is escaped.
      */
     static String paragraph(String s) {
-        String t = text(s).stripLeading();
+        return paragraph(s, true);
+    }
+
+    /** {@link #paragraph(String)} of text that is already escaped when {@code escape} is false. */
+    static String paragraph(String s, boolean escape) {
+        String t = (escape ? text(s) : s).stripLeading();
         if (t.matches("^(#{1,6}(\\s|$)|[-+=](\\s|$)|[-=]+\\s*$|\\d{1,9}[.)](\\s|$)).*")) {
             int i = t.matches("^\\d.*") ? t.replaceFirst("^(\\d+).*", "$1").length() : 0;
             return t.substring(0, i) + "\\" + t.substring(i);

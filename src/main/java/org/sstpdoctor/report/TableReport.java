@@ -1,11 +1,13 @@
 package org.sstpdoctor.report;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.util.Locale;
 import org.sstpdoctor.probe.ProbeReport;
 
 /** One line per server, for a list of gateways on a terminal. */
 public final class TableReport {
-    private static final String FORMAT = "%-32s %-5s %-26s %-14s %5s %9s  %s";
+    private static final String FORMAT = "%-32s %-7s %-26s %-14s %5s %9s  %s";
 
     private TableReport() {
     }
@@ -18,8 +20,10 @@ public final class TableReport {
         String target = r.target().typed();
         String http = r.httpResponse() != null ? Integer.toString(r.httpResponse().code())
                 : r.proxyReplies().isEmpty() ? "-" : "p" + r.proxyReplies().get(r.proxyReplies().size() - 1).reply().code();
-        return String.format(Locale.ROOT, FORMAT, clip(target, 32), r.verdict().name(), clip(r.outcome().id(), 26),
-                r.answeredBy().name().toLowerCase(Locale.ROOT), http, TextReport.millis(r.totalMillis()), clip(r.detail(), 90));
+        // Second guard for the terminal: one row stays one visible line whatever the peer sent.
+        return PeerText.line(String.format(Locale.ROOT, FORMAT, clip(PeerText.line(target), 32), r.verdict().name(),
+                clip(r.outcome().id(), 26), r.answeredBy().name().toLowerCase(Locale.ROOT), http,
+                TextReport.millis(r.totalMillis()), clip(PeerText.line(r.detail()), 90)));
     }
 
     static String clip(String s, int width) {

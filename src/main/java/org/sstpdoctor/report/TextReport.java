@@ -1,5 +1,7 @@
 package org.sstpdoctor.report;
 
+import org.sstpdoctor.text.PeerText;
+
 import java.util.Locale;
 import org.sstpdoctor.probe.CertificateInfo;
 import org.sstpdoctor.probe.Finding;
@@ -26,8 +28,10 @@ public final class TextReport {
     /** The report with the knowledge base's explanation and steps right after the verdict. */
     public static String render(ProbeReport r, org.sstpdoctor.kb.Resolution resolution) {
         StringBuilder out = new StringBuilder();
-        out.append("SSTP Doctor ").append(r.toolVersion()).append(" - ").append(r.target().displayHost());
-        if (r.target().port() != 443) {
+        out.append("SSTP Doctor ").append(r.toolVersion()).append(" - ");
+        // Input that could not be parsed has no host: show what was typed (already without any password).
+        out.append(r.target().displayHost().isEmpty() ? r.target().typed() : r.target().displayHost());
+        if (r.target().port() != 443 && r.target().port() != 0) {
             out.append(':').append(r.target().port());
         }
         out.append('\n');
@@ -94,7 +98,8 @@ public final class TextReport {
                 out.append("  Detail:   ").append(retry.detail()).append('\n');
             }
         }
-        return out.toString();
+        // Second guard for the terminal: peer text is made visible where it is captured; nothing raw gets out here either.
+        return PeerText.lines(out.toString());
     }
 
     /** The proxy in one line; the report only ever knows whether a password was given, never the password. */

@@ -32,7 +32,13 @@ public enum Scenario {
     RESET_ON_ACCEPT("Accepts the TCP connection and resets it at once"),
     SILENT_ON_ACCEPT("Accepts the TCP connection and never starts TLS"),
     TLS_ALERT("Ends the TLS handshake with a fatal alert"),
-    PLAIN_HTTP("Speaks plain HTTP, not TLS, on the port");
+    PLAIN_HTTP("Speaks plain HTTP, not TLS, on the port"),
+    // Hostile peers: terminal escapes, a bare CR, C1 controls and bidi overrides where peer text is shown.
+    HOSTILE_REASON("Refuses with 404 and a reason phrase, headers and page holding terminal escapes and bidi overrides"),
+    HOSTILE_TRANSFER_ENCODING("Answers 200 with a Transfer-Encoding value holding terminal escapes"),
+    HOSTILE_CERTIFICATE("Presents a self-signed certificate whose names hold terminal escapes and bidi overrides"),
+    HOSTILE_PROXY("A web proxy that refuses CONNECT with 407 and a reason phrase that forges a passed stage"),
+    REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included");
 
     private final String description;
 
@@ -63,6 +69,11 @@ public enum Scenario {
     }
 
     boolean usesTls() {
-        return this != PLAIN_HTTP;
+        return this != PLAIN_HTTP && !actsAsProxy();
+    }
+
+    /** Listens as a web proxy (plain HTTP, CONNECT) rather than as the VPN server. */
+    public boolean actsAsProxy() {
+        return this == HOSTILE_PROXY || this == REFLECTING_PROXY;
     }
 }

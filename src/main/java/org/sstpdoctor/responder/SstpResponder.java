@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.sstpdoctor.sstp.AttributeId;
 import org.sstpdoctor.sstp.ControlPacket;
@@ -65,6 +66,7 @@ public final class SstpResponder implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
     private volatile boolean closed;
+    private SSLContext hostileTls;
 
     private SstpResponder(ResponderConfig config, SignInConfig signIn) throws IOException {
         this.config = config;
@@ -191,7 +193,8 @@ public final class SstpResponder implements AutoCloseable {
                 default -> { }
             }
             if (scenario.usesTls()) {
-                SSLSocket tls = (SSLSocket) config.tls().getSocketFactory()
+                SSLContext context = scenario == Scenario.HOSTILE_CERTIFICATE ? hostileTls() : config.tls();
+                SSLSocket tls = (SSLSocket) context.getSocketFactory()
                         // For TLS_ALERT the raw socket must outlive the failed handshake (see below).
                         .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), scenario != Scenario.TLS_ALERT);
                 tls.setUseClientMode(false);
@@ -320,6 +323,27 @@ public final class SstpResponder implements AutoCloseable {
             }
             case HTTP_0_9 -> {
                 writeAscii(out, "<html><body>It works!</body></html>\n");
+                return;
+            }
+            case HOSTILE_REASON -> {
+                HostileReplies.reason(out);
+                return;
+            }
+            case HOSTILE_TRANSFER_ENCODING -> {
+                HostileReplies.transferEncoding(out);
+                return;
+            }
+            case HOSTILE_PROXY, REFLECTING_PROXY -> {
+                // A proxy keeps the connection for the client's next CONNECT (the signed-in one).
+                byte[] next = head;
+                for (int i = 0; i < 8 && next != null; i++) {
+                    if (scenario == Scenario.HOSTILE_PROXY) {
+                        HostileReplies.proxy(out);
+                    } else {
+                        HostileReplies.reflect(out, next);
+                    }
+                    next = readHead(in).orElse(null);
+                }
                 return;
             }
             case MANY_HEADERS -> {
@@ -471,6 +495,15 @@ public final class SstpResponder implements AutoCloseable {
                 }
                 default -> { }
             }
+        }
+    }
+
+    private SSLContext hostileTls() {
+        synchronized (this) {
+            if (hostileTls == null) {
+                hostileTls = HostileReplies.certificateContext();
+            }
+            return hostileTls;
         }
     }
 

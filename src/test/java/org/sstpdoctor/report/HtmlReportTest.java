@@ -136,6 +136,6 @@ class HtmlReportTest {
     void escapeCoversEveryHtmlSpecialCharacter() {
         assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
                 HtmlReport.esc("<a href=\"x\" title='y'>&</a>"));
-        assertEquals("bell\uFFFDhere", HtmlReport.esc("bell\u0007here"), "control characters are not allowed in HTML");
+        assertEquals("bell\\u0007here", HtmlReport.esc("bell\u0007here"), "control characters are made visible, as everywhere");
     }
 }

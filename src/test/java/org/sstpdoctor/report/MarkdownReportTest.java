@@ -58,7 +58,7 @@ class MarkdownReportTest {
         CertificateInfo leaf = r.tls().chain().get(0);
         assertTrue(md.contains("### Certificate chain"));
         assertTrue(md.contains(leaf.sha256Fingerprint()), "leaf fingerprint");
-        assertTrue(md.contains(MarkdownReport.cell(leaf.subject())), "leaf subject");
+        assertTrue(md.contains(MarkdownReport.peer(leaf.subject())), "leaf subject");
         assertTrue(md.contains(leaf.notAfter().toString()), "valid to");
 
         // The knowledge base's explanation for an Ack.

@@ -110,6 +110,21 @@ final class ReportFixtures {
         }
     }
 
+    /** What a server puts in its answer so that a ticket system would make links of it. */
+    static final String LINKS = "see www.evil.example or https://evil.example/login or admin@evil.example";
+
+    /** A TLS server of the test's own that answers 404 with links in its reason phrase and a header. */
+    static Probed linking() throws IOException {
+        String reply = "HTTP/1.1 404 " + LINKS + "\r\nServer: " + LINKS + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        try (ServerSocket server = TestCertificates.valid().getServerSocketFactory()
+                .createServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> answerOnce(server, reply), "linking-server");
+            t.setDaemon(true);
+            t.start();
+            return of(TestProbes.probe().run(TestProbes.local(server.getLocalPort())));
+        }
+    }
+
     private static void answerOnce(ServerSocket server, String reply) {
         try (Socket s = server.accept()) {
             s.setSoTimeout(5000);

@@ -61,6 +61,7 @@ import org.sstpdoctor.target.AddressParser;
 import org.sstpdoctor.target.HostKind;
 import org.sstpdoctor.target.ProxyEndpoint;
 import org.sstpdoctor.target.Target;
+import org.sstpdoctor.text.PeerText;
 
 /**
  * One SSTP connection attempt through OkHttp: TCP, the proxy tunnel, TLS, the SSTP HTTP handshake,
@@ -227,7 +228,7 @@ public final class OkHttpSstpAttempt {
             if (response.code() != 200) {
                 httpResponse = httpResponse.withBodyExcerpt(excerpt(response.body()));
                 return new Classified(Outcome.HTTP_STATUS, AnsweredBy.SERVER, "HTTP " + response.code()
-                        + (response.message().isEmpty() ? "" : " " + response.message()), Stage.SSTP_HTTP);
+                        + (response.message().isEmpty() ? "" : " " + RawHttp.visible(response.message())), Stage.SSTP_HTTP);
             }
             if (response.protocol() != Protocol.HTTP_1_1) {
                 return new Classified(Outcome.HTTP_VERSION_NOT_1_1, AnsweredBy.SERVER,
@@ -248,7 +249,7 @@ public final class OkHttpSstpAttempt {
         String length = response.header("Content-Length");
         String transferEncoding = response.header("Transfer-Encoding");
         if (transferEncoding != null) {
-            return Optional.of("the 200 answer is framed as a web page (Transfer-Encoding: " + transferEncoding
+            return Optional.of("the 200 answer is framed as a web page (Transfer-Encoding: " + RawHttp.visible(transferEncoding)
                     + "); an SSTP server declares Content-Length: " + SSTP_CONTENT_LENGTH);
         }
         if (length != null && !length.trim().equals(SSTP_CONTENT_LENGTH)) {
@@ -816,7 +817,7 @@ public final class OkHttpSstpAttempt {
         } catch (IOException | RuntimeException e) {
             // keep what arrived before the peer went quiet
         }
-        return RawHttp.visible(buffer.readString(StandardCharsets.UTF_8));
+        return PeerText.lines(buffer.readString(StandardCharsets.UTF_8));
     }
 
     private static void closeQuietly(Socket socket) {

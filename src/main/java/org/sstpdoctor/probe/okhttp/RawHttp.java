@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sstpdoctor.probe.Header;
 import org.sstpdoctor.probe.HttpReply;
+import org.sstpdoctor.text.PeerText;
 
 /**
  * Reads HTTP heads out of bytes captured from a socket (a proxy's CONNECT replies, the requests we
@@ -38,7 +39,7 @@ final class RawHttp {
             long length = reply.header("Content-Length").map(RawHttp::parseLength).orElse(0L);
             int bodyEnd = (int) Math.min((long) data.length, end + Math.max(0, length));
             int excerptEnd = Math.min(bodyEnd, end + HttpReply.MAX_EXCERPT);
-            replies.add(reply.withBodyExcerpt(visible(new String(data, end, excerptEnd - end, StandardCharsets.ISO_8859_1))));
+            replies.add(reply.withBodyExcerpt(PeerText.lines(new String(data, end, excerptEnd - end, StandardCharsets.ISO_8859_1))));
             pos = bodyEnd;
         }
         return replies;
@@ -123,17 +124,8 @@ final class RawHttp {
         }
     }
 
-    /** Makes control characters visible so that a hostile peer cannot forge lines in a report. */
+    /** Makes control, format and bidi characters visible so that a hostile peer cannot forge lines in a report. */
     static String visible(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return PeerText.line(s);
     }
 }
