@@ -193,17 +193,10 @@ final class PppIo {
         into[3] = (byte) magic;
     }
 
-    /** Peer text made safe to show: printable characters only, at most 200 of them. */
+    /** Peer text (a server's message) made safe to show, with the shared sanitiser, and bounded to 200 characters. */
     static String peerText(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder();
-        text.codePoints().limit(200).forEach(cp -> {
-            int type = Character.getType(cp);
-            boolean unsafe = Character.isISOControl(cp) || type == Character.FORMAT || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE || type == Character.SURROGATE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
-            out.appendCodePoint(unsafe ? '?' : cp);
-        });
-        return out.toString().strip();
+        int end = text.offsetByCodePoints(0, Math.min(200, text.codePointCount(0, text.length())));
+        return org.sstpdoctor.text.PeerText.line(text.substring(0, end)).strip();
     }
 }
