@@ -1,11 +1,7 @@
 package org.sstpdoctor.cli;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -321,33 +317,8 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     private Secret readPassword(PrintWriter err) throws InputException {
-        if (passwordFromStdin) {
-            try {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
-                String line = reader.readLine();
-                if (line == null) {
-                    throw new InputException("proxy password", "--proxy-password-stdin was given, but standard input is empty.");
-                }
-                return Secret.of(line.toCharArray());
-            } catch (IOException e) {
-                throw new InputException("proxy password", "The password could not be read from standard input: " + e.getMessage());
-            }
-        }
-        String fromEnvironment = context.environment().get(passwordVariable);
-        if (fromEnvironment != null) {
-            return Secret.of(fromEnvironment.toCharArray());
-        }
-        Console console = System.console();
-        if (context.interactive() && console != null) {
-            char[] typed = console.readPassword("Password for the proxy user %s: ", proxyUser);
-            if (typed != null) {
-                Secret secret = Secret.of(typed);
-                java.util.Arrays.fill(typed, '\0');
-                return secret;
-            }
-        }
-        throw new InputException("proxy password", "No proxy password was given. Set the environment variable "
-                + passwordVariable + ", or use --proxy-password-stdin.");
+        return PasswordSource.read(context, passwordFromStdin, passwordVariable, "proxy password",
+                "--proxy-password-stdin", "Password for the proxy user " + proxyUser + ": ");
     }
 
     private static boolean addShutdownHook(Thread hook) {

@@ -63,7 +63,18 @@ public enum Outcome {
 
     TIMEOUT(FAIL, NOBODY, "The test ran out of time"),
     CANCELLED(FAIL, THIS_COMPUTER, "The test was cancelled"),
-    INTERNAL_ERROR(FAIL, THIS_COMPUTER, "SSTP Doctor hit an internal error");
+    INTERNAL_ERROR(FAIL, THIS_COMPUTER, "SSTP Doctor hit an internal error"),
+
+    // The optional sign-in test (issue 13): after the Call Connect Ack, with the user's VPN credentials.
+    SIGNED_IN(PASS, SERVER, "Signed in and offered an address"),
+    SIGNIN_WRONG_CREDENTIALS(FAIL, SERVER, "The VPN user name or password was not accepted (691)"),
+    SIGNIN_AUTH_PROTOCOL(FAIL, SERVER, "The server and the client use different sign-in methods"),
+    SIGNIN_REFUSED(FAIL, SERVER, "The server refused the sign-in by policy"),
+    SIGNIN_NO_ADDRESS(FAIL, SERVER, "Signed in, but the server offered no address (720)"),
+    SIGNIN_BINDING_REJECTED(FAIL, SERVER, "The server rejected the crypto binding after sign-in"),
+    SIGNIN_NO_ANSWER(FAIL, SERVER, "The server stopped answering during the sign-in"),
+    SIGNIN_LCP_NOT_CONVERGING(FAIL, SERVER, "The PPP link was never agreed (732)"),
+    SIGNIN_FAILED(FAIL, SERVER, "The sign-in broke off");
 
     private final Verdict verdict;
     private final AnsweredBy answeredBy;
@@ -95,6 +106,10 @@ public enum Outcome {
 
     public boolean isCertificateProblem() {
         return name().startsWith("CERT_");
+    }
+
+    public boolean isSignInOutcome() {
+        return this == SIGNED_IN || name().startsWith("SIGNIN_");
     }
 
     public boolean isProxyProblem() {
