@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param sstp the control exchange, when it started
  * @param requestHead the exact SSTP request head sent (no secrets: it never carries any)
  * @param notes remarks for the person, e.g. about proxy credentials
+ * @param signIn the sign-in test, when a VPN user name was given (null otherwise)
  */
 public record ProbeReport(
         String toolVersion,
@@ -47,7 +48,8 @@ public record ProbeReport(
         List<String> notes,
         double totalMillis,
         boolean credentialsUsed,
-        ProbeReport authenticatedRetry) {
+        ProbeReport authenticatedRetry,
+        SignInReport signIn) {
 
     public ProbeReport {
         findings = List.copyOf(findings);
@@ -66,7 +68,7 @@ public record ProbeReport(
         return new ProbeReport(Version.current(), at, new TargetInfo(typed, "", "", 0, ""),
                 new ProxyInfo(ProxyMode.NONE, "", "", null, false), Outcome.BAD_INPUT, Verdict.FAIL,
                 AnsweredBy.THIS_COMPUTER, message, List.of(new Finding(Outcome.BAD_INPUT, message)), null, stages,
-                List.of(), List.of(), null, List.of(), null, null, "", List.of(), 0, false, null);
+                List.of(), List.of(), null, List.of(), null, null, "", List.of(), 0, false, null, null);
     }
 
     public Optional<StageResult> stage(Stage stage) {
@@ -85,6 +87,10 @@ public record ProbeReport(
         return Optional.ofNullable(sstp);
     }
 
+    public Optional<SignInReport> signInReport() {
+        return Optional.ofNullable(signIn);
+    }
+
     public Optional<ProbeReport> retry() {
         return Optional.ofNullable(authenticatedRetry);
     }
@@ -93,6 +99,6 @@ public record ProbeReport(
     public ProbeReport withAuthenticatedRetry(ProbeReport retry) {
         return new ProbeReport(toolVersion, startedAt, target, proxy, outcome, verdict, answeredBy, detail,
                 findings, beyondCertificate, stages, resolvedAddresses, connectAttempts, httpResponse, proxyReplies,
-                tls, sstp, requestHead, notes, totalMillis, credentialsUsed, retry);
+                tls, sstp, requestHead, notes, totalMillis, credentialsUsed, retry, signIn);
     }
 }

@@ -144,7 +144,7 @@ public final class SstpProbe {
         OkHttpSstpAttempt.Spec spec = new OkHttpSstpAttempt.Spec(target, proxy, addresses,
                 withCredentials ? request.proxy().user() : null,
                 withCredentials ? request.proxy().password() : null,
-                validator, origin, deadline);
+                validator, origin, deadline, request.signIn());
         OkHttpSstpAttempt.Result result = OkHttpSstpAttempt.run(spec, listener, cancellation, clock);
 
         List<StageResult> stages = new ArrayList<>();
@@ -157,7 +157,7 @@ public final class SstpProbe {
                 result.findings(), result.beyondCertificate(), stages,
                 addresses.stream().map(org.sstpdoctor.target.IpAddresses::toText).toList(), result.connectAttempts(),
                 result.httpResponse(), result.proxyReplies(), result.tls(), result.sstp(), result.requestHead(),
-                allNotes, millisSince(origin), result.credentialsUsed(), null);
+                allNotes, millisSince(origin), result.credentialsUsed(), null, result.signIn());
     }
 
     private ProbeReport failedBeforeConnect(ProbeRequest request, ProxyInfo proxyInfo, Instant startedAt, long origin,
@@ -173,6 +173,8 @@ public final class SstpProbe {
         stages.add(StageResult.notReached(Stage.TLS_HANDSHAKE));
         stages.add(StageResult.notReached(Stage.SSTP_HTTP));
         stages.add(StageResult.notReached(Stage.SSTP_CONTROL));
+        stages.addAll(request.signIn() == null ? SignInStage.stages(null)
+                : List.of(StageResult.notReached(Stage.SIGN_IN), StageResult.notReached(Stage.GET_ADDRESS)));
         AnsweredBy answeredBy = outcome == Outcome.CANCELLED || outcome == Outcome.BAD_INPUT
                 ? AnsweredBy.THIS_COMPUTER : outcome.typicalAnswerer();
         if (outcome == Outcome.DNS_FAILURE && detail.contains("no answer")) {
@@ -180,7 +182,7 @@ public final class SstpProbe {
         }
         return new ProbeReport(toolVersion, startedAt, targetInfo(request), proxyInfo, outcome, outcome.verdict(),
                 answeredBy, detail, List.of(new Finding(outcome, detail)), null, stages, List.of(), List.of(),
-                null, List.of(), null, null, "", notes, took, withCredentials, null);
+                null, List.of(), null, null, "", notes, took, withCredentials, null, null);
     }
 
     private ProbeReport internalError(ProbeRequest request, RuntimeException e) {
@@ -194,7 +196,7 @@ public final class SstpProbe {
         }
         return new ProbeReport(toolVersion, clock.instant(), targetInfo(request), proxyInfo, Outcome.INTERNAL_ERROR,
                 Verdict.FAIL, AnsweredBy.THIS_COMPUTER, detail, List.of(new Finding(Outcome.INTERNAL_ERROR, detail)),
-                null, stages, List.of(), List.of(), null, List.of(), null, null, "", List.of(), 0, false, null);
+                null, stages, List.of(), List.of(), null, List.of(), null, null, "", List.of(), 0, false, null, null);
     }
 
     private static TargetInfo targetInfo(ProbeRequest request) {

@@ -7,7 +7,10 @@ public enum Stage {
     PROXY_CONNECT("Proxy tunnel", "Asking the web proxy for a tunnel"),
     TLS_HANDSHAKE("Secure connection (TLS)", "Setting up the secure connection"),
     SSTP_HTTP("SSTP request", "Sending the SSTP request"),
-    SSTP_CONTROL("SSTP answer", "Waiting for the SSTP service to answer");
+    SSTP_CONTROL("SSTP answer", "Waiting for the SSTP service to answer"),
+    // The optional sign-in test (only with a VPN user name): PPP, authentication, crypto binding.
+    SIGN_IN("Signing in", "Signing in with the VPN user name and password"),
+    GET_ADDRESS("Getting an address", "Waiting for the server to offer an address");
 
     private final String title;
     private final String activity;

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
-import org.sstpdoctor.ppp.AuthProtocol;
 import org.sstpdoctor.ppp.CpPacket;
 import org.sstpdoctor.ppp.MppeKeys;
 import org.sstpdoctor.ppp.PppFormatException;
@@ -53,14 +52,16 @@ public final class SignInClient {
     private final PacketChannel channel;
     private final PppIo io;
     private final List<StepTiming> steps = new ArrayList<>();
+    private final java.util.function.Consumer<StepTiming> progress;
     private final List<String> notes = new ArrayList<>();
     private String authName = "";
     private String hashName = "";
     private String serverMessage = "";
 
     private SignInClient(Spec spec, PacketChannel channel, DoubleSupplier nowMillis, double deadlineMillis,
-                         BooleanSupplier cancelled) {
+                         BooleanSupplier cancelled, java.util.function.Consumer<StepTiming> progress) {
         this.spec = spec;
+        this.progress = progress;
         this.channel = channel;
         SecureRandom random = new SecureRandom();
         this.io = new PppIo(channel, nowMillis, deadlineMillis, cancelled, random.nextInt() & 0xFFFFFFFFL);
@@ -68,7 +69,13 @@ public final class SignInClient {
 
     public static SignInResult run(Spec spec, PacketChannel channel, DoubleSupplier nowMillis, double deadlineMillis,
                                    BooleanSupplier cancelled) {
-        return new SignInClient(spec, channel, nowMillis, deadlineMillis, cancelled).run();
+        return run(spec, channel, nowMillis, deadlineMillis, cancelled, step -> { });
+    }
+
+    /** As above; {@code progress} hears of each step as it ends, on the calling thread. */
+    public static SignInResult run(Spec spec, PacketChannel channel, DoubleSupplier nowMillis, double deadlineMillis,
+                                   BooleanSupplier cancelled, java.util.function.Consumer<StepTiming> progress) {
+        return new SignInClient(spec, channel, nowMillis, deadlineMillis, cancelled, progress).run();
     }
 
     private SignInResult run() {
@@ -146,7 +153,9 @@ public final class SignInClient {
     }
 
     private void finish(SignInStep step, double start, boolean passed, String detail) {
-        steps.add(new StepTiming(step, start, io.now() - start, passed, detail));
+        StepTiming timing = new StepTiming(step, start, io.now() - start, passed, detail);
+        steps.add(timing);
+        progress.accept(timing);
     }
 
     private SignInResult result(SignInStatus status, SignInStep failed, String detail, IpcpNegotiator.Result address,
@@ -168,11 +177,11 @@ public final class SignInClient {
             }
             io.sendControl(ControlPacket.callDisconnect());
             said.add(awaitDisconnectAck() ? "CALL_DISCONNECT acknowledged" : "CALL_DISCONNECT sent; closed without acknowledgement");
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             said.add("the connection closed during the hang-up");
         }
         String ending = String.join("; ", said);
-        steps.add(new StepTiming(SignInStep.HANG_UP, start, io.now() - start, true, ending));
+        finish(SignInStep.HANG_UP, start, true, ending);
         return ending;
     }
 
@@ -213,19 +222,10 @@ public final class SignInClient {
                     return true;
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
         return false;
     }
 
-    /** The auth protocol a result names, for callers that want the enum. */
-    static Optional<AuthProtocol> authProtocolByName(String name) {
-        for (AuthProtocol p : AuthProtocol.values()) {
-            if (p.displayName().equals(name)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
 }

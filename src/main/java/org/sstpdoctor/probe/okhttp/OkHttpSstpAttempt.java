@@ -42,6 +42,8 @@ import org.sstpdoctor.probe.Outcome;
 import org.sstpdoctor.probe.ProbeListener;
 import org.sstpdoctor.probe.ProxyReply;
 import org.sstpdoctor.probe.Secret;
+import org.sstpdoctor.probe.SignInReport;
+import org.sstpdoctor.probe.SignInStage;
 import org.sstpdoctor.probe.SstpResult;
 import org.sstpdoctor.probe.Stage;
 import org.sstpdoctor.probe.StageResult;
@@ -57,6 +59,8 @@ import org.sstpdoctor.sstp.SstpCodec;
 import org.sstpdoctor.sstp.SstpFormatException;
 import org.sstpdoctor.sstp.SstpPacket;
 import org.sstpdoctor.sstp.StatusInfo;
+import org.sstpdoctor.signin.Credentials;
+import org.sstpdoctor.signin.QueuedPacketChannel;
 import org.sstpdoctor.target.AddressParser;
 import org.sstpdoctor.target.HostKind;
 import org.sstpdoctor.target.ProxyEndpoint;
@@ -84,16 +88,17 @@ public final class OkHttpSstpAttempt {
      * @param addresses what the name to connect to (the proxy's when there is one) resolved to
      * @param user proxy user name, or null to connect as Windows does (no proxy credentials)
      * @param validator Java's trust decision (system CAs plus any extra ones)
+     * @param signIn the VPN user's credentials for the sign-in test after the Ack, or null
      */
     public record Spec(Target target, ProxyEndpoint proxy, List<InetAddress> addresses, String user, Secret password,
-                       X509TrustManager validator, long originNanos, long deadlineNanos) {
+                       X509TrustManager validator, long originNanos, long deadlineNanos, Credentials signIn) {
     }
 
     /** Everything the attempt found; {@code stages} covers TCP connect to the SSTP answer. */
     public record Result(Outcome outcome, AnsweredBy answeredBy, String detail, List<Finding> findings,
                          Finding beyondCertificate, List<StageResult> stages, List<String> connectAttempts,
                          HttpReply httpResponse, List<ProxyReply> proxyReplies, TlsInfo tls, SstpResult sstp,
-                         String requestHead, List<String> notes, boolean credentialsUsed) {
+                         String requestHead, List<String> notes, boolean credentialsUsed, SignInReport signIn) {
     }
 
     private final Spec spec;
@@ -106,6 +111,7 @@ public final class OkHttpSstpAttempt {
 
     private HttpReply httpResponse;
     private SstpResult sstpResult;
+    private SignInReport signIn;
     private double controlStart = -1;
     private double controlEnd = -1;
 
@@ -350,7 +356,15 @@ public final class OkHttpSstpAttempt {
             String hashes = control.attribute(org.sstpdoctor.sstp.AttributeId.CRYPTO_BINDING_REQ)
                     .flatMap(OkHttpSstpAttempt::bindingRequest)
                     .map(OkHttpSstpAttempt::describeHashes).orElse("");
-            String ending = leave(source, out);
+            Optional<CryptoBindingRequest> binding = control.attribute(org.sstpdoctor.sstp.AttributeId.CRYPTO_BINDING_REQ)
+                    .flatMap(OkHttpSstpAttempt::bindingRequest);
+            String ending;
+            if (spec.signIn() != null && binding.isPresent()) {
+                signIn = signIn(binding.get(), source, out);
+                ending = signIn.attempted() ? signIn.ending() : leave(source, out);
+            } else {
+                ending = leave(source, out);
+            }
             sstpResult = new SstpResult(requestHex, typeName, description, hex, -1, "", hashes, ending);
             if (hashes.isEmpty()) {
                 return new Classified(Outcome.SSTP_MALFORMED, AnsweredBy.SERVER,
@@ -370,6 +384,23 @@ public final class OkHttpSstpAttempt {
         }
         return new Classified(Outcome.SSTP_MALFORMED, AnsweredBy.SERVER,
                 "expected a Call Connect Ack or Nak, received " + description, Stage.SSTP_CONTROL);
+    }
+
+    /** The sign-in test on this call, or the reason it must not run (a certificate that failed a check). */
+    private SignInReport signIn(CryptoBindingRequest binding, BufferedSource source, OutputStream out) {
+        List<java.security.cert.X509Certificate> chain = recorder.chain();
+        Optional<String> refusal = SignInStage.refusal(tlsInfo(), chain);
+        if (refusal.isPresent()) {
+            return SignInReport.skipped(spec.signIn().nameOnWire(), refusal.get());
+        }
+        // No read may time out on OkHttp's body source: a failed read releases the connection and closes
+        // its socket, and the PPP timers must wait, retransmit and wait again. A reader thread feeds a queue.
+        Socket socket = connectionSocket.get();
+        source.timeout().clearDeadline().timeout(0, TimeUnit.MILLISECONDS);
+        double deadline = (spec.deadlineNanos() - spec.originNanos()) / 1e6;
+        try (QueuedPacketChannel channel = new QueuedPacketChannel(source.inputStream(), out, () -> closeQuietly(socket))) {
+            return SignInStage.run(spec.signIn(), binding, chain.get(0), channel, recorder::now, deadline, cancellation, listener);
+        }
     }
 
     /** Leaves the call politely: CALL_DISCONNECT, then a short wait for its acknowledgement. */
@@ -664,6 +695,15 @@ public final class OkHttpSstpAttempt {
             outcome = certificateFailures.get(0).outcome();
             answeredBy = AnsweredBy.SERVER;
             detail = certificateFailures.get(0).detail();
+        } else if (layer.outcome() == Outcome.SSTP_ACK && signIn != null && signIn.attempted()) {
+            // With credentials the question is whether this user gets in: the sign-in decides.
+            Finding signInFinding = new Finding(signIn.outcome(), signIn.detail());
+            findings.add(signInFinding);
+            findings.addAll(certificateWarnings);
+            boolean signedIn = signIn.outcome() == Outcome.SIGNED_IN;
+            outcome = signedIn && !certificateWarnings.isEmpty() ? certificateWarnings.get(0).outcome() : signIn.outcome();
+            answeredBy = signIn.outcome() == Outcome.CANCELLED ? AnsweredBy.THIS_COMPUTER : AnsweredBy.SERVER;
+            detail = signedIn && !certificateWarnings.isEmpty() ? certificateWarnings.get(0).detail() : signIn.detail();
         } else if (layer.outcome() == Outcome.SSTP_ACK && !certificateWarnings.isEmpty()) {
             findings.addAll(certificateWarnings);
             findings.add(layerFinding);
@@ -681,7 +721,7 @@ public final class OkHttpSstpAttempt {
         return new Result(outcome, answeredBy, detail, findings, beyond, stages(layer, tls, end),
                 recorder.connectAttempts(), httpResponse, proxyReplies(), tls, sstpResult,
                 head == null ? "" : new String(head, StandardCharsets.ISO_8859_1), List.copyOf(notes),
-                spec.user() != null);
+                spec.user() != null, signIn);
     }
 
     private TlsInfo tlsInfo() {
@@ -752,6 +792,12 @@ public final class OkHttpSstpAttempt {
             boolean ack = layer.outcome() == Outcome.SSTP_ACK;
             out.add(new StageResult(Stage.SSTP_CONTROL, ack ? StageStatus.PASSED : StageStatus.FAILED, controlStart,
                     ctrlEnd - controlStart, ack ? layer.detail() : failDetail));
+        }
+        if (spec.signIn() != null && signIn == null) {
+            out.add(StageResult.notReached(Stage.SIGN_IN));
+            out.add(StageResult.notReached(Stage.GET_ADDRESS));
+        } else {
+            out.addAll(SignInStage.stages(signIn));
         }
         return out;
     }
