@@ -18,7 +18,10 @@ public final class Main {
     public static void main(String[] args) {
         SystemProxyDetector.enableOsProxySettings();
         if (args.length == 0 || args[0].equals("--practice") || args[0].startsWith("--practice=")) {
-            org.sstpdoctor.ui.DesktopApp.launchApp(args);
+            int code = org.sstpdoctor.ui.GuiLauncher.launch(args, System.err);
+            if (code != 0) {
+                System.exit(code);
+            }
             return;
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -1,16 +1,15 @@
 package org.sstpdoctor.cli;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.sstpdoctor.text.BoundedLineReader;
+import org.sstpdoctor.text.PeerText;
 
 /**
  * The servers to probe: the command line's addresses, then the file's lines, read lazily so a long
@@ -19,7 +18,10 @@ import java.util.NoSuchElementException;
  */
 final class AddressSource implements Iterator<String>, Closeable {
     private final Iterator<String> given;
-    private final BufferedReader reader;
+    /** Far longer than any address (the parser's own limit is shorter), far shorter than what would hurt. */
+    static final int MAX_LINE = 4096;
+
+    private final BoundedLineReader reader;
     private String next;
     private String error;
 
@@ -28,9 +30,12 @@ final class AddressSource implements Iterator<String>, Closeable {
         if (file == null) {
             reader = null;
         } else if (file.toString().equals("-")) {
-            reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            reader = new BoundedLineReader(stdin, MAX_LINE);
+        } else if (Files.isDirectory(file)) {
+            throw new IOException("it is a folder, not a file");
         } else {
-            reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            // Any file that streams lines will do (a FIFO, a pipe); the reader bounds what one line can hold.
+            reader = new BoundedLineReader(Files.newInputStream(file), MAX_LINE);
         }
     }
 
@@ -55,8 +60,10 @@ final class AddressSource implements Iterator<String>, Closeable {
                     return true;
                 }
             }
-        } catch (IOException e) {
+        } catch (BoundedLineReader.LineException e) {
             error = e.getMessage();
+        } catch (IOException e) {
+            error = PeerText.line(String.valueOf(e.getMessage()));
         }
         return false;
     }

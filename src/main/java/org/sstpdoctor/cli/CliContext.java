@@ -15,7 +15,7 @@ import org.sstpdoctor.probe.SstpProbe;
 public record CliContext(Supplier<SstpProbe> probes, Map<String, String> environment, InputStream stdin,
                          boolean interactive, String userHome) {
     public static CliContext ofThisProcess() {
-        return new CliContext(SstpProbe::new, System.getenv(), System.in, System.console() != null,
+        return new CliContext(org.sstpdoctor.probe.okhttp.OkHttpProbes::standard, System.getenv(), System.in, System.console() != null,
                 System.getProperty("user.home", "."));
     }
 }

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sstpdoctor.eventlog.EventText;
+import org.sstpdoctor.eventlog.VpnEvent;
 import org.sstpdoctor.kb.KbEntry;
 import org.sstpdoctor.kb.KnowledgeBase;
 import org.sstpdoctor.report.ResolutionJson;
@@ -20,14 +22,17 @@ import picocli.CommandLine.Parameters;
 /** {@code sstp-doctor lookup 407 | 0x80092013 | "event 4" | words}: the knowledge base's entry. */
 @Command(name = "lookup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Explains an HTTP status (407), a Windows error code (0x80092013, -2146885613, 809),",
-            "a Windows event (\"event 4\") or a probe outcome, or searches the explanations for words."})
+            "a Windows event (\"event 4\") or a probe outcome, or searches the explanations for words.",
+            "Pasted Event Viewer text or XML (give - to read it from standard input) is read for the connection,",
+            "the error code and the HTTP status, and each is explained."})
 final class LookupCommand implements Callable<Integer> {
     private final CliContext context;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "CODE_OR_WORDS", description = "What to look up.")
+    @Parameters(arity = "1..*", paramLabel = "CODE_OR_WORDS", description = "What to look up; - reads it from"
+            + " standard input (for a pasted event).")
     List<String> query;
 
     @Option(names = "--all", description = "Show every match, not only the best one.")
@@ -48,8 +53,14 @@ final class LookupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String text = String.join(" ", query).trim();
+        String text = query.equals(List.of("-")) ? PastedInput.read(context.stdin()) : String.join(" ", query).trim();
         KnowledgeBase kb = KnowledgeLoader.load(context, overrides, err);
+        if (EventText.looksLikeEvent(text)) {
+            List<VpnEvent> events = EventText.parse(text);
+            if (!events.isEmpty()) {
+                return PastedInput.explain(events, kb, context, out, json);
+            }
+        }
         List<KbEntry> found = kb.lookup(text);
         if (found.isEmpty()) {
             err.println("Nothing in the knowledge base matches \"" + text + "\". Try a status such as 407, an error"

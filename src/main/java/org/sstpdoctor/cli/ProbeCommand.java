@@ -121,6 +121,13 @@ final class ProbeCommand implements Callable<Integer> {
             + "$SSTP_DOCTOR_KB_OVERRIDES, else kb-overrides.json in the user's config folder).")
     Path overrides;
 
+    @Option(names = "--no-history", description = "Do not keep this test in the history (see the history command).")
+    boolean noHistory;
+
+    @Option(names = "--save-for-helpdesk", paramLabel = "FILE.zip", description = "Also write the helpdesk file: the"
+            + " report in every format, the redacted environment and this server's history (see the README).")
+    Path helpdeskFile;
+
     ProbeCommand(CliContext context) {
         this.context = context;
     }
@@ -264,6 +271,15 @@ final class ProbeCommand implements Callable<Integer> {
                 case HTML -> org.sstpdoctor.report.HtmlReport.render(report, resolution);
                 default -> TextReport.render(report, resolution);
             });
+            if (!noHistory) {
+                java.util.Optional<String> history = HistoryHook.open(context, err).keep(report);
+                if (chosen == Format.TEXT) {
+                    history.ifPresent(h -> out.print("\n" + h));
+                }
+            }
+            if (helpdeskFile != null) {
+                HistoryHook.saveForHelpdesk(context, helpdeskFile, report, resolution, err);
+            }
             out.flush();
             return ExitCode.of(report);
         } finally {
@@ -311,8 +327,12 @@ final class ProbeCommand implements Callable<Integer> {
                     }
                 }
             };
+            HistoryHook history = noHistory ? null : HistoryHook.open(context, err);
             BatchProbe.Summary summary = BatchProbe.run(items, concurrency, context.probes().get(), cancellation,
                     (item, report) -> {
+                        if (history != null && report.outcome() != org.sstpdoctor.probe.Outcome.BAD_INPUT) {
+                            history.keep(report);
+                        }
                         if (progress != null) {
                             progress.clear();
                         }
@@ -337,15 +357,16 @@ final class ProbeCommand implements Callable<Integer> {
                 err.println("The list of servers could not be read to the end: " + source.error());
             }
             if (chosen == Format.TABLE || chosen == Format.TEXT) {
-                err.printf(Locale.ROOT, "%d servers: %d reachable, %d with warnings, %d failing, %d not valid.%n",
-                        summary.total(), summary.passed(), summary.warned(), summary.failed(), summary.badInput());
+                err.printf(Locale.ROOT, "%d %s: %d reachable, %d with warnings, %d failing, %d not valid.%n",
+                        summary.total(), summary.total() == 1 ? "server" : "servers", summary.passed(), summary.warned(),
+                        summary.failed(), summary.badInput());
             }
             err.flush();
-            if (summary.total() == 0) {
+            if (summary.total() == 0 && source.error() == null) {
                 err.println("The list of servers is empty.");
                 return ExitCode.BAD_USAGE;
             }
-            if (summary.badInput() > 0) {
+            if (summary.badInput() > 0 || source.error() != null) {
                 return ExitCode.BAD_USAGE;
             }
             return summary.worst() == org.sstpdoctor.probe.Verdict.FAIL ? ExitCode.DIAGNOSED_FAILURE : ExitCode.REACHABLE;

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Tells you, in plain English, why an SSTP VPN connection cannot get through.",
             "Run without arguments to open the wizard."},
-        subcommands = {ProbeCommand.class, LookupCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ProbeCommand.class, LookupCommand.class, ServeCommand.class, ExporterCommand.class,
+            HistoryCommand.class, OpenCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the SSTP service answered (reachable)", "1:a failure was diagnosed",
             "2:bad usage or input", "3:internal error"})
@@ -20,7 +22,8 @@ public final class SstpDoctorCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: probe, lookup, serve or help.");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Say what to do: probe, lookup, serve, exporter, history, open or help.");
     }
 
     /** Runs the command line and returns the exit code (never calls System.exit). */
@@ -64,6 +67,15 @@ public final class SstpDoctorCli implements Runnable {
             }
             if (cls == ServeCommand.class) {
                 return cls.cast(new ServeCommand(context));
+            }
+            if (cls == ExporterCommand.class) {
+                return cls.cast(new ExporterCommand(context));
+            }
+            if (cls == HistoryCommand.class) {
+                return cls.cast(new HistoryCommand(context));
+            }
+            if (cls == OpenCommand.class) {
+                return cls.cast(new OpenCommand(context));
             }
             return fallback.create(cls);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -106,6 +107,8 @@ public final class SiteOverrides {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
+        } catch (StreamConstraintsException e) {
+            return broken(file, limitExceeded(e.getMessage()));
         } catch (JsonProcessingException e) {
             return broken(file, "is not valid JSON (" + where(e) + PeerText.line(shortMessage(e.getOriginalMessage())) + ")");
         } catch (RuntimeException e) {
@@ -213,6 +216,24 @@ public final class SiteOverrides {
         // The file is not ours either: its sentences are shown in the window, the terminal and reports.
         node.forEach(n -> out.add(PeerText.line(n.asText().trim())));
         return out;
+    }
+
+    /** Jackson's limit messages name its API; a person needs to know which limit. */
+    private static String limitExceeded(String message) {
+        String m = String.valueOf(message);
+        if (m.contains("nesting depth")) {
+            return "is nested more than " + LIMITS.getMaxNestingDepth() + " levels deep";
+        }
+        if (m.contains("Number value length")) {
+            return "holds a number longer than " + LIMITS.getMaxNumberLength() + " digits";
+        }
+        if (m.contains("String value length")) {
+            return String.format(Locale.ROOT, "holds a text longer than %,d characters", LIMITS.getMaxStringLength());
+        }
+        if (m.contains("Name length")) {
+            return String.format(Locale.ROOT, "holds a field name longer than %,d characters", LIMITS.getMaxNameLength());
+        }
+        return "is larger than an overrides file may be (" + PeerText.line(shortMessage(m)) + ")";
     }
 
     private static String where(JsonProcessingException e) {

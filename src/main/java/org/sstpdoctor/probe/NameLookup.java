@@ -3,7 +3,6 @@ package org.sstpdoctor.probe;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,17 +58,10 @@ final class NameLookup {
         }
     }
 
-    /**
-     * Java reports every failed lookup as UnknownHostException; only its message (the resolver's
-     * own words, e.g. glibc's "Temporary failure in name resolution") tells a missing name from a
-     * name service that did not answer.
-     */
+    /** A failed lookup: a missing name, or a name service in trouble ({@link Failure#isNameServiceTrouble}). */
     static Result classify(String host, UnknownHostException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        String lower = message.toLowerCase(Locale.ROOT);
-        boolean serviceTrouble = lower.contains("temporary failure") || lower.contains("try again")
-                || lower.contains("timed out") || lower.contains("server failure") || lower.contains("servfail");
-        return new Result(serviceTrouble ? Kind.FAILURE : Kind.NOT_FOUND, List.of(),
+        return new Result(Failure.isNameServiceTrouble(e) ? Kind.FAILURE : Kind.NOT_FOUND, List.of(),
                 message.isEmpty() ? host + " not found" : message);
     }
 }

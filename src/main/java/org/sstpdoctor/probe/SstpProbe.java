@@ -1,16 +1,10 @@
 package org.sstpdoctor.probe;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.net.ssl.X509TrustManager;
-import org.sstpdoctor.probe.okhttp.OkHttpSstpAttempt;
-import org.sstpdoctor.target.HostKind;
 import org.sstpdoctor.target.ProxyEndpoint;
 import org.sstpdoctor.target.Target;
 
@@ -27,16 +21,25 @@ public final class SstpProbe {
     private final HostResolver resolver;
     private final SystemProxyDetector proxyDetector;
     private final Clock clock;
+    private final Transport transport;
+    private final List<Step> steps;
     private final String toolVersion;
 
-    public SstpProbe() {
-        this(HostResolver.system(), SystemProxyDetector.ofThisComputer(), Clock.systemUTC());
+    /**
+     * @param transport carries out the connection (the OkHttp one: {@code probe.okhttp.OkHttpTransport})
+     */
+    public SstpProbe(HostResolver resolver, SystemProxyDetector proxyDetector, Clock clock, Transport transport) {
+        this(resolver, proxyDetector, clock, transport, Pipeline.STEPS);
     }
 
-    public SstpProbe(HostResolver resolver, SystemProxyDetector proxyDetector, Clock clock) {
+    /** With another list of steps: for tests of the pipeline itself. */
+    public SstpProbe(HostResolver resolver, SystemProxyDetector proxyDetector, Clock clock, Transport transport,
+                     List<Step> steps) {
         this.resolver = resolver;
         this.proxyDetector = proxyDetector;
         this.clock = clock;
+        this.transport = transport;
+        this.steps = List.copyOf(steps);
         this.toolVersion = Version.current();
     }
 
@@ -95,108 +98,47 @@ public final class SstpProbe {
         long origin = System.nanoTime();
         long deadline = origin + request.timeout().toNanos();
         Instant startedAt = clock.instant();
-        Target target = request.target();
-        String host = proxy != null ? proxy.asciiHost() : target.asciiHost();
-        HostKind kind = proxy != null ? proxy.kind() : target.kind();
-
-        List<InetAddress> addresses;
-        StageResult resolve;
-        if (kind != HostKind.DNS_NAME) {
-            try {
-                // A literal address: InetAddress parses it without any lookup.
-                addresses = List.of(InetAddress.getByName(host));
-            } catch (UnknownHostException e) {
-                return failedBeforeConnect(request, proxyInfo, startedAt, origin, Outcome.BAD_INPUT,
-                        "not a usable IP address: " + host, StageStatus.FAILED, notes, withCredentials);
-            }
-            resolve = new StageResult(Stage.RESOLVE, StageStatus.PASSED, 0, 0,
-                    host + " is an IP address; nothing to look up");
-            listener.stageFinished(resolve);
-        } else {
-            listener.stageStarted(Stage.RESOLVE, millisSince(origin));
-            NameLookup.Result lookup = NameLookup.lookup(resolver, host, deadline - System.nanoTime(), cancellation);
-            double took = millisSince(origin);
-            if (lookup.kind() != NameLookup.Kind.FOUND) {
-                Outcome outcome = switch (lookup.kind()) {
-                    case CANCELLED -> Outcome.CANCELLED;
-                    case NOT_FOUND -> proxy != null ? Outcome.PROXY_NOT_FOUND : Outcome.DNS_NOT_FOUND;
-                    default -> proxy != null ? Outcome.PROXY_NOT_FOUND : Outcome.DNS_FAILURE;
-                };
-                String detail = (proxy != null ? "the proxy's name " : "") + host + ": " + lookup.detail();
-                if (cancellation.isCancelled()) {
-                    outcome = Outcome.CANCELLED;
-                    detail = "cancelled";
-                }
-                return failedBeforeConnect(request, proxyInfo, startedAt, origin, outcome, detail,
-                        StageStatus.FAILED, notes, withCredentials);
-            }
-            addresses = lookup.addresses();
-            resolve = new StageResult(Stage.RESOLVE, StageStatus.PASSED, 0, took, host + " -> "
-                    + addresses.stream().map(org.sstpdoctor.target.IpAddresses::toText).collect(Collectors.joining(", "))
-                    + (proxy != null ? " (the proxy looks up the VPN server's name itself)" : ""));
-            listener.stageFinished(resolve);
-        }
-        if (cancellation.isCancelled()) {
-            return failedBeforeConnect(request, proxyInfo, startedAt, origin, Outcome.CANCELLED, "cancelled",
-                    StageStatus.PASSED, notes, withCredentials);
-        }
-
-        OkHttpSstpAttempt.Spec spec = new OkHttpSstpAttempt.Spec(target, proxy, addresses,
-                withCredentials ? request.proxy().user() : null,
-                withCredentials ? request.proxy().password() : null,
-                validator, origin, deadline, request.signIn());
-        OkHttpSstpAttempt.Result result = OkHttpSstpAttempt.run(spec, listener, cancellation, clock);
-
-        List<StageResult> stages = new ArrayList<>();
-        stages.add(resolve);
-        stages.addAll(result.stages());
+        StageTracker tracker = new StageTracker(origin, listener);
+        AttemptContext context = new AttemptContext(request, proxy, withCredentials, validator, resolver, clock,
+                cancellation, tracker, deadline);
+        AttemptRunner.Result result = new AttemptRunner(steps, transport).run(context);
+        VerdictRule.Decision decision = result.decision();
+        Observation observed = result.observation();
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(result.notes());
-        return new ProbeReport(toolVersion, startedAt, targetInfo(request), proxyInfo,
-                result.outcome(), result.outcome().verdict(), result.answeredBy(), result.detail(),
-                result.findings(), result.beyondCertificate(), stages,
-                addresses.stream().map(org.sstpdoctor.target.IpAddresses::toText).toList(), result.connectAttempts(),
-                result.httpResponse(), result.proxyReplies(), result.tls(), result.sstp(), result.requestHead(),
-                allNotes, millisSince(origin), result.credentialsUsed(), null, result.signIn());
-    }
-
-    private ProbeReport failedBeforeConnect(ProbeRequest request, ProxyInfo proxyInfo, Instant startedAt, long origin,
-                                            Outcome outcome, String detail, StageStatus resolveStatus,
-                                            List<String> notes, boolean withCredentials) {
-        double took = millisSince(origin);
-        List<StageResult> stages = new ArrayList<>();
-        stages.add(new StageResult(Stage.RESOLVE, resolveStatus, 0, took,
-                resolveStatus == StageStatus.FAILED ? detail : ""));
-        stages.add(StageResult.notReached(Stage.TCP_CONNECT));
-        stages.add(proxyInfo.used() ? StageResult.notReached(Stage.PROXY_CONNECT)
-                : StageResult.skipped(Stage.PROXY_CONNECT, "no proxy"));
-        stages.add(StageResult.notReached(Stage.TLS_HANDSHAKE));
-        stages.add(StageResult.notReached(Stage.SSTP_HTTP));
-        stages.add(StageResult.notReached(Stage.SSTP_CONTROL));
-        stages.addAll(request.signIn() == null ? SignInStage.stages(null)
-                : List.of(StageResult.notReached(Stage.SIGN_IN), StageResult.notReached(Stage.GET_ADDRESS)));
-        AnsweredBy answeredBy = outcome == Outcome.CANCELLED || outcome == Outcome.BAD_INPUT
-                ? AnsweredBy.THIS_COMPUTER : outcome.typicalAnswerer();
-        if (outcome == Outcome.DNS_FAILURE && detail.contains("no answer")) {
-            answeredBy = AnsweredBy.NOBODY;
-        }
-        return new ProbeReport(toolVersion, startedAt, targetInfo(request), proxyInfo, outcome, outcome.verdict(),
-                answeredBy, detail, List.of(new Finding(outcome, detail)), null, stages, List.of(), List.of(),
-                null, List.of(), null, null, "", notes, took, withCredentials, null, null);
+        return ProbeReport.builder().toolVersion(toolVersion).startedAt(startedAt).target(targetInfo(request))
+                .proxy(proxyInfo)
+                .outcome(decision.outcome(), decision.answeredBy(), decision.detail())
+                .findings(decision.findings()).beyondCertificate(decision.beyond())
+                .stages(result.stages())
+                .resolvedAddresses(context.addresses().stream().map(org.sstpdoctor.target.IpAddresses::toText).toList())
+                .connectAttempts(observed == null ? List.of() : observed.connectAttempts())
+                .proxyReplies(observed == null ? List.of() : observed.proxyReplies())
+                .requestHead(observed == null ? "" : observed.requestHead())
+                .httpResponse(result.httpResponse()).tls(result.tls()).sstp(result.sstp()).signIn(signInReport(request, result))
+                .notes(allNotes).totalMillis(millisSince(origin)).credentialsUsed(withCredentials)
+                .build();
     }
 
     private ProbeReport internalError(ProbeRequest request, RuntimeException e) {
         String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         ProxyInfo proxyInfo = new ProxyInfo(request.proxy().mode(),
-                Optional.ofNullable(request.proxy().endpoint()).map(Object::toString).orElse(""), "",
+                request.proxy().endpoint() == null ? "" : request.proxy().endpoint().toString(), "",
                 request.proxy().user(), request.proxy().password() != null);
-        List<StageResult> stages = new ArrayList<>();
-        for (Stage stage : Stage.values()) {
-            stages.add(StageResult.notReached(stage));
+        // every stage not reached: the builder's default
+        return ProbeReport.builder().toolVersion(toolVersion).startedAt(clock.instant()).target(targetInfo(request))
+                .proxy(proxyInfo).outcome(Outcome.INTERNAL_ERROR, AnsweredBy.THIS_COMPUTER, detail).build();
+    }
+
+    /** The sign-in section: the test's own report, or why it did not run; null without a VPN user name. */
+    private static SignInReport signInReport(ProbeRequest request, AttemptRunner.Result result) {
+        if (request.signIn() == null || result.signIn() != null) {
+            return result.signIn();
         }
-        return new ProbeReport(toolVersion, clock.instant(), targetInfo(request), proxyInfo, Outcome.INTERNAL_ERROR,
-                Verdict.FAIL, AnsweredBy.THIS_COMPUTER, detail, List.of(new Finding(Outcome.INTERNAL_ERROR, detail)),
-                null, stages, List.of(), List.of(), null, List.of(), null, null, "", List.of(), 0, false, null, null);
+        StageResult stage = result.stages().stream().filter(s -> s.stage() == Stage.SIGN_IN).findFirst().orElse(null);
+        String why = stage != null && stage.status() == StageStatus.SKIPPED ? stage.detail()
+                : "not reached: the probe ended before the sign-in";
+        return SignInReport.skipped(request.signIn().nameOnWire(), why);
     }
 
     private static TargetInfo targetInfo(ProbeRequest request) {

@@ -1,8 +1,9 @@
 package org.sstpdoctor.probe;
 
+import org.sstpdoctor.text.BoundedFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -30,6 +31,9 @@ public final class TrustStores {
                     return size() > 8;
                 }
             });
+
+    /** A CA file holds a few certificates; a bundle of every public CA is about 250 KB. */
+    public static final long MAX_CA_FILE_BYTES = 4L << 20;
 
     private TrustStores() {
     }
@@ -100,7 +104,18 @@ public final class TrustStores {
      */
     public static List<X509Certificate> readCertificates(Path file) throws InputException {
         String name = file.toString();
-        try (InputStream in = Files.newInputStream(file)) {
+        byte[] data;
+        try {
+            // Only a regular file of sensible size: /dev/zero or a FIFO would otherwise hang or fill the memory.
+            data = BoundedFiles.readBytes(file, MAX_CA_FILE_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new InputException("trust file", "The file " + name + " does not exist.");
+        } catch (IOException e) {
+            String why = String.valueOf(e.getMessage());
+            throw new InputException("trust file", "The file " + name + (why.startsWith("is ") ? " " + why + "."
+                    : " cannot be read: " + why) + " Give a PEM file with one or more CA certificates.");
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(data)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             List<X509Certificate> out = new ArrayList<>();
             for (Certificate c : certs) {

@@ -198,6 +198,7 @@ public final class HtmlReport {
                 double left = clamp(s.startMillis() / total * 100.0);
                 // A very short stage still gets a visible sliver.
                 double width = Math.max(0.4, Math.min(100.0 - left, s.durationMillis() / total * 100.0));
+                left = Math.min(left, 100.0 - width); // the sliver of a stage that ends the probe stays inside the track
                 out.append("<div class=\"bar s-").append(s.status().id()).append("\" style=\"left:")
                         .append(percent(left)).append("%;width:").append(percent(width)).append("%\" title=\"")
                         .append(esc(s.stage().title() + ": " + number(s.durationMillis()) + " ms")).append("\"></div>");

@@ -117,7 +117,7 @@ final class PppServer {
         String problem;
         try {
             CryptoBinding binding = CryptoBinding.parse(packet.attribute(AttributeId.CRYPTO_BINDING)
-                    .orElseThrow(() -> new SstpFormatException("CALL_CONNECTED has no crypto binding attribute", 8)).value());
+                    .orElseThrow(() -> new SstpFormatException(SstpFormatException.Problem.BAD_ATTRIBUTE, "CALL_CONNECTED has no crypto binding attribute", 8)).value());
             if (!authenticated) {
                 problem = "CALL_CONNECTED before the sign-in finished";
             } else if (config.behaviour() == SignInBehaviour.REJECT_BINDING) {

@@ -44,7 +44,8 @@ import org.sstpdoctor.sstp.StatusInfo;
  * traffic: after the Ack it only waits for the client to leave.
  */
 public final class SstpResponder implements AutoCloseable {
-    public static final String SSTP_PATH = "/sra_{BA195980-CD49-458b-9E23-C84EE0ADCD75}/";
+    /** The SSTP path; defined in {@link org.sstpdoctor.sstp.SstpHttp}. */
+    public static final String SSTP_PATH = org.sstpdoctor.sstp.SstpHttp.PATH;
     private static final int MAX_HEAD = 16 * 1024;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
 
@@ -365,7 +366,7 @@ public final class SstpResponder implements AutoCloseable {
         String method = parts[0];
         String path = parts[1];
         boolean sstpPath = path.equalsIgnoreCase(SSTP_PATH);
-        if (!method.equals("SSTP_DUPLEX_POST")) {
+        if (!method.equals(org.sstpdoctor.sstp.SstpHttp.METHOD)) {
             sendError(out, method.equals("GET") || method.equals("HEAD") ? (sstpPath ? 404 : 403)
                     : method.equals("POST") ? 403 : 501);
             return;
@@ -514,7 +515,7 @@ public final class SstpResponder implements AutoCloseable {
     }
 
     private static String statusHead(String statusLine) {
-        return statusLine + "\r\nContent-Length: 18446744073709551615\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "
+        return statusLine + "\r\nContent-Length: " + org.sstpdoctor.sstp.SstpHttp.CONTENT_LENGTH + "\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "
                 + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n\r\n";
     }
 

@@ -19,11 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a credential helper (secret-tool, security) with secrets only on its standard input, and
- * collects its output. A helper that hangs (a keyring waiting for an unlock prompt nobody sees) is
- * killed after the timeout rather than freezing the app.
+ * Runs a credential helper (secret-tool, security) with secrets only on its standard input, or a
+ * read-only system tool (nmcli, wevtutil), and collects its output. A helper that hangs (a keyring
+ * waiting for an unlock prompt nobody sees) is killed after the timeout rather than freezing the app;
+ * what it prints is cut at a bound so a runaway tool cannot fill memory.
  */
-final class ExternalTool {
+public final class ExternalTool {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Enough for any password or error message; a runaway helper cannot fill memory. */
     private static final int MAX_OUTPUT = 64 * 1024;
@@ -31,16 +32,24 @@ final class ExternalTool {
     private final Path executable;
     private final Map<String, String> environment;
     private final Duration timeout;
+    private final int maxOutput;
 
     ExternalTool(Path executable, Map<String, String> environment, Duration timeout) {
+        this(executable, environment, timeout, MAX_OUTPUT);
+    }
+
+    /** A tool whose output is kept up to {@code maxOutput} bytes (the rest is read and dropped). */
+    public ExternalTool(Path executable, Map<String, String> environment, Duration timeout, int maxOutput) {
         this.executable = executable;
         this.environment = Map.copyOf(environment);
         this.timeout = timeout;
+        this.maxOutput = maxOutput;
     }
 
-    record Result(int exitCode, byte[] stdout, String stderr) {
+    /** What the tool did: its exit code, what it printed (bounded) and its error output. */
+    public record Result(int exitCode, byte[] stdout, String stderr) {
         /** The first line of what the tool said on stderr, for a message. */
-        String firstErrorLine() {
+        public String firstErrorLine() {
             return stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
         }
 
@@ -49,7 +58,7 @@ final class ExternalTool {
         }
     }
 
-    Path executable() {
+    public Path executable() {
         return executable;
     }
 
@@ -57,7 +66,7 @@ final class ExternalTool {
      * Runs the tool with these arguments (never a secret) and writes {@code stdin} (possibly a
      * secret) to its standard input, then closes it.
      */
-    Result run(List<String> arguments, byte[] stdin) throws IOException {
+    public Result run(List<String> arguments, byte[] stdin) throws IOException {
         List<String> command = new java.util.ArrayList<>();
         command.add(executable.toString());
         command.addAll(arguments);
@@ -70,8 +79,8 @@ final class ExternalTool {
         } catch (IOException e) {
             throw new IOException(executable.getFileName() + " could not be started: " + e.getMessage(), e);
         }
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream(), maxOutput));
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream(), MAX_OUTPUT));
         try (OutputStream in = process.getOutputStream()) {
             if (stdin != null) {
                 in.write(stdin);
@@ -98,14 +107,14 @@ final class ExternalTool {
         }
     }
 
-    private static byte[] drain(InputStream stream) {
+    private static byte[] drain(InputStream stream, int maxOutput) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         byte[] chunk = new byte[4096];
         try (stream) {
             int n;
             while ((n = stream.read(chunk)) >= 0) {
-                if (buffer.size() + n <= MAX_OUTPUT) {
-                    buffer.write(chunk, 0, n);
+                if (buffer.size() < maxOutput) {
+                    buffer.write(chunk, 0, Math.min(n, maxOutput - buffer.size()));
                 }
             }
         } catch (IOException e) {
@@ -116,7 +125,7 @@ final class ExternalTool {
     }
 
     /** The first executable of this name on the environment's PATH. */
-    static Optional<Path> findOnPath(String name, Map<String, String> environment) {
+    public static Optional<Path> findOnPath(String name, Map<String, String> environment) {
         String path = environment.get("PATH");
         if (path == null || path.isBlank()) {
             return Optional.empty();

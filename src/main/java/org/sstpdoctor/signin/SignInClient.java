@@ -75,10 +75,22 @@ public final class SignInClient {
     /** As above; {@code progress} hears of each step as it ends, on the calling thread. */
     public static SignInResult run(Spec spec, PacketChannel channel, DoubleSupplier nowMillis, double deadlineMillis,
                                    BooleanSupplier cancelled, java.util.function.Consumer<StepTiming> progress) {
-        return new SignInClient(spec, channel, nowMillis, deadlineMillis, cancelled, progress).run();
+        SignInClient client = start(spec, channel, nowMillis, deadlineMillis, cancelled, progress);
+        return client.signIn().orElseGet(client::address);
     }
 
-    private SignInResult run() {
+    /** A client for the two halves run apart (the probe's "Signing in" and "Getting an address" stages). */
+    public static SignInClient start(Spec spec, PacketChannel channel, DoubleSupplier nowMillis, double deadlineMillis,
+                                     BooleanSupplier cancelled, java.util.function.Consumer<StepTiming> progress) {
+        return new SignInClient(spec, channel, nowMillis, deadlineMillis, cancelled, progress);
+    }
+
+    /**
+     * The first half: LCP, authentication and CALL_CONNECTED with the crypto binding.
+     *
+     * @return the final result when it ended there (the call already hung up), or empty to go on to {@link #address}
+     */
+    public Optional<SignInResult> signIn() {
         SignInStep step = SignInStep.LINK;
         double start = io.now();
         try {
@@ -115,9 +127,19 @@ public final class SignInClient {
             java.util.Arrays.fill(hlak, (byte) 0);
             io.sendControl(binding.toCallConnected());
             finish(step, start, true, "Call Connected sent (" + hashName + " certificate hash and compound MAC)");
+            return Optional.empty();
+        } catch (SignInFailure e) {
+            return Optional.of(failed(step, start, e));
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(broken(step, start, e));
+        }
+    }
 
-            step = SignInStep.ADDRESS;
-            start = io.now();
+    /** The second half: IPCP until an address is offered, then the hang-up. Call only after {@link #signIn} went on. */
+    public SignInResult address() {
+        SignInStep step = SignInStep.ADDRESS;
+        double start = io.now();
+        try {
             IpcpNegotiator.Result address;
             try {
                 address = new IpcpNegotiator(io, spec.restartMillis()).run();
@@ -135,21 +157,29 @@ public final class SignInClient {
             return result(SignInStatus.SIGNED_IN, null, "signed in as " + spec.credentials().nameOnWire()
                     + "; the server offered the address " + address.address(), address, "", -1, ending);
         } catch (SignInFailure e) {
-            finish(step, start, false, e.getMessage());
-            boolean connectionGone = e.status == SignInStatus.CONNECTION_CLOSED || e.status == SignInStatus.SERVER_ABORTED
-                    || e.status == SignInStatus.BINDING_REJECTED || e.status == SignInStatus.CANCELLED;
-            String ending = connectionGone ? "the server ended the call" : hangUp(step.ordinal() > SignInStep.LINK.ordinal());
-            if (e.status == SignInStatus.CANCELLED) {
-                ending = "cancelled";
-            }
-            String message = e.serverMessage.isEmpty() ? serverMessage : e.serverMessage;
-            return result(e.status, step, e.getMessage(), null, message, e.serverErrorCode, ending);
+            return failed(step, start, e);
         } catch (IOException | RuntimeException e) {
-            finish(step, start, false, String.valueOf(e.getMessage()));
-            SignInStatus status = io.cancelled() ? SignInStatus.CANCELLED : SignInStatus.CONNECTION_CLOSED;
-            return result(status, step, status == SignInStatus.CANCELLED ? "cancelled"
-                    : "the connection failed: " + e.getMessage(), null, serverMessage, -1, "closed");
+            return broken(step, start, e);
         }
+    }
+
+    private SignInResult failed(SignInStep step, double start, SignInFailure e) {
+        finish(step, start, false, e.getMessage());
+        boolean connectionGone = e.status == SignInStatus.CONNECTION_CLOSED || e.status == SignInStatus.SERVER_ABORTED
+                || e.status == SignInStatus.BINDING_REJECTED || e.status == SignInStatus.CANCELLED;
+        String ending = connectionGone ? "the server ended the call" : hangUp(step.ordinal() > SignInStep.LINK.ordinal());
+        if (e.status == SignInStatus.CANCELLED) {
+            ending = "cancelled";
+        }
+        String message = e.serverMessage.isEmpty() ? serverMessage : e.serverMessage;
+        return result(e.status, step, e.getMessage(), null, message, e.serverErrorCode, ending);
+    }
+
+    private SignInResult broken(SignInStep step, double start, Exception e) {
+        finish(step, start, false, String.valueOf(e.getMessage()));
+        SignInStatus status = io.cancelled() ? SignInStatus.CANCELLED : SignInStatus.CONNECTION_CLOSED;
+        return result(status, step, status == SignInStatus.CANCELLED ? "cancelled"
+                : "the connection failed: " + e.getMessage(), null, serverMessage, -1, "closed");
     }
 
     private void finish(SignInStep step, double start, boolean passed, String detail) {

@@ -97,12 +97,12 @@ public record CryptoBinding(int hashProtocol, byte[] nonce, byte[] certificateHa
     public static CryptoBinding parse(byte[] value) throws SstpFormatException {
         Objects.requireNonNull(value, "value");
         if (value.length != VALUE_LENGTH) {
-            throw new SstpFormatException("crypto binding value is " + value.length + " bytes, not the required "
+            throw new SstpFormatException(SstpFormatException.Problem.BAD_VALUE, "crypto binding value is " + value.length + " bytes, not the required "
                     + VALUE_LENGTH, Math.min(value.length, VALUE_LENGTH));
         }
         int protocol = value[3] & 0xFF;
         if (protocol != CryptoBindingRequest.HASH_SHA1 && protocol != CryptoBindingRequest.HASH_SHA256) {
-            throw new SstpFormatException("crypto binding names hash protocol " + protocol + ", neither SHA-1 nor SHA-256", 3);
+            throw new SstpFormatException(SstpFormatException.Problem.BAD_VALUE, "crypto binding names hash protocol " + protocol + ", neither SHA-1 nor SHA-256", 3);
         }
         return new CryptoBinding(protocol, Arrays.copyOfRange(value, 4, 36), Arrays.copyOfRange(value, 36, 68),
                 Arrays.copyOfRange(value, 68, 100));

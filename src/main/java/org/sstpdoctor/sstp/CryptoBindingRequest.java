@@ -50,7 +50,7 @@ public record CryptoBindingRequest(int hashBitmask, byte[] nonce) {
     public static CryptoBindingRequest parse(byte[] value) throws SstpFormatException {
         Objects.requireNonNull(value, "value");
         if (value.length != VALUE_LENGTH) {
-            throw new SstpFormatException("crypto binding request value is " + value.length
+            throw new SstpFormatException(SstpFormatException.Problem.BAD_VALUE, "crypto binding request value is " + value.length
                     + " bytes, not the required " + VALUE_LENGTH
                     + " (3 reserved, hash bitmask, 32-byte nonce)", Math.min(value.length, VALUE_LENGTH));
         }

@@ -39,12 +39,12 @@ public final class SstpCodec {
     public static SstpPacket decode(byte[] packet) throws SstpFormatException {
         Objects.requireNonNull(packet, "packet");
         if (packet.length < HEADER_LENGTH) {
-            throw new SstpFormatException("packet is " + packet.length
+            throw new SstpFormatException(SstpFormatException.Problem.BAD_LENGTH, "packet is " + packet.length
                     + " bytes, shorter than the " + HEADER_LENGTH + "-byte header", packet.length);
         }
         int declaredLength = checkHeader(packet);
         if (declaredLength != packet.length) {
-            throw new SstpFormatException("length field says " + declaredLength
+            throw new SstpFormatException(SstpFormatException.Problem.BAD_LENGTH, "length field says " + declaredLength
                     + " bytes but the packet has " + packet.length, 2);
         }
         if (!isControl(packet)) {
@@ -144,13 +144,13 @@ public final class SstpCodec {
     private static int checkHeader(byte[] header) throws SstpFormatException {
         int version = Wire.u8(header, 0);
         if (version != VERSION) {
-            throw new SstpFormatException(String.format(
+            throw new SstpFormatException(SstpFormatException.Problem.UNSUPPORTED_VERSION, String.format(
                     "unsupported SSTP version 0x%02x (expected 0x%02x)", version, VERSION), 0);
         }
         int length = Wire.length12(header, 2);
         int minimum = isControl(header) ? MIN_CONTROL_LENGTH : HEADER_LENGTH;
         if (length < minimum) {
-            throw new SstpFormatException("length field says " + length + " bytes, less than the "
+            throw new SstpFormatException(SstpFormatException.Problem.BAD_LENGTH, "length field says " + length + " bytes, less than the "
                     + minimum + "-byte minimum of a " + (isControl(header) ? "control" : "data") + " packet", 2);
         }
         return length;
@@ -170,20 +170,20 @@ public final class SstpCodec {
             int index = attributes.size() + 1;
             int remaining = packet.length - offset;
             if (remaining == 0) {
-                throw new SstpFormatException("attribute count says " + declaredCount
+                throw new SstpFormatException(SstpFormatException.Problem.BAD_ATTRIBUTE, "attribute count says " + declaredCount
                         + " but the packet ends after " + attributes.size(), offset);
             }
             if (remaining < Attribute.HEADER_LENGTH) {
-                throw new SstpFormatException("attribute " + index + " of " + declaredCount
+                throw new SstpFormatException(SstpFormatException.Problem.BAD_ATTRIBUTE, "attribute " + index + " of " + declaredCount
                         + " is truncated: only " + remaining + " of its 4 header bytes are present", offset);
             }
             int length = Wire.length12(packet, offset + 2);
             if (length < Attribute.HEADER_LENGTH) {
-                throw new SstpFormatException("attribute " + index + " of " + declaredCount
+                throw new SstpFormatException(SstpFormatException.Problem.BAD_ATTRIBUTE, "attribute " + index + " of " + declaredCount
                         + " has length " + length + ", less than its own 4-byte header", offset + 2);
             }
             if (length > remaining) {
-                throw new SstpFormatException("attribute " + index + " of " + declaredCount
+                throw new SstpFormatException(SstpFormatException.Problem.BAD_ATTRIBUTE, "attribute " + index + " of " + declaredCount
                         + " has length " + length + " but only " + remaining
                         + " bytes remain in the packet", offset + 2);
             }
@@ -192,7 +192,7 @@ public final class SstpCodec {
             offset += length;
         }
         if (offset != packet.length) {
-            throw new SstpFormatException((packet.length - offset)
+            throw new SstpFormatException(SstpFormatException.Problem.BAD_ATTRIBUTE, (packet.length - offset)
                     + " unexpected bytes after the last of " + declaredCount
                     + " attributes declared by the attribute count", offset);
         }

@@ -61,7 +61,7 @@ public record StatusInfo(int attributeId, long status, byte[] attributeValue) {
     public static StatusInfo parse(byte[] value) throws SstpFormatException {
         Objects.requireNonNull(value, "value");
         if (value.length < FIXED_LENGTH) {
-            throw new SstpFormatException("status info value is " + value.length
+            throw new SstpFormatException(SstpFormatException.Problem.BAD_VALUE, "status info value is " + value.length
                     + " bytes, shorter than the " + FIXED_LENGTH
                     + " needed for reserved bytes, attribute id and status", value.length);
         }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * without brackets never carries a port: {@code 2001:db8::1:443} is read as an address.
  */
 public final class AddressParser {
-    public static final String SSTP_PATH = "/sra_{BA195980-CD49-458b-9E23-C84EE0ADCD75}/";
+    /** The SSTP path; defined in {@link org.sstpdoctor.sstp.SstpHttp}. */
+    public static final String SSTP_PATH = org.sstpdoctor.sstp.SstpHttp.PATH;
     static final int MAX_INPUT = 2048;
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
     private static final Pattern BROKEN_SCHEME = Pattern.compile("^(https?|sstp):/*(?!/)", Pattern.CASE_INSENSITIVE);

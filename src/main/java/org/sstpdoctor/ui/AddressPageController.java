@@ -4,27 +4,28 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.control.Control;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.controlsfx.control.textfield.TextFields;
-import org.controlsfx.validation.Severity;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+import org.sstpdoctor.target.InputException;
 
 /**
- * Page 2: the Internet address and destination name. Validation is live: the same parser as the
- * command line explains what is wrong, beside the field, while the person types.
+ * Page 2: the Internet address and destination name. The same parser as the command line explains
+ * what is wrong, beside the field, once the person pauses or leaves the field.
  */
-public final class AddressPageController {
+public final class AddressPageController implements WizardPage {
     @FXML TextField addressField;
     @FXML Label addressMessage;
     @FXML FlowPane recentBox;
@@ -32,15 +33,21 @@ public final class AddressPageController {
     @FXML Label destinationMessage;
     @FXML TitledPane advancedPane;
     @FXML TextField portField;
+    @FXML Label portMessage;
     @FXML Spinner<Integer> timeoutSpinner;
 
-    private final ValidationSupport validation = new ValidationSupport();
+    private WizardModel model;
     private BooleanBinding valid;
-    private javafx.beans.binding.ObjectBinding<Optional<String>> addressProblem;
-    private javafx.beans.binding.ObjectBinding<Optional<String>> destinationProblem;
+    private ObjectBinding<Optional<InputException>> targetProblem;
+    private final java.util.List<FieldProblem> problems = new java.util.ArrayList<>();
     private javafx.beans.property.ObjectProperty<Integer> timeoutObject;
+    private AutoCompletionBinding<String> completion;
+    /** Set when the person moved into the suggestion list with the arrow keys: only then Enter takes one. */
+    private boolean suggestionChosen;
 
-    void init(WizardModel model) {
+    @Override
+    public void initialise(PageContext context) {
+        this.model = context.model();
         addressField.textProperty().bindBidirectional(model.address);
         destinationField.textProperty().bindBidirectional(model.destinationName);
         portField.textProperty().bindBidirectional(model.port);
@@ -50,40 +57,65 @@ public final class AddressPageController {
         timeouts.valueProperty().bindBidirectional(timeoutObject);
         timeoutSpinner.setValueFactory(timeouts);
 
-        TextFields.bindAutoCompletion(addressField, request -> model.recentAddresses.stream()
+        completion = TextFields.bindAutoCompletion(addressField, request -> model.recentAddresses.stream()
                 .filter(a -> !request.getUserText().isBlank()
                         && a.toLowerCase().contains(request.getUserText().strip().toLowerCase()))
                 .filter(a -> !a.equalsIgnoreCase(request.getUserText().strip()))
                 .toList());
-        model.recentAddresses.addListener((ListChangeListener<String>) c -> showRecent(model));
-        showRecent(model);
+        keepTypedTextOnEnter();
+        model.recentAddresses.addListener((ListChangeListener<String>) c -> showRecent());
+        showRecent();
 
-        // Each check runs once per change; the decorations, messages and the Next button all read it.
-        addressProblem = Bindings.createObjectBinding(model::addressProblem, model.address, model.port);
-        destinationProblem = Bindings.createObjectBinding(model::destinationProblem, model.destinationName);
-
-        validation.setValidationDecorator(new GraphicValidationDecoration());
-        // Problems show only once the person has typed something; an empty first page is not an error.
-        validation.registerValidator(addressField, false, (Control c, String text) -> problem(c,
-                text == null || text.isBlank() ? Optional.empty() : addressProblem.get()));
-        validation.registerValidator(portField, false, (Control c, String text) -> problem(c, text == null
-                || text.isBlank() || model.address.get().isBlank() ? Optional.empty() : addressProblem.get()));
-        validation.registerValidator(destinationField, false, (Control c, String text) -> problem(c, destinationProblem.get()));
-
-        addressMessage.textProperty().bind(Bindings.createStringBinding(
-                () -> model.address.get().isBlank() ? "" : addressProblem.get().orElse(""), addressProblem));
-        destinationMessage.textProperty().bind(Bindings.createStringBinding(
-                () -> destinationProblem.get().orElse(""), destinationProblem));
-        valid = Bindings.createBooleanBinding(() -> addressProblem.get().isEmpty() && destinationProblem.get().isEmpty(),
-                addressProblem, destinationProblem);
+        // One check per change; messages, marks and the Next button all read it.
+        targetProblem = Bindings.createObjectBinding(model::targetProblem, model.address, model.port);
+        ObjectBinding<Optional<String>> destinationProblem =
+                Bindings.createObjectBinding(model::destinationProblem, model.destinationName);
+        // A port problem belongs to the port box (under the address while Advanced is folded), everything else
+        // to the address; an empty field is not scolded.
+        ObjectBinding<Optional<String>> addressShown = Bindings.createObjectBinding(() -> model.address.get().isBlank()
+                ? Optional.empty() : targetProblem.get().filter(e -> !isPortProblem(e) || !advancedPane.isExpanded())
+                        .map(InputException::getMessage), targetProblem, advancedPane.expandedProperty());
+        ObjectBinding<Optional<String>> portShown = Bindings.createObjectBinding(() -> model.address.get().isBlank()
+                ? Optional.empty() : targetProblem.get().filter(e -> isPortProblem(e) && advancedPane.isExpanded())
+                        .map(InputException::getMessage), targetProblem, advancedPane.expandedProperty());
+        problems.add(FieldProblem.attach(addressField, addressMessage, addressShown));
+        problems.add(FieldProblem.attach(portField, portMessage, portShown));
+        problems.add(FieldProblem.attach(destinationField, destinationMessage, destinationProblem));
+        // The port box shows the port the address names, so the two never seem to disagree.
+        portField.promptTextProperty().bind(Bindings.createStringBinding(() -> model.addressPort()
+                .map(String::valueOf).orElse("443"), model.address));
+        valid = Bindings.createBooleanBinding(() -> targetProblem.get().isEmpty() && destinationProblem.get().isEmpty(),
+                targetProblem, destinationProblem);
     }
 
-    private static ValidationResult problem(Control c, Optional<String> p) {
-        return ValidationResult.fromMessageIf(c, p.orElse(""), Severity.ERROR, p.isPresent());
+    private static boolean isPortProblem(InputException e) {
+        return e.field().equals("port");
+    }
+
+    /**
+     * ControlsFX takes the highlighted suggestion on Enter, replacing what was typed. Here Enter takes
+     * the typed text (and goes on to Next) unless the person chose a suggestion with the arrow keys.
+     */
+    private void keepTypedTextOnEnter() {
+        var popup = completion.getAutoCompletionPopup();
+        popup.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+                suggestionChosen = true;
+            } else if (e.getCode() == KeyCode.ENTER && !suggestionChosen) {
+                e.consume();
+                popup.hide();
+                addressField.fireEvent(e.copyFor(addressField, addressField)); // on to the default button
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                popup.hide();
+            }
+        });
+        popup.setOnHidden(e -> suggestionChosen = false);
+        popup.setOnShown(e -> suggestionChosen = false);
     }
 
     /** Up to five recent addresses as links: one click fills the field. */
-    private void showRecent(WizardModel model) {
+    private void showRecent() {
         recentBox.getChildren().clear();
         List<String> recent = model.recentAddresses.stream().limit(5).toList();
         if (recent.isEmpty()) {
@@ -102,11 +134,28 @@ public final class AddressPageController {
         }
     }
 
-    BooleanBinding validProperty() {
+    @Override
+    public ObservableBooleanValue valid() {
         return valid;
     }
 
-    void focus() {
+    @Override
+    public boolean next() {
+        problems.forEach(FieldProblem::reveal);
+        return valid.get();
+    }
+
+    @Override
+    public boolean escape() {
+        if (completion.getAutoCompletionPopup().isShowing()) {
+            completion.getAutoCompletionPopup().hide();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void focus() {
         addressField.requestFocus();
     }
 }

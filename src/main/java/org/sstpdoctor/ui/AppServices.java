@@ -32,6 +32,8 @@ public final class AppServices {
     private final CredentialStore credentials;
     private final Consumer<String> openUrl;
     private final Supplier<KnowledgeBase> kbLoader;
+    private final BackgroundJobs background = new BackgroundJobs();
+    private final java.util.concurrent.atomic.AtomicBoolean loadingStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
     private AppServices(Supplier<KnowledgeBase> kbLoader, Supplier<SstpProbe> probe, SettingsStore store,
                         CredentialStore credentials, Consumer<String> openUrl) {
@@ -40,6 +42,15 @@ public final class AppServices {
         this.settingsStore = store;
         this.credentials = credentials;
         this.openUrl = openUrl;
+    }
+
+    /** Everything at hand already, the probe made on first use by {@code probe} (tests). */
+    public static AppServices ready(KnowledgeBase kb, Supplier<SstpProbe> probe, SettingsStore store,
+                                    CredentialStore credentials, Consumer<String> openUrl) {
+        AppServices s = new AppServices(() -> kb, probe, store, credentials, openUrl);
+        s.kb.complete(kb);
+        s.settings.complete(LoadedSettings.from(store));
+        return s;
     }
 
     /** Everything at hand already (tests). */
@@ -60,7 +71,7 @@ public final class AppServices {
             @Override
             public synchronized SstpProbe get() {
                 if (made == null) {
-                    made = new SstpProbe();
+                    made = org.sstpdoctor.probe.okhttp.OkHttpProbes.standard();
                 }
                 return made;
             }
@@ -73,15 +84,13 @@ public final class AppServices {
      * screen, so Jackson's class loading does not compete with the first paint for the CPU.
      */
     public void startLoading() {
-        if (kb.isDone() && settings.isDone()) {
+        if ((kb.isDone() && settings.isDone()) || !loadingStarted.compareAndSet(false, true)) {
             return;
         }
-        Thread t = new Thread(() -> {
+        background.executor().execute(() -> {
             complete(settings, () -> LoadedSettings.from(settingsStore));
             complete(kb, kbLoader);
-        }, "sstp-doctor-load");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     private static <T> void complete(CompletableFuture<T> future, Supplier<T> value) {
@@ -114,5 +123,15 @@ public final class AppServices {
 
     public Consumer<String> openUrl() {
         return openUrl;
+    }
+
+    /** The executor for every blocking job of the wizard. */
+    public BackgroundJobs background() {
+        return background;
+    }
+
+    /** Stops the background threads (the window is closing). */
+    public void close() {
+        background.close();
     }
 }

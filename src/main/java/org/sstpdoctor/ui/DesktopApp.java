@@ -36,7 +36,7 @@ public final class DesktopApp extends Application {
     public void init() {
         // Only prepares the loading; the first page paints before the knowledge base and settings are read.
         services = AppServices.loading(DesktopApp::knowledgeBase, SettingsStore.ofThisUser(),
-                CredentialStore.forThisComputer(), url -> getHostServices().showDocument(url));
+                CredentialStore.forThisComputer(), this::openInBrowser);
     }
 
     /** The built-in knowledge base with this site's overrides; a bad overrides file is reported and ignored. */
@@ -57,10 +57,9 @@ public final class DesktopApp extends Application {
         wizard = loader.getController();
         wizard.init(services);
         stage.setScene(styledScene(root));
-        stage.setTitle(Texts.get("app.title"));
+        stage.titleProperty().bind(wizard.windowTitleProperty());
         stage.getIcons().addAll(icons());
-        stage.setMinWidth(560);
-        stage.setMinHeight(480);
+        WindowSize.fit(stage, root);
         stage.show();
         Platform.runLater(services::startLoading); // after the first page is laid out and shown
         applyParameters(getParameters().getRaw());
@@ -94,10 +93,33 @@ public final class DesktopApp extends Application {
             if (arg.equals("--practice")) {
                 wizard.startPractice(Scenario.WORKING);
             } else if (arg.startsWith("--practice=")) {
-                Scenario.fromId(arg.substring("--practice=".length())).ifPresentOrElse(wizard::startPractice,
-                        () -> wizard.startPractice(Scenario.WORKING));
+                // Main has already refused an unknown scenario, with the list of the known ones.
+                Scenario.fromId(arg.substring("--practice=".length())).ifPresent(wizard::startPractice);
             }
         }
+    }
+
+    /** The scenario named by {@code --practice=NAME}, or the message listing the known ones. */
+    public static java.util.Optional<String> practiceProblem(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--practice=")) {
+                String id = arg.substring("--practice=".length());
+                if (Scenario.fromId(id).isEmpty()) {
+                    return java.util.Optional.of("sstp-doctor: unknown practice scenario \"" + id.replaceAll("\\p{Cntrl}", "?")
+                            + "\". Known scenarios: " + String.join(", ", java.util.Arrays.stream(Scenario.values())
+                            .map(Scenario::id).toList()) + ".");
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Opens a link; throws when this computer has no browser, so the window can say so. */
+    private void openInBrowser(String url) {
+        if (!Browsers.available()) {
+            throw new IllegalStateException("no web browser");
+        }
+        getHostServices().showDocument(url);
     }
 
     @Override
@@ -106,6 +128,7 @@ public final class DesktopApp extends Application {
             wizard.shutdown();
         }
     }
+
 
     private static void reportFirstPaint() {
         // The second animation pulse after show() comes once the first frame has been rendered.

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sstpdoctor.kb.KbEntry;
 import org.sstpdoctor.kb.Reference;
@@ -24,11 +25,15 @@ final class EntryViews {
     }
 
     static Node helpdesk(KbEntry e, Consumer<String> openLink) {
-        return helpdesk(e, openLink, null);
+        return helpdesk(e, openLink, null, id -> id);
     }
 
-    /** With {@code openEntry}, related entries are links that open them in the lookup page. */
-    static Node helpdesk(KbEntry e, Consumer<String> openLink, Consumer<String> openEntry) {
+    /**
+     * With {@code openEntry}, related entries are links, shown by their titles, that open the entry
+     * itself in the lookup page.
+     */
+    static Node helpdesk(KbEntry e, Consumer<String> openLink, Consumer<String> openEntry,
+                         java.util.function.Function<String, String> titles) {
         VBox box = new VBox(6);
         Label title = heading(e.title());
         title.getStyleClass().add("entry-title");
@@ -44,13 +49,17 @@ final class EntryViews {
             box.getChildren().add(paragraph(Texts.get("entry.culprits", String.join(", ", e.culprits())), "hint"));
         }
         if (!e.related().isEmpty() && openEntry == null) {
-            box.getChildren().add(paragraph(Texts.get("entry.related", String.join(", ", e.related())), "hint"));
+            box.getChildren().add(paragraph(Texts.get("entry.related",
+                    String.join(", ", e.related().stream().map(titles).toList())), "hint"));
         } else if (!e.related().isEmpty()) {
-            javafx.scene.layout.FlowPane related = new javafx.scene.layout.FlowPane(4, 0);
-            related.getChildren().add(new Label(Texts.get("entry.related.links")));
+            VBox related = new VBox(0);
+            related.getChildren().add(heading(Texts.get("entry.related.links")));
             for (String id : e.related()) {
-                Hyperlink link = new Hyperlink(id);
-                link.setAccessibleText(Texts.get("entry.related.open", id));
+                Hyperlink link = new Hyperlink(titles.apply(id));
+                link.setWrapText(true);
+                link.setMinWidth(0);
+                link.setUserData(id);
+                link.setAccessibleText(Texts.get("entry.related.open", titles.apply(id)));
                 link.setOnAction(ev -> openEntry.accept(id));
                 related.getChildren().add(link);
             }
@@ -73,13 +82,14 @@ final class EntryViews {
     }
 
     /** Both views of one entry, for the lookup page. */
-    static Node full(KbEntry e, Consumer<String> openLink, Consumer<String> openEntry) {
+    static Node full(KbEntry e, Consumer<String> openLink, Consumer<String> openEntry,
+                     java.util.function.Function<String, String> titles) {
         VBox box = new VBox(10);
         Label title = heading(e.title());
         title.getStyleClass().add("entry-title");
         box.getChildren().addAll(title, paragraph(e.summary(), "summary"), heading(Texts.get("result.tab.enduser")),
                 endUser(e), heading(Texts.get("result.tab.helpdesk")));
-        VBox helpdesk = (VBox) helpdesk(e, openLink, openEntry);
+        VBox helpdesk = (VBox) helpdesk(e, openLink, openEntry, titles);
         helpdesk.getChildren().remove(0, 2); // title and summary are shown above
         box.getChildren().add(helpdesk);
         return box;
@@ -90,6 +100,7 @@ final class EntryViews {
         l.getStyleClass().add("section-heading");
         l.setWrapText(true);
         l.setMinWidth(0);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -99,6 +110,7 @@ final class EntryViews {
         l.getStyleClass().add(style);
         l.setMaxWidth(Double.MAX_VALUE);
         l.setMinWidth(0);
+        l.setMinHeight(Region.USE_PREF_SIZE); // as tall as its wrapped lines: never cut with "…"
         return l;
     }
 }

@@ -13,6 +13,14 @@ final class Formats {
     private Formats() {
     }
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    /** Local time to the second, for people: never UTC with nanoseconds. */
+    static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
     static String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant);
     }

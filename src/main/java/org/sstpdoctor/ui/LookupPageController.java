@@ -1,34 +1,37 @@
 package org.sstpdoctor.ui;
 
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import org.sstpdoctor.kb.KbEntry;
 import org.sstpdoctor.kb.KnowledgeBase;
 
 /**
  * "Look up a code": 407, 0x80092013, "event 4" or free words. The knowledge base is in memory and
- * a lookup takes microseconds, so it runs as the person types.
+ * a lookup takes microseconds, so it runs as the person types. Down moves from the box into the
+ * results; Esc closes the page from either.
  */
-public final class LookupPageController {
+public final class LookupPageController implements WizardPage {
     @FXML TextField queryField;
     @FXML Label resultCount;
     @FXML SplitPane split;
     @FXML ListView<KbEntry> resultList;
     @FXML VBox entryBox;
 
+    private PageContext context;
     private KnowledgeBase kb;
-    private Consumer<String> openUrl = u -> { };
 
-    void init(KnowledgeBase knowledgeBase, Consumer<String> openLink) {
-        this.kb = knowledgeBase;
-        this.openUrl = openLink;
+    @Override
+    public void initialise(PageContext pageContext) {
+        this.context = pageContext;
         resultList.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(KbEntry e, boolean empty) {
@@ -38,35 +41,62 @@ public final class LookupPageController {
                     setAccessibleText(null);
                 } else {
                     setText(e.title());
+                    setWrapText(true);
+                    setPrefWidth(0); // wrap to the list's width instead of widening it
                     setAccessibleText(e.title() + ". " + e.summary());
                 }
             }
         });
+        resultList.setPlaceholder(new Label(Texts.get("lookup.empty")));
         resultList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showEntry(now));
         queryField.textProperty().addListener((o, was, now) -> search(now));
         queryField.setOnAction(e -> {
             if (!resultList.getItems().isEmpty()) {
                 resultList.getSelectionModel().selectFirst();
+                resultList.requestFocus();
             }
         });
+        queryField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !resultList.getItems().isEmpty()) {
+                e.consume();
+                resultList.requestFocus();
+                if (resultList.getSelectionModel().isEmpty()) {
+                    resultList.getSelectionModel().selectFirst();
+                }
+            }
+        });
+        // The knowledge base may still be loading in the background: search as soon as it is here.
+        pageContext.services().kb().thenAcceptAsync(loaded -> {
+            kb = loaded;
+            search(queryField.getText());
+        }, javafx.application.Platform::runLater);
         search("");
     }
 
+    /** Shows the lookup for this text (a related link's id, a command-line argument). */
     void query(String text) {
-        queryField.setText(text);
+        if (text.equals(queryField.getText())) {
+            search(text);
+        } else {
+            queryField.setText(text);
+        }
     }
 
     private void search(String text) {
-        List<KbEntry> found = text == null || text.isBlank() ? List.of() : kb.lookup(text);
+        boolean blank = text == null || text.isBlank();
+        List<KbEntry> found = blank || kb == null ? List.of() : kb.lookup(text);
         resultList.getItems().setAll(found);
-        if (text == null || text.isBlank()) {
+        if (blank) {
             resultCount.setText(Texts.get("lookup.hint"));
+        } else if (kb == null) {
+            resultCount.setText(Texts.get("lookup.loading"));
         } else {
             resultCount.setText(found.isEmpty() ? Texts.get("lookup.none", text.strip())
                     : Texts.get("lookup.count", found.size()));
         }
         if (!found.isEmpty()) {
             resultList.getSelectionModel().selectFirst();
+            resultList.scrollTo(0);
         } else {
             showEntry(null);
         }
@@ -75,12 +105,14 @@ public final class LookupPageController {
     private void showEntry(KbEntry e) {
         entryBox.getChildren().clear();
         if (e != null) {
-            entryBox.getChildren().add(EntryViews.full(e, openUrl, this::query));
+            Function<String, String> titles = id -> kb.byId(id).map(KbEntry::title).orElse(id);
+            entryBox.getChildren().add(EntryViews.full(e, context.openUrl(), this::query, titles));
         }
     }
 
-    void focus() {
-        split.setDividerPositions(0.36); // re-applied: the page was laid out hidden
+    @Override
+    public void focus() {
+        split.setDividerPositions(0.4); // re-applied: the page was laid out hidden
         queryField.requestFocus();
         queryField.selectAll();
     }

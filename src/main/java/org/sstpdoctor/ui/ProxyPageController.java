@@ -2,11 +2,11 @@ package org.sstpdoctor.ui;
 
 import java.io.File;
 import java.util.Optional;
-import org.sstpdoctor.target.InputException;
-import java.util.concurrent.CompletableFuture;
-import javafx.application.Platform;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -18,16 +18,14 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
-import org.controlsfx.validation.Severity;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
 import org.sstpdoctor.probe.ProxyMode;
 import org.sstpdoctor.probe.SystemProxyDetector;
-import org.sstpdoctor.settings.CredentialStore;
+import org.sstpdoctor.target.InputException;
 import org.sstpdoctor.target.Target;
+import org.sstpdoctor.ui.WizardModel.CaCheck;
 
 /** Page 3: proxy settings, as Windows offers them, plus an extra trusted CA for private PKIs. */
-public final class ProxyPageController {
+public final class ProxyPageController implements WizardPage {
     @FXML ToggleGroup mode;
     @FXML RadioButton noneChoice;
     @FXML RadioButton systemChoice;
@@ -36,22 +34,27 @@ public final class ProxyPageController {
     @FXML GridPane manualGrid;
     @FXML TextField proxyHostField;
     @FXML TextField proxyPortField;
+    @FXML Label hostMessage;
     @FXML TextField proxyUserField;
+    @FXML Label userMessage;
     @FXML PasswordField passwordField;
     @FXML CheckBox rememberBox;
     @FXML Label rememberNote;
-    @FXML Label proxyMessage;
     @FXML TitledPane advancedPane;
     @FXML TextField caField;
     @FXML Button caBrowse;
+    @FXML Label caMessage;
 
+    private PageContext context;
     private WizardModel model;
-    private final ValidationSupport validation = new ValidationSupport();
     private BooleanBinding valid;
-    private javafx.beans.binding.ObjectBinding<Optional<InputException>> problem;
+    private final java.util.List<FieldProblem> problems = new java.util.ArrayList<>();
+    private final PauseTransition caPause = new PauseTransition(javafx.util.Duration.millis(250));
 
-    void init(WizardModel model, CredentialStore credentials) {
-        this.model = model;
+    @Override
+    public void initialise(PageContext pageContext) {
+        this.context = pageContext;
+        this.model = pageContext.model();
         noneChoice.setUserData(ProxyMode.NONE);
         systemChoice.setUserData(ProxyMode.SYSTEM);
         manualChoice.setUserData(ProxyMode.MANUAL);
@@ -69,36 +72,59 @@ public final class ProxyPageController {
         passwordField.textProperty().bindBidirectional(model.proxyPassword);
         rememberBox.selectedProperty().bindBidirectional(model.rememberPassword);
         caField.textProperty().bindBidirectional(model.caFile);
-        if (credentials.available()) {
-            rememberNote.setText(Texts.get("proxy.remember.where", credentials.description()));
+        if (pageContext.settings().credentialStoreAvailable()) {
+            rememberNote.setText(Texts.get("proxy.remember.where", pageContext.settings().credentialStoreDescription()));
         } else {
             model.rememberPassword.set(false);
             rememberBox.setDisable(true);
             rememberNote.setText(Texts.get("proxy.remember.unavailable"));
         }
-        // One check per change; each field gets the decoration for its own problem, the message below
-        // names it in words, and Next follows it.
-        problem = Bindings.createObjectBinding(model::proxyInputProblem,
-                model.proxyMode, model.proxyHost, model.proxyPort, model.proxyUser, model.caFile);
-        registerFieldValidator(proxyHostField, "proxy");
-        registerFieldValidator(proxyPortField, "proxy port");
-        registerFieldValidator(proxyUserField, "proxy user");
-        registerFieldValidator(caField, "trusted CA file");
-        proxyMessage.textProperty().bind(Bindings.createStringBinding(() -> {
-            boolean untouched = model.proxyMode.get() == ProxyMode.MANUAL && model.proxyHost.get().isBlank()
-                    && model.proxyPort.get().isBlank();
-            return untouched ? "" : problem.get().map(InputException::getMessage).orElse("");
-        }, problem));
-        valid = Bindings.createBooleanBinding(() -> problem.get().isEmpty(), problem);
+        // One parse per change of the proxy fields; each problem is shown under its own field.
+        ObjectBinding<Optional<InputException>> problem = Bindings.createObjectBinding(model::proxyInputProblem,
+                model.proxyMode, model.proxyHost, model.proxyPort, model.proxyUser);
+        problems.add(FieldProblem.attach(proxyHostField, hostMessage, forFields(problem, "proxy", "proxy port")));
+        problems.add(FieldProblem.attach(proxyUserField, userMessage, forFields(problem, "proxy user")));
+        // The CA file is read in the background (it may sit on a slow drive); any problem it has is its own.
+        problems.add(FieldProblem.attach(caField, caMessage, Bindings.createObjectBinding(() -> {
+            CaCheck c = model.caCheck.get();
+            return c.state() == CaCheck.State.PROBLEM ? Optional.of(c.problem()) : Optional.<String>empty();
+        }, model.caCheck)));
+        caPause.setOnFinished(e -> checkCaFile());
+        model.caFile.addListener((o, was, now) -> {
+            model.caCheck.set(now == null || now.isBlank() ? CaCheck.NONE : new CaCheck(CaCheck.State.CHECKING, now, ""));
+            caPause.playFromStart();
+        });
+        if (!model.caFile.get().isBlank()) {
+            model.caCheck.set(new CaCheck(CaCheck.State.CHECKING, model.caFile.get(), ""));
+            checkCaFile();
+        }
+        valid = Bindings.createBooleanBinding(() -> problem.get().isEmpty() && !model.caCheck.get().blocksNext(),
+                problem, model.caCheck);
     }
 
-    private void registerFieldValidator(TextField field, String inputField) {
-        validation.registerValidator(field, false, (javafx.scene.control.Control c, String t) -> {
-            Optional<InputException> p = problem.get();
-            boolean mine = p.isPresent() && p.get().field().equals(inputField)
-                    && (model.proxyMode.get() == ProxyMode.MANUAL || inputField.equals("trusted CA file"))
-                    && !(t == null || t.isBlank());
-            return ValidationResult.fromMessageIf(c, p.map(InputException::getMessage).orElse(""), Severity.ERROR, mine);
+    /** The problem, if it belongs to one of these fields and the manual proxy is chosen; none for untouched fields. */
+    private ObjectBinding<Optional<String>> forFields(ObjectBinding<Optional<InputException>> problem, String... fields) {
+        return Bindings.createObjectBinding(() -> {
+            boolean untouched = model.proxyHost.get().isBlank() && model.proxyPort.get().isBlank();
+            return problem.get().filter(e -> model.proxyMode.get() == ProxyMode.MANUAL && !untouched
+                    && java.util.List.of(fields).contains(e.field())).map(InputException::getMessage);
+        }, problem);
+    }
+
+    private void checkCaFile() {
+        String file = model.caFile.get();
+        if (file == null || file.isBlank()) {
+            model.caCheck.set(CaCheck.NONE);
+            return;
+        }
+        context.background().run(() -> WizardModel.readTrustedCertificates(file).size(), count -> {
+            if (file.equals(model.caFile.get())) {
+                model.caCheck.set(new CaCheck(CaCheck.State.OK, file, ""));
+            }
+        }, error -> {
+            if (file.equals(model.caFile.get())) {
+                model.caCheck.set(new CaCheck(CaCheck.State.PROBLEM, file, BackgroundJobs.message(error)));
+            }
         });
     }
 
@@ -110,20 +136,26 @@ public final class ProxyPageController {
         });
     }
 
-    /** Asks the OS what proxy it would use for this server, off the FX thread (PAC and WPAD can be slow). */
-    void detectSystemProxy(Target target) {
+    @Override
+    public void shown() {
+        try {
+            detectSystemProxy(model.target());
+        } catch (InputException e) {
+            systemDetected.setText(""); // cannot happen: the address page let us through
+        }
+        context.settings().fillRememberedPassword(model);
+    }
+
+    /** Asks the OS what proxy it would use for this server, in the background (PAC and WPAD can be slow). */
+    private void detectSystemProxy(Target target) {
         systemDetected.setText(Texts.get("proxy.system.detecting"));
-        CompletableFuture.supplyAsync(() -> SystemProxyDetector.ofThisComputer().detect(target))
-                .whenComplete((detection, error) -> Platform.runLater(() -> {
-                    if (error != null) {
-                        systemDetected.setText(Texts.get("proxy.system.unknown"));
-                    } else if (detection.proxy().isPresent()) {
-                        systemDetected.setText(Texts.get("proxy.system.found", detection.proxy().get().toString(),
-                                detection.source()));
-                    } else {
-                        systemDetected.setText(Texts.get("proxy.system.none", detection.source()));
-                    }
-                }));
+        context.background().run(() -> SystemProxyDetector.ofThisComputer().detect(target), detection -> {
+            if (detection.proxy().isPresent()) {
+                systemDetected.setText(Texts.get("proxy.system.found", detection.proxy().get().toString(), detection.source()));
+            } else {
+                systemDetected.setText(Texts.get("proxy.system.none", detection.source()));
+            }
+        }, error -> systemDetected.setText(Texts.get("proxy.system.unknown")));
     }
 
     @FXML
@@ -139,11 +171,25 @@ public final class ProxyPageController {
         }
     }
 
-    BooleanBinding validProperty() {
+    @Override
+    public ObservableBooleanValue valid() {
         return valid;
     }
 
-    void focus() {
+    @Override
+    public boolean next() {
+        problems.forEach(FieldProblem::reveal);
+        if (model.caCheck.get().state() == CaCheck.State.PROBLEM) {
+            advancedPane.setExpanded(true); // the problem is inside the folded section: show it
+        }
+        return valid.get();
+    }
+
+    @Override
+    public void focus() {
+        if (model.caCheck.get().state() == CaCheck.State.PROBLEM) {
+            advancedPane.setExpanded(true);
+        }
         if (mode.getSelectedToggle() instanceof RadioButton r) {
             r.requestFocus();
         }

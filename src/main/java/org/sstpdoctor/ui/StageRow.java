@@ -14,6 +14,8 @@ public final class StageRow {
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.WAITING);
     public final StringProperty time = new SimpleStringProperty("");
     public final StringProperty detail = new SimpleStringProperty("");
+    /** System.nanoTime() when the stage started, 0 when it is not running (FX thread only). */
+    long runningSince;
 
     public StageRow(Stage stage) {
         this.stage = stage;

@@ -10,17 +10,23 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Page 4: the live checklist. Each stage turns green or red with its time as the engine reports it. */
-public final class TestingPageController {
+public final class TestingPageController implements WizardPage {
     @FXML Label testingTarget;
     @FXML VBox checklist;
     @FXML ProgressBar progress;
+    @FXML Label elapsedLabel;
     @FXML Label noteLabel;
+    private PageContext context;
 
-    void init(ProbeRunner runner) {
+    @Override
+    public void initialise(PageContext pageContext) {
+        this.context = pageContext;
+        ProbeRunner runner = pageContext.runner();
         for (StageRow row : runner.rows()) {
             checklist.getChildren().add(rowView(row));
         }
         noteLabel.textProperty().bind(runner.noteProperty());
+        elapsedLabel.textProperty().bind(runner.elapsedProperty());
         progress.progressProperty().bind(Bindings.createDoubleBinding(() -> {
             long done = runner.rows().stream().filter(r -> r.state.get() != StageRow.State.WAITING
                     && r.state.get() != StageRow.State.RUNNING).count();
@@ -28,14 +34,25 @@ public final class TestingPageController {
         }, runner.rows().stream().map(r -> r.state).toArray(javafx.beans.Observable[]::new)));
     }
 
-    void showTarget(String target) {
-        testingTarget.setText(Texts.get("testing.target", target));
+    @Override
+    public void shown() {
+        WizardModel m = context.model();
+        testingTarget.setText(Texts.get("testing.target", Texts.get("testing.named", m.destinationName.get().strip(),
+                m.address.get().strip())));
+    }
+
+    @Override
+    public void focus() {
+        checklist.requestFocus(); // the frame's Cancel is one Tab away; Esc cancels from anywhere
+    }
+
+    @Override
+    public String windowTitle() {
+        return Texts.get("window.title.testing", context.model().address.get().strip());
     }
 
     private static VBox rowView(StageRow row) {
-        Label icon = new Label();
-        icon.getStyleClass().add("stage-icon");
-        icon.setMinWidth(22);
+        StateIcon icon = new StateIcon();
         Label title = new Label(row.title());
         title.getStyleClass().add("stage-title");
         title.setMaxWidth(Double.MAX_VALUE);
@@ -43,7 +60,9 @@ public final class TestingPageController {
         Label time = new Label();
         time.getStyleClass().add("stage-time");
         time.textProperty().bind(row.time);
-        HBox line = new HBox(8, icon, title, time);
+        Label state = new Label();
+        state.getStyleClass().add("stage-state");
+        HBox line = new HBox(8, icon, title, state, time);
         line.setAlignment(Pos.CENTER_LEFT);
         Label detail = new Label();
         detail.getStyleClass().add("stage-detail");
@@ -56,18 +75,21 @@ public final class TestingPageController {
         box.setFocusTraversable(false);
         Runnable paint = () -> {
             StageRow.State s = row.state.get();
+            String key = s.name().toLowerCase(java.util.Locale.ROOT);
             box.getStyleClass().removeIf(c -> c.startsWith("state-"));
-            box.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
-            icon.setText(switch (s) {
-                case WAITING -> "\u25CB";       // ○
-                case RUNNING -> "\u25D4";       // ◔
-                case PASSED -> "\u2714";        // ✔
-                case WARNED -> "\u26A0";        // ⚠
-                case FAILED -> "\u2716";        // ✖
-                case SKIPPED, NOT_REACHED -> "\u2013"; // –
+            box.getStyleClass().add("state-" + key);
+            icon.show(switch (s) {
+                case WAITING -> StateIcon.Kind.WAITING;
+                case RUNNING -> StateIcon.Kind.RUNNING;
+                case PASSED -> StateIcon.Kind.PASS;
+                case WARNED -> StateIcon.Kind.WARN;
+                case FAILED -> StateIcon.Kind.FAIL;
+                case SKIPPED, NOT_REACHED -> StateIcon.Kind.SKIPPED;
             });
-            String state = Texts.get("stage.state." + s.name().toLowerCase(java.util.Locale.ROOT));
-            box.setAccessibleText(row.title() + ": " + state + (row.time.get().isEmpty() ? "" : ", " + row.time.get()));
+            // The state in words too, so it reads without colour; "waiting" and "running" go without saying.
+            String words = Texts.get("stage.state." + key);
+            state.setText(s == StageRow.State.WAITING || s == StageRow.State.RUNNING || s == StageRow.State.PASSED ? "" : words);
+            box.setAccessibleText(row.title() + ": " + words + (row.time.get().isEmpty() ? "" : ", " + row.time.get()));
         };
         row.state.addListener((o, a, b) -> paint.run());
         row.time.addListener((o, a, b) -> paint.run());

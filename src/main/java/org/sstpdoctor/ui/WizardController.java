@@ -2,15 +2,18 @@ package org.sstpdoctor.ui;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -22,21 +25,40 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import org.sstpdoctor.kb.Resolution;
-import org.sstpdoctor.probe.ProbeReport;
-import org.sstpdoctor.probe.ProbeRequest;
-import org.sstpdoctor.probe.ProxyMode;
-import org.sstpdoctor.probe.Version;
 import org.sstpdoctor.responder.Scenario;
-import org.sstpdoctor.settings.Settings;
 import org.sstpdoctor.target.InputException;
 
 /**
  * The wizard's frame: title, page area and the Back / Next / Finish / Cancel buttons, like Windows'
- * "Connect to a workplace". It only moves between pages and hands work to the page controllers,
- * the {@link ProbeRunner} and the settings store.
+ * "Connect to a workplace". It moves between the pages of {@link Page} through the {@link WizardPage}
+ * contract only; what a page shows and checks is the page's own business.
  */
 public final class WizardController {
-    public enum Page { HOW, ADDRESS, PROXY, TESTING, RESULT, LOOKUP }
+    /**
+     * Every page, in the order the wizard walks through them. {@link Role#STEP} pages are the steps
+     * Next and Back move through (the last one's Next is "Test"); adding a step is one entry here,
+     * one FXML file {@code page-<name>.fxml} and its controller.
+     */
+    public enum Page {
+        HOW(Role.STEP), ADDRESS(Role.STEP), PROXY(Role.STEP), TESTING(Role.RUN), RESULT(Role.RESULT), LOOKUP(Role.ASIDE);
+
+        final Role role;
+
+        Page(Role role) {
+            this.role = role;
+        }
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static List<Page> steps() {
+            return Arrays.stream(values()).filter(p -> p.role == Role.STEP).toList();
+        }
+    }
+
+    /** How the frame's buttons behave on a page. */
+    enum Role { STEP, RUN, RESULT, ASIDE }
 
     @FXML BorderPane root;
     @FXML Label practiceBanner;
@@ -55,65 +77,66 @@ public final class WizardController {
 
     @FXML Node howPage;
     @FXML HowPageController howPageController;
-    // The other pages are loaded when first needed (see ensure): the first page paints sooner.
-    private final java.util.Map<Page, Node> views = new java.util.EnumMap<>(Page.class);
-    private AddressPageController addressPageController;
-    private ProxyPageController proxyPageController;
-    private TestingPageController testingPageController;
-    private ResultPageController resultPageController;
-    private LookupPageController lookupPageController;
-    private String pendingLookup;
+    // Pages are loaded when first needed (see ensure): the first page paints sooner.
+    private final Map<Page, Node> views = new EnumMap<>(Page.class);
+    private final Map<Page, WizardPage> pages = new EnumMap<>(Page.class);
+    private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(Texts.get("app.title"));
 
     private final WizardModel model = new WizardModel();
     private AppServices services;
+    private SettingsService settings;
     private ProbeRunner runner;
-    private Settings settings;
+    private PageContext context;
     private Page current = Page.HOW;
-    private Page beforeLookup = Page.HOW;
-    private PracticeSession practice;
+    private Page beforeAside = Page.HOW;
+    private final Practice practice = new Practice(this);
     private boolean closed;
 
     public void init(AppServices appServices) {
         this.services = appServices;
-        this.settings = Settings.defaults();
-        runner = new ProbeRunner(appServices.probe());
-        howPageController.onLookup(this::openLookup);
+        this.settings = new SettingsService(appServices);
+        runner = new ProbeRunner(appServices.probe(), appServices.background());
+        context = new PageContext(model, appServices, settings, runner, new PageContext.Actions() {
+            @Override
+            public void lookup(String query) {
+                WizardController.this.lookup(query);
+            }
+
+            @Override
+            public void runTest() {
+                WizardController.this.runTest();
+            }
+
+            @Override
+            public void status(String message) {
+                statusLine.setText(message);
+            }
+
+            @Override
+            public Window window() {
+                return WizardController.this.window();
+            }
+        });
+        views.put(Page.HOW, howPage);
+        Keys.linkLabels(howPage);
+        pages.put(Page.HOW, howPageController);
+        howPageController.initialise(context);
         // Remembered settings arrive from a background load; they fill the pages unless the person
         // has already moved on from the first page.
-        appServices.settings().thenAcceptAsync(loaded -> {
-            settings = loaded.settings();
-            if (current == Page.HOW && practice == null) {
-                model.apply(settings);
+        settings.whenLoaded(loaded -> {
+            if (current == Page.HOW && !practice.running()) {
+                model.apply(loaded);
             } else {
-                model.recentAddresses.setAll(settings.recentAddresses());
+                model.recentAddresses.setAll(loaded.recentAddresses());
             }
-            loaded.problem().ifPresent(statusLine::setText);
-        }, Platform::runLater);
+        }, statusLine::setText);
         practiceBanner.textProperty().bind(model.practiceBanner);
         practiceBanner.visibleProperty().bind(model.practiceBanner.isNotEmpty());
         practiceBanner.managedProperty().bind(practiceBanner.visibleProperty());
         lookupMenuItem.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
-                // Enter = Next even when a radio button or check box has the focus: those controls
-                // swallow Enter, and the default button would never see it.
-                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                    if (e.getCode() == KeyCode.ENTER && !e.isAltDown() && !e.isControlDown()
-                            && (scene.getFocusOwner() instanceof javafx.scene.control.RadioButton
-                                || scene.getFocusOwner() instanceof javafx.scene.control.CheckBox)) {
-                        Button target = finishButton.isVisible() ? finishButton : nextButton;
-                        if (target.isVisible() && !target.isDisabled()) {
-                            e.consume();
-                            target.fire();
-                        }
-                    }
-                });
-                // Alt+Left goes back, as in Windows' wizards and browsers.
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), () -> {
-                    if (!backButton.isDisabled() && backButton.isVisible()) {
-                        goBack();
-                    }
-                });
+                Keys.install(scene, this);
             }
         });
         show(Page.HOW);
@@ -127,62 +150,43 @@ public final class WizardController {
         return current;
     }
 
-    ResultPageController result() {
-        ensure(Page.RESULT);
-        return resultPageController;
+    /** "SSTP Doctor — Proxy settings", "SSTP Doctor — vpn.example.com: Reachable"; the app binds its stage title to it. */
+    public ReadOnlyStringProperty windowTitleProperty() {
+        return windowTitle.getReadOnlyProperty();
     }
 
-    /** Loads a page's FXML the first time it is needed, and hands its controller what it works with. */
-    private void ensure(Page page) {
-        if (views.isEmpty()) {
-            views.put(Page.HOW, howPage);
+    ResultPageController result() {
+        return (ResultPageController) ensure(Page.RESULT);
+    }
+
+    WizardPage page(Page page) {
+        return ensure(page);
+    }
+
+    /** The testing page's rows (tests). */
+    List<StageRow> runnerRows() {
+        return runner.rows();
+    }
+
+    /** Loads a page's FXML the first time it is needed, and hands its controller the context. */
+    private WizardPage ensure(Page page) {
+        WizardPage loaded = pages.get(page);
+        if (loaded != null) {
+            return loaded;
         }
-        if (views.containsKey(page)) {
-            return;
-        }
-        javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(
-                WizardController.class.getResource("page-" + page.name().toLowerCase(java.util.Locale.ROOT) + ".fxml"),
-                Texts.bundle());
+        FXMLLoader loader = new FXMLLoader(WizardController.class.getResource("page-" + page.key() + ".fxml"), Texts.bundle());
         Node view;
         try {
             view = loader.load();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot load the " + page + " page", e);
         }
-        view.setVisible(false);
-        view.setManaged(false);
-        pageHolder.getChildren().add(view);
+        WizardPage controller = loader.getController();
+        Keys.linkLabels(view);
         views.put(page, view);
-        switch (page) {
-            case ADDRESS -> {
-                addressPageController = loader.getController();
-                addressPageController.init(model);
-            }
-            case PROXY -> {
-                proxyPageController = loader.getController();
-                proxyPageController.init(model, services.credentials());
-            }
-            case TESTING -> {
-                testingPageController = loader.getController();
-                testingPageController.init(runner);
-            }
-            case RESULT -> {
-                resultPageController = loader.getController();
-                resultPageController.init(this::runTest, services.openUrl(), this::window, this::lookup);
-            }
-            case LOOKUP -> {
-                LookupPageController c = loader.getController();
-                lookupPageController = c;
-                services.kb().thenAcceptAsync(kb -> {
-                    c.init(kb, services.openUrl());
-                    if (pendingLookup != null) {
-                        c.query(pendingLookup);
-                        pendingLookup = null;
-                    }
-                }, Platform::runLater);
-            }
-            default -> { }
-        }
+        pages.put(page, controller);
+        controller.initialise(context);
+        return controller;
     }
 
     /** Loads the next pages while the person reads the first one, so Next is instant. */
@@ -191,44 +195,43 @@ public final class WizardController {
         Platform.runLater(() -> ensure(Page.PROXY));
     }
 
-    private Window window() {
+    Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
-    private void show(Page page) {
-        ensure(page);
+    void show(Page page) {
+        WizardPage controller = ensure(page);
         current = page;
-        for (Node n : pageHolder.getChildren()) {
-            n.setVisible(false);
-            n.setManaged(false);
-        }
-        Node view = views.get(page);
-        view.setVisible(true);
-        view.setManaged(true);
-        String key = page.name().toLowerCase(java.util.Locale.ROOT);
-        pageTitle.setText(Texts.get("page." + key + ".title"));
-        pageSubtitle.setText(Texts.get("page." + key + ".subtitle"));
+        // Only the page on show is in the scene: hidden pages' Alt+letter mnemonics must not collide with it.
+        pageHolder.getChildren().setAll(views.get(page));
+        pageTitle.setText(Texts.get("page." + page.key() + ".title"));
+        pageSubtitle.setText(Texts.get("page." + page.key() + ".subtitle"));
         root.setAccessibleText(pageTitle.getText());
-        configureButtons(page);
-        Platform.runLater(() -> focusFirst(page));
+        configureButtons(page, controller);
+        controller.shown();
+        String title = controller.windowTitle();
+        windowTitle.set(Texts.get("window.title", title.isEmpty() ? pageTitle.getText() : title));
+        Platform.runLater(() -> {
+            if (current == page) {
+                controller.focus();
+            }
+        });
     }
 
-    private void configureButtons(Page page) {
+    private void configureButtons(Page page, WizardPage controller) {
+        Role role = page.role;
+        List<Page> steps = Page.steps();
+        boolean lastStep = role == Role.STEP && steps.indexOf(page) == steps.size() - 1;
         nextButton.disableProperty().unbind();
-        nextButton.setDisable(false);
-        backButton.setDisable(page == Page.HOW || page == Page.TESTING);
-        setShown(nextButton, page != Page.RESULT && page != Page.LOOKUP && page != Page.TESTING);
-        setShown(finishButton, page == Page.RESULT);
-        finishButton.setDefaultButton(page == Page.RESULT);
-        nextButton.setDefaultButton(page != Page.RESULT);
-        cancelButton.setText(Texts.get(page == Page.LOOKUP ? "button.closelookup" : "button.cancel"));
-        nextButton.setText(Texts.get(page == Page.PROXY ? "button.test" : "button.next"));
-        switch (page) {
-            case ADDRESS -> nextButton.disableProperty().bind(addressPageController.validProperty().not());
-            case PROXY -> nextButton.disableProperty().bind(proxyPageController.validProperty().not());
-            default -> { }
-        }
-        toolsMenu.setDisable(page == Page.TESTING);
+        nextButton.disableProperty().bind(javafx.beans.binding.Bindings.not(controller.valid()));
+        backButton.setDisable(role == Role.RUN || (role == Role.STEP && steps.indexOf(page) == 0));
+        setShown(nextButton, role == Role.STEP);
+        setShown(finishButton, role == Role.RESULT);
+        finishButton.setDefaultButton(role == Role.RESULT);
+        nextButton.setDefaultButton(role == Role.STEP);
+        cancelButton.setText(Texts.get(role == Role.ASIDE ? "button.closelookup" : "button.cancel"));
+        nextButton.setText(Texts.get(lastStep ? "button.test" : "button.next"));
+        toolsMenu.setDisable(role == Role.RUN);
     }
 
     private static void setShown(Node n, boolean shown) {
@@ -236,46 +239,31 @@ public final class WizardController {
         n.setManaged(shown);
     }
 
-    private void focusFirst(Page page) {
-        switch (page) {
-            case HOW -> howPageController.vpnChoice.requestFocus();
-            case ADDRESS -> addressPageController.focus();
-            case PROXY -> proxyPageController.focus();
-            case TESTING -> cancelButton.requestFocus();
-            case RESULT -> finishButton.requestFocus();
-            case LOOKUP -> lookupPageController.focus();
-        }
-    }
-
     @FXML
     void goNext() {
-        switch (current) {
-            case HOW -> show(Page.ADDRESS);
-            case ADDRESS -> {
-                if (model.addressProblem().isEmpty() && model.destinationProblem().isEmpty()) {
-                    ensure(Page.PROXY);
-                    try {
-                        proxyPageController.detectSystemProxy(model.target());
-                    } catch (InputException ignored) {
-                        // cannot happen: the address was just checked
-                    }
-                    fillRememberedPassword();
-                    show(Page.PROXY);
-                }
-            }
-            case PROXY -> runTest();
-            default -> { }
+        if (current.role != Role.STEP || nextButton.isDisabled() || !pages.get(current).next()) {
+            return;
+        }
+        List<Page> steps = Page.steps();
+        int i = steps.indexOf(current);
+        if (i == steps.size() - 1) {
+            runTest();
+        } else {
+            show(steps.get(i + 1));
         }
     }
 
     @FXML
     void goBack() {
-        switch (current) {
-            case ADDRESS -> show(Page.HOW);
-            case PROXY -> show(Page.ADDRESS);
-            case RESULT -> show(Page.PROXY);
-            case LOOKUP -> show(beforeLookup);
-            default -> { }
+        if (backButton.isDisabled() || !pages.get(current).back()) {
+            return;
+        }
+        List<Page> steps = Page.steps();
+        switch (current.role) {
+            case STEP -> show(steps.get(Math.max(0, steps.indexOf(current) - 1)));
+            case RESULT -> show(steps.get(steps.size() - 1));
+            case ASIDE -> show(beforeAside);
+            case RUN -> { }
         }
     }
 
@@ -286,113 +274,79 @@ public final class WizardController {
 
     @FXML
     void cancel() {
-        switch (current) {
-            case TESTING -> runner.cancel();
-            case LOOKUP -> show(beforeLookup);
-            default -> close();
+        switch (current.role) {
+            case RUN -> runner.cancel();
+            case ASIDE -> show(beforeAside);
+            default -> {
+                if (Dialogs.confirmLeaving(window(), model)) {
+                    close();
+                }
+            }
+        }
+    }
+
+    /** Esc: the page first (a suggestion list to close), then Cancel. */
+    void escape() {
+        if (!pages.get(current).escape()) {
+            cancel();
         }
     }
 
     /** Starts (or restarts) the test with what is on the pages now. */
     void runTest() {
-        ProbeRequest request;
-        try {
-            request = model.request();
-        } catch (InputException e) {
-            statusLine.setText(e.getMessage());
+        if (runner.runningProperty().get()) {
             return;
         }
         statusLine.setText("");
-        ensure(Page.TESTING);
-        testingPageController.showTarget(Texts.get("testing.named", model.destinationName.get().strip(), request.target().toString()));
+        WizardModel.RequestInput input = model.requestInput(true);
         show(Page.TESTING);
-        // The knowledge base is consulted on the probe's thread, after the probe: never on the FX thread.
-        runner.start(request, report -> {
+        // The request is parsed, the CA file read and the knowledge base consulted on the probe's thread.
+        runner.start(input::toRequest, report -> {
             try {
                 return Resolution.of(report, services.kb().join());
             } catch (RuntimeException e) {
                 return Resolution.empty(); // the report stands without the explanation
             }
-        }, this::showResult);
-        rememberSettings();
-    }
-
-    private void showResult(ProbeReport report, Resolution resolution) {
-        ensure(Page.RESULT);
-        model.report.set(report);
-        resultPageController.show(report, resolution, model.destinationName.get());
-        show(Page.RESULT);
-    }
-
-    private void rememberSettings() {
-        if (practice != null) {
-            return; // practice addresses are throw-away loopback ports
+        }, new ProbeRunner.Outcomes<>((report, resolution) -> {
+            result().show(report, resolution, model.destinationName.get());
+            model.report.set(report);
+            show(Page.RESULT);
+        }, this::inputProblem, error -> {
+            result().showInternalError(error);
+            show(Page.RESULT);
+        }));
+        if (!practice.running()) { // practice addresses are throw-away loopback ports
+            settings.remember(model, () -> statusLine.setText(Texts.get("settings.savefailed")));
         }
-        settings = model.remember(settings);
-        Settings toSave = settings;
-        boolean storePassword = model.rememberPassword.get() && model.proxyMode.get() == ProxyMode.MANUAL
-                && !model.proxyUser.get().isBlank() && !model.proxyPassword.get().isEmpty()
-                && services.credentials().available();
-        String account = model.credentialAccount();
-        char[] password = storePassword ? model.proxyPassword.get().toCharArray() : null;
-        boolean forget = !model.rememberPassword.get() && services.credentials().available() && !model.proxyUser.get().isBlank();
-        // Disk and credential-store work (which may start a helper process) stays off the FX thread.
-        CompletableFuture.runAsync(() -> {
-            try {
-                services.settingsStore().save(toSave);
-                if (password != null) {
-                    services.credentials().store(account, password);
-                } else if (forget) {
-                    services.credentials().delete(account);
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } finally {
-                if (password != null) {
-                    Arrays.fill(password, '\0');
-                }
-            }
-        }).whenComplete((ok, error) -> {
-            if (error != null) {
-                Platform.runLater(() -> statusLine.setText(Texts.get("settings.savefailed")));
-            }
-        });
     }
 
-    private void fillRememberedPassword() {
-        if (!model.rememberPassword.get() || !model.proxyPassword.get().isEmpty() || model.proxyUser.get().isBlank()
-                || !services.credentials().available()) {
-            return;
+    /** Input that turned out unusable only when the test began (a CA file deleted meanwhile). */
+    private void inputProblem(InputException e) {
+        statusLine.setText(e.getMessage());
+        show(Page.steps().get(Page.steps().size() - 1));
+        if (e.field().equals(WizardModel.CA_FIELD)) {
+            model.caCheck.set(new WizardModel.CaCheck(WizardModel.CaCheck.State.PROBLEM, model.caFile.get(), e.getMessage()));
         }
-        String account = model.credentialAccount();
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return services.credentials().read(account);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        })
-                .whenComplete((found, error) -> Platform.runLater(() -> {
-                    if (error == null && found.isPresent() && model.proxyPassword.get().isEmpty()) {
-                        char[] chars = found.get();
-                        model.proxyPassword.set(new String(chars));
-                        Arrays.fill(chars, '\0');
-                    }
-                }));
     }
 
     @FXML
     void openLookup() {
-        if (current != Page.LOOKUP && current != Page.TESTING) {
-            beforeLookup = current;
-            show(Page.LOOKUP);
-        }
+        lookup("");
     }
 
-    /** Opens the lookup page with a query already typed, e.g. from a command-line argument. */
+    /** Opens the lookup page, with a query typed when one is given (a related link, a command-line argument). */
     public void lookup(String query) {
-        pendingLookup = query;
-        openLookup();
+        if (current.role == Role.RUN) {
+            return;
+        }
+        LookupPageController lookup = (LookupPageController) ensure(Page.LOOKUP);
+        if (!query.isEmpty()) {
+            lookup.query(query);
+        }
+        if (current != Page.LOOKUP) {
+            beforeAside = current;
+            show(Page.LOOKUP);
+        }
     }
 
     @FXML
@@ -417,66 +371,46 @@ public final class WizardController {
 
     /** Starts practice mode with a scenario and fills the pages so the next click runs the test. */
     public void startPractice(Scenario scenario) {
-        stopPractice();
-        // Certificates, a temporary file and a listening socket: made off the FX thread.
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return PracticeSession.start(scenario);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).whenComplete((session, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                statusLine.setText(Texts.get("practice.failed", cause.getMessage()));
-                return;
-            }
-            if (closed) {
-                session.close(); // the window went away while the responder was starting
-                return;
-            }
-            practice = session;
-            model.address.set(session.address());
-            model.port.set("");
-            model.destinationName.set(Texts.get("practice.destination"));
-            model.proxyMode.set(ProxyMode.NONE);
-            model.caFile.set(session.caFile().toString());
-            model.practiceBanner.set(Texts.get("practice.banner", scenario.description()));
-            stopPracticeMenuItem.setDisable(false);
-            show(Page.ADDRESS);
-        }));
+        practice.start(scenario);
     }
 
     @FXML
     void stopPractice() {
-        if (practice != null) {
-            practice.close();
-            practice = null;
-            model.practiceBanner.set("");
-            model.address.set("");
-            model.destinationName.set(Texts.get("address.destination.default"));
-            model.apply(settings); // back to what was remembered: proxy, CA file, time limit
-        }
-        stopPracticeMenuItem.setDisable(true);
+        practice.stop();
+    }
+
+    // For Practice, which fills the pages and the menu.
+    AppServices services() {
+        return services;
+    }
+
+    SettingsService settings() {
+        return settings;
+    }
+
+    MenuItem stopPracticeMenuItem() {
+        return stopPracticeMenuItem;
+    }
+
+    void status(String message) {
+        statusLine.setText(message);
+    }
+
+    boolean closed() {
+        return closed;
     }
 
     @FXML
     void showAbout() {
-        Alert about = new Alert(Alert.AlertType.INFORMATION, Texts.get("about.text", Version.current()), ButtonType.OK);
-        about.setTitle(Texts.get("about.title"));
-        about.setHeaderText(Texts.get("about.header", Version.current()));
-        about.initOwner(window());
-        about.show();
+        Dialogs.about(window());
     }
 
-    /** Stops everything this window started: the probe, practice responder. */
+    /** Stops everything this window started: the probe, the practice responder, the background threads. */
     public void shutdown() {
         closed = true;
         runner.close();
-        if (practice != null) {
-            practice.close();
-            practice = null;
-        }
+        practice.stop();
+        services.close();
     }
 
     private void close() {

@@ -57,6 +57,33 @@ public final class WizardModel {
     /** Set while practice mode runs: the scenario's description, shown in a banner. */
     public final StringProperty practiceBanner = new SimpleStringProperty("");
 
+    /** The account whose remembered password is in {@link #proxyPassword}, or null when the person typed it. */
+    private String passwordFilledFor;
+
+    {
+        // A remembered password belongs to one user at one proxy: editing either takes it out of the field,
+        // so it is never sent to, or stored under, another proxy or user.
+        javafx.beans.value.ChangeListener<String> accountEdited = (o, was, now) -> {
+            if (passwordFilledFor != null && !passwordFilledFor.equals(credentialAccount())) {
+                passwordFilledFor = null;
+                proxyPassword.set("");
+            }
+        };
+        proxyHost.addListener(accountEdited);
+        proxyPort.addListener(accountEdited);
+        proxyUser.addListener(accountEdited);
+        // Once the person types a password of their own, it is theirs to keep or change.
+        proxyPassword.addListener((o, was, now) -> passwordFilledFor = null);
+    }
+
+    /** Puts the password remembered for {@code account} in the field, if that is still the account shown. */
+    public void fillRememberedPassword(String account, char[] password) {
+        if (account.equals(credentialAccount()) && proxyPassword.get().isEmpty()) {
+            proxyPassword.set(new String(password));
+            passwordFilledFor = account;
+        }
+    }
+
     /** The server to test, or the message that says what is wrong with the address or port. */
     public Target target() throws InputException {
         Integer portOverride = port.get() == null || port.get().isBlank() ? null : AddressParser.parsePort(port.get(), "port");
@@ -64,11 +91,26 @@ public final class WizardModel {
     }
 
     public Optional<String> addressProblem() {
+        return targetProblem().map(InputException::getMessage);
+    }
+
+    /** The problem with the address or port, with the field it belongs to. */
+    public Optional<InputException> targetProblem() {
         try {
             target();
             return Optional.empty();
         } catch (InputException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(e);
+        }
+    }
+
+    /** The port written in the address itself ({@code vpn.example.com:4443}), if any and if it parses. */
+    public Optional<Integer> addressPort() {
+        try {
+            Target t = AddressParser.parse(address.get(), null);
+            return t.port() == Target.DEFAULT_PORT ? Optional.empty() : Optional.of(t.port());
+        } catch (InputException e) {
+            return Optional.empty();
         }
     }
 
@@ -83,11 +125,10 @@ public final class WizardModel {
         return Optional.empty();
     }
 
-    /** The first problem on the proxy page, with the field it belongs to. */
+    /** The first problem with the proxy fields (pure parsing, no disk), with the field it belongs to. */
     public Optional<InputException> proxyInputProblem() {
         try {
             proxySettings(false);
-            trustedCertificates();
             return Optional.empty();
         } catch (InputException e) {
             return Optional.of(e);
@@ -99,27 +140,27 @@ public final class WizardModel {
      * that the caller wipes after the probe.
      */
     public ProxySettings proxySettings(boolean withPassword) throws InputException {
-        ProxyMode mode = proxyMode.get();
-        if (mode == ProxyMode.NONE) {
-            return ProxySettings.NONE;
-        }
-        if (mode == ProxyMode.SYSTEM) {
-            return ProxySettings.SYSTEM;
-        }
-        ProxyEndpoint endpoint = ProxyAddressParser.parse(proxyHost.get(), proxyPort.get());
-        ProxySettings settings = ProxySettings.manual(endpoint);
-        String user = proxyUser.get() == null ? "" : proxyUser.get();
-        if (!user.isBlank()) {
-            String parsedUser = ProxyAddressParser.parseUser(user);
-            char[] chars = withPassword ? proxyPassword.get().toCharArray() : new char[0];
-            settings = settings.withCredentials(parsedUser, Secret.of(chars));
-            java.util.Arrays.fill(chars, '\0');
-        }
-        return settings;
+        return requestInput(withPassword).proxySettings();
     }
 
-    public List<X509Certificate> trustedCertificates() throws InputException {
-        String file = caFile.get() == null ? "" : caFile.get().strip();
+    /** The state of the trusted CA file, checked in the background whenever its name changes. */
+    public final ObjectProperty<CaCheck> caCheck = new SimpleObjectProperty<>(CaCheck.NONE);
+
+    /** What the background check of the CA file found. */
+    public record CaCheck(State state, String file, String problem) {
+        public enum State { NONE, CHECKING, OK, PROBLEM }
+
+        public static final CaCheck NONE = new CaCheck(State.NONE, "", "");
+
+        /** A check still running does not hold Next back: the test reads the file again anyway. */
+        public boolean blocksNext() {
+            return state == State.PROBLEM;
+        }
+    }
+
+    /** Reads the CA file: on a background thread only (it is disk work, maybe on a network drive). */
+    public static List<X509Certificate> readTrustedCertificates(String typed) throws InputException {
+        String file = typed == null ? "" : typed.strip();
         if (file.isEmpty()) {
             return List.of();
         }
@@ -127,33 +168,60 @@ public final class WizardModel {
         try {
             path = Path.of(file);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new InputException("trusted CA file", Texts.get("proxy.ca.missing", file));
+            throw new InputException(CA_FIELD, Texts.get("proxy.ca.missing", file));
         }
         if (!Files.isRegularFile(path)) {
-            throw new InputException("trusted CA file", Texts.get("proxy.ca.missing", file));
+            throw new InputException(CA_FIELD, Texts.get("proxy.ca.missing", file));
         }
-        // Validation runs on every keystroke: parse the file once per version of it, not each time.
-        String version;
         try {
-            version = path.toAbsolutePath() + "|" + Files.getLastModifiedTime(path).toMillis() + "|" + Files.size(path);
-        } catch (java.io.IOException e) {
-            throw new InputException("trusted CA file", Texts.get("proxy.ca.missing", file));
+            return TrustStores.readCertificates(path);
+        } catch (InputException e) {
+            throw new InputException(CA_FIELD, e.getMessage());
         }
-        if (!version.equals(parsedCaVersion)) {
-            parsedCa = TrustStores.readCertificates(path);
-            parsedCaVersion = version;
-        }
-        return parsedCa;
     }
 
-    private String parsedCaVersion;
-    private List<X509Certificate> parsedCa = List.of();
+    /** The field name the CA file's problems carry, whatever the engine calls it. */
+    public static final String CA_FIELD = "trusted CA file";
 
-    public ProbeRequest request() throws InputException {
-        Target target = target();
-        List<X509Certificate> extra = trustedCertificates();
-        return new ProbeRequest(address.get().strip(), target, proxySettings(true), extra,
-                extra.isEmpty() ? null : caFile.get().strip(), Duration.ofSeconds(timeoutSeconds.get()));
+    /**
+     * Everything typed, copied on the FX thread; {@link RequestInput#toRequest()} then parses it and
+     * reads the CA file on the probe's thread.
+     */
+    public RequestInput requestInput(boolean withPassword) {
+        return new RequestInput(address.get(), port.get(), proxyMode.get(), proxyHost.get(), proxyPort.get(), proxyUser.get(),
+                withPassword ? proxyPassword.get().toCharArray() : new char[0], caFile.get(), timeoutSeconds.get());
+    }
+
+    /** A copy of the typed fields, safe to use off the FX thread. */
+    public record RequestInput(String address, String port, ProxyMode proxyMode, String proxyHost, String proxyPort,
+                               String proxyUser, char[] password, String caFile, int timeoutSeconds) {
+        public ProxySettings proxySettings() throws InputException {
+            try {
+                if (proxyMode == ProxyMode.NONE) {
+                    return ProxySettings.NONE;
+                }
+                if (proxyMode == ProxyMode.SYSTEM) {
+                    return ProxySettings.SYSTEM;
+                }
+                ProxyEndpoint endpoint = ProxyAddressParser.parse(proxyHost, proxyPort);
+                ProxySettings settings = ProxySettings.manual(endpoint);
+                String user = proxyUser == null ? "" : proxyUser;
+                if (!user.isBlank()) {
+                    settings = settings.withCredentials(ProxyAddressParser.parseUser(user), Secret.of(password));
+                }
+                return settings;
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+
+        public ProbeRequest toRequest() throws InputException {
+            Integer portOverride = port == null || port.isBlank() ? null : AddressParser.parsePort(port, "port");
+            Target target = AddressParser.parse(address, portOverride);
+            List<X509Certificate> extra = readTrustedCertificates(caFile);
+            return new ProbeRequest(address.strip(), target, proxySettings(), extra,
+                    extra.isEmpty() ? null : caFile.strip(), Duration.ofSeconds(timeoutSeconds));
+        }
     }
 
     /** Fills the fields from what was remembered (never a password: that lives in the credential store). */

@@ -43,7 +43,7 @@ public final class BatchBenchmark {
             String address = "localhost:" + responder.port();
             ProbeRequest request = new ProbeRequest(address, AddressParser.parse(address), null,
                     List.of(certificates.ca().certificate()), "practice CA", Duration.ofSeconds(10));
-            SstpProbe probe = new SstpProbe();
+            SstpProbe probe = org.sstpdoctor.probe.okhttp.OkHttpProbes.standard();
             System.out.println("SSTP Doctor batch benchmark: " + PROBES + " probes, concurrency " + CONCURRENCY
                     + ", against the built-in responder on " + address);
             System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "

@@ -44,7 +44,7 @@ public final class ProbeBenchmark {
             String address = "localhost:" + responder.port();
             ProbeRequest request = new ProbeRequest(address, AddressParser.parse(address), null,
                     List.of(certificates.ca().certificate()), "practice CA", Duration.ofSeconds(10));
-            SstpProbe probe = new SstpProbe();
+            SstpProbe probe = org.sstpdoctor.probe.okhttp.OkHttpProbes.standard();
 
             System.out.println("SSTP Doctor benchmark: time to verdict against the built-in responder on " + address);
             System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "

@@ -102,7 +102,7 @@ class SystemProxyDetectorTest {
              ProxyHarness proxy = ProxyHarness.open()) {
             SystemProxyDetector detector = new SystemProxyDetector(Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()),
                     new Properties(), null);
-            SstpProbe probe = new SstpProbe(TestProbes.LOOPBACK_ONLY, detector, Clock.systemUTC());
+            SstpProbe probe = org.sstpdoctor.probe.okhttp.OkHttpProbes.with(TestProbes.LOOPBACK_ONLY, detector, Clock.systemUTC());
             ProbeReport report = probe.run(TestProbes.local(server.port()).withProxy(ProxySettings.SYSTEM));
             assertEquals(Outcome.SSTP_ACK, report.outcome(), report.detail());
             assertEquals(ProxyMode.SYSTEM, report.proxy().mode());

@@ -33,7 +33,7 @@ public final class TestProbes {
     }
 
     public static SstpProbe probe(HostResolver resolver) {
-        return new SstpProbe(resolver, new SystemProxyDetector(Map.of(), new Properties(), null), Clock.systemUTC());
+        return org.sstpdoctor.probe.okhttp.OkHttpProbes.with(resolver, new SystemProxyDetector(Map.of(), new Properties(), null), Clock.systemUTC());
     }
 
     /** A request to localhost:port trusting the test CA, with a short timeout. */

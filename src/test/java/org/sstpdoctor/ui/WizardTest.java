@@ -227,29 +227,41 @@ class WizardTest extends WizardTestBase {
         assertEquals("", text("#addressMessage"), "an empty field is not scolded");
 
         fill("#addressField", "https://vpn.example.com/some/path");
-        assertFalse(text("#addressMessage").isEmpty());
+        assertEquals("", text("#addressMessage"), "no red text while the person is still typing");
         assertTrue(next.isDisabled());
+        waitForMessage("#addressMessage");
+        assertFalse(text("#addressMessage").isEmpty());
+        assertTrue(lookup("#addressField").query().getPseudoClassStates().contains(FieldProblem.INVALID));
         shot("validation-path");
 
         fill("#addressField", "vpn.example.com:99999");
+        waitForMessage("#addressMessage");
         assertTrue(text("#addressMessage").contains("65535") || text("#addressMessage").toLowerCase().contains("port"),
                 text("#addressMessage"));
         assertTrue(next.isDisabled());
         shot("validation-port");
 
         fill("#addressField", "vpn example.com");
+        waitForMessage("#addressMessage");
         assertFalse(text("#addressMessage").isEmpty());
 
         fill("#addressField", "[2001:db8::1]:443");
-        assertEquals("", text("#addressMessage"));
+        assertEquals("", text("#addressMessage"), "a fixed address clears the message at once");
+        assertFalse(lookup("#addressField").query().getPseudoClassStates().contains(FieldProblem.INVALID));
         assertFalse(next.isDisabled());
 
         fill("#addressField", "https://vpn.example.com/");
         assertEquals("", text("#addressMessage"), "a pasted URL with only a slash is accepted");
 
         fill("#destinationField", "");
+        waitForMessage("#destinationMessage");
         assertFalse(text("#destinationMessage").isEmpty());
         assertTrue(next.isDisabled());
+    }
+
+    /** A problem shows after a pause in typing (FieldProblem.PAUSE), not at every keystroke. */
+    private void waitForMessage(String query) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !text(query).isEmpty());
     }
 
     @Test
@@ -279,7 +291,9 @@ class WizardTest extends WizardTestBase {
             waitForPage(WizardController.Page.PROXY, 5);
             type(KeyCode.ENTER);                        // Test again from the proxy page
             waitForPage(WizardController.Page.RESULT, 20);
-            type(KeyCode.ESCAPE);                       // Esc on the last page = Finish
+            type(KeyCode.ESCAPE);                       // Esc on the last page = Cancel, which asks first
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> listWindows().size() > 1);
+            type(KeyCode.ENTER);                        // "Leave" is the default answer
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !stage.isShowing());
         }
     }
@@ -342,7 +356,9 @@ class WizardTest extends WizardTestBase {
         assertEquals("event-rassstp-4", list.getItems().get(0).id());
         shot("lookup-event4");
         // A related entry is a link to it (fired directly: it may sit below the fold of the entry pane).
-        javafx.scene.control.Hyperlink related = lookup((javafx.scene.control.Hyperlink h) -> "http-407".equals(h.getText())).query();
+        // Shown by its title; the link carries the entry's id.
+        javafx.scene.control.Hyperlink related = lookup((javafx.scene.control.Hyperlink h) -> "http-407".equals(h.getUserData())).query();
+        assertEquals(KB.byId("http-407").orElseThrow().title(), related.getText());
         interact(related::fire);
         assertEquals("http-407", text("#queryField"));
         assertEquals("http-407", list.getItems().get(0).id());
@@ -408,8 +424,7 @@ class WizardTest extends WizardTestBase {
     void readableAt150Percent() throws Exception {
         interact(() -> {
             stage.getScene().getRoot().setStyle("-fx-font-size: 15pt;");
-            stage.setWidth(1170);
-            stage.setHeight(1050);
+            resize(1170, 1050);
         });
         try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.fromOtherCa()))) {
             shot("scaled-1-how");

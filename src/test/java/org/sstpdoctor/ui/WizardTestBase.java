@@ -31,6 +31,8 @@ abstract class WizardTestBase extends FxRobot {
     WizardController wizard;
     Stage stage;
     final List<String> openedUrls = new CopyOnWriteArrayList<>();
+    /** When set, opening a link fails as it does on a computer without a browser. */
+    volatile boolean noBrowser;
 
     @BeforeAll
     static void headless() {
@@ -50,12 +52,27 @@ abstract class WizardTestBase extends FxRobot {
     }
 
     void open(Stage s, SettingsStore store) throws Exception {
+        open(s, store, TestProbes.probe());
+    }
+
+    void open(Stage s, SettingsStore store, org.sstpdoctor.probe.SstpProbe probe) throws Exception {
+        open(s, store, () -> probe);
+    }
+
+    void open(Stage s, SettingsStore store, java.util.function.Supplier<org.sstpdoctor.probe.SstpProbe> probe) throws Exception {
         stage = s;
         FXMLLoader loader = new FXMLLoader(DesktopApp.class.getResource("wizard.fxml"), Texts.bundle());
         Parent root = loader.load();
         wizard = loader.getController();
-        wizard.init(AppServices.ready(KB, TestProbes.probe(), store, CredentialStore.NONE, openedUrls::add));
+        wizard.init(AppServices.ready(KB, probe, store, CredentialStore.NONE, url -> {
+            if (noBrowser) {
+                throw new IllegalStateException("no web browser");
+            }
+            openedUrls.add(url);
+        }));
         s.setScene(DesktopApp.styledScene(root));
+        s.titleProperty().unbind();
+        s.titleProperty().bind(wizard.windowTitleProperty()); // as DesktopApp does
         s.setWidth(780);
         s.setHeight(700);
         s.show();
@@ -88,5 +105,39 @@ abstract class WizardTestBase extends FxRobot {
 
     void shot(String name) {
         Screenshots.save(stage.getScene(), name);
+    }
+
+    /**
+     * Resizes the window on the FX thread. Monocle's headless screen (17.0.10, the last that runs on
+     * Java 17) throws BufferOverflowException from its painter when a shown window changes size, so
+     * the window is hidden for the change and shown again: the same as opening at that size.
+     */
+    void resize(double width, double height) {
+        Runnable change = () -> {
+            stage.hide();
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.show();
+        };
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            change.run();
+        } else {
+            interact(change);
+        }
+    }
+
+    /** The page at the three sizes the issue asks to look at: 720×620, 1280×900, and 150% (15pt) at 1080×930. */
+    void shotAtSizes(String name) {
+        double w = stage.getWidth();
+        double h = stage.getHeight();
+        resize(720, 620);
+        shot(name + "-720x620");
+        resize(1280, 900);
+        shot(name + "-1280x900");
+        interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 15pt;"));
+        resize(1080, 930);
+        shot(name + "-150pct");
+        interact(() -> stage.getScene().getRoot().setStyle(""));
+        resize(w, h);
     }
 }

@@ -12,45 +12,38 @@ import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
 import okhttp3.Response;
-import org.sstpdoctor.probe.ProbeListener;
+import org.sstpdoctor.probe.Failure;
+import org.sstpdoctor.probe.ProxyReply;
 import org.sstpdoctor.probe.Stage;
-import org.sstpdoctor.probe.StageResult;
-import org.sstpdoctor.probe.StageStatus;
+import org.sstpdoctor.probe.TlsFacts;
+import org.sstpdoctor.probe.Transport;
 
 /**
- * The facts of one attempt as they happen: OkHttp's events, the socket taps, the certificate seen.
- * It only records and forwards progress; the classification is done afterwards from what it holds.
+ * The facts of one connection as they happen: OkHttp's events, the socket taps, the certificate
+ * seen. It records and reports stage starts and passes; the engine classifies afterwards, from
+ * the snapshot the transport makes of what this holds.
  */
 final class AttemptRecorder extends EventListener {
-    private final long originNanos;
-    private final ProbeListener listener;
+    private final Transport.TransportEvents events;
     private final boolean viaProxy;
 
     private final List<String> connectAttempts = new ArrayList<>();
     private final List<SocketTap> taps = new ArrayList<>();
     private final Set<Socket> openSockets = new LinkedHashSet<>();
-    private double tcpStart = -1;
-    private double tcpEnd = -1;
-    private double tlsStart = -1;
-    private double tlsEnd = -1;
-    private double httpStart = -1;
-    private double httpEnd = -1;
-    private boolean responseStarted;
+    private String connectedTo = "";
+    private boolean tlsStarted;
     private SocketTap tlsTap;
     private Handshake handshake;
     private List<X509Certificate> chain = List.of();
     private CertificateException trustFailure;
     private byte[] requestHead;
     private Response response;
+    private double responseAt = -1;
+    private List<ProxyReply> proxyReplies;
 
-    AttemptRecorder(long originNanos, ProbeListener listener, boolean viaProxy) {
-        this.originNanos = originNanos;
-        this.listener = listener;
+    AttemptRecorder(Transport.TransportEvents events, boolean viaProxy) {
+        this.events = events;
         this.viaProxy = viaProxy;
-    }
-
-    double now() {
-        return (System.nanoTime() - originNanos) / 1_000_000.0;
     }
 
     // --- raw sockets --------------------------------------------------------------------------
@@ -83,52 +76,42 @@ final class AttemptRecorder extends EventListener {
     }
 
     void tcpConnectStarted(String remote, SocketTap tap) {
-        boolean first;
         synchronized (this) {
             taps.add(tap);
-            first = tcpStart < 0;
-            if (first) {
-                tcpStart = now();
-            }
         }
-        if (first) {
-            listener.stageStarted(Stage.TCP_CONNECT, tcpStart);
-        }
+        events.started(Stage.TCP_CONNECT);
     }
 
-    void tcpConnected(String remote) {
-        double end;
+    /** @param how " connected", or " connected, then reset" */
+    void tcpConnected(String remote, String how) {
         synchronized (this) {
-            connectAttempts.add(remote + " connected");
-            tcpEnd = now();
-            end = tcpEnd;
+            connectAttempts.add(remote + how);
+            connectedTo = remote;
         }
-        listener.stageFinished(new StageResult(Stage.TCP_CONNECT, StageStatus.PASSED, tcpStart, end - tcpStart,
-                "connected to " + remote + (viaProxy ? " (the proxy)" : "")));
+        events.passed(Stage.TCP_CONNECT, "connected to " + remote + (viaProxy ? " (the proxy)" : ""));
         if (viaProxy) {
-            listener.stageStarted(Stage.PROXY_CONNECT, end);
+            events.started(Stage.PROXY_CONNECT);
         }
     }
 
     synchronized void tcpConnectFailed(String remote, Exception e) {
-        connectAttempts.add(remote + " " + Failures.shortReason(e));
+        connectAttempts.add(remote + " " + Failure.of(e).shortReason());
     }
 
     void tlsStarting(Socket raw) {
-        double at;
         synchronized (this) {
             if (raw instanceof TappingSocketFactory.TappedSocket tapped && tapped.tap() != null) {
                 tlsTap = tapped.tap();
                 tlsTap.startTls();
             }
-            tlsStart = now();
-            at = tlsStart;
+            tlsStarted = true;
         }
         if (viaProxy) {
-            listener.stageFinished(new StageResult(Stage.PROXY_CONNECT, StageStatus.PASSED, tcpEnd, at - tcpEnd,
-                    "the proxy opened a tunnel"));
+            List<ProxyReply> replies = proxyReplies();
+            events.passed(Stage.PROXY_CONNECT, replies.isEmpty() ? "tunnel opened"
+                    : replies.get(replies.size() - 1).reply().statusLine());
         }
-        listener.stageStarted(Stage.TLS_HANDSHAKE, at);
+        events.started(Stage.TLS_HANDSHAKE);
     }
 
     synchronized void certificatesPresented(List<X509Certificate> presented, CertificateException failure) {
@@ -144,55 +127,55 @@ final class AttemptRecorder extends EventListener {
 
     @Override
     public void secureConnectEnd(Call call, Handshake hs) {
-        double at;
+        TlsFacts facts;
         synchronized (this) {
             handshake = hs;
-            tlsEnd = now();
-            at = tlsEnd;
+            facts = tlsFacts();
         }
-        listener.stageFinished(new StageResult(Stage.TLS_HANDSHAKE,
-                trustFailureOrNull() == null ? StageStatus.PASSED : StageStatus.WARNED, tlsStart, at - tlsStart,
-                hs.tlsVersion().javaName() + ", " + hs.cipherSuite().javaName()));
+        events.handshakeCompleted(facts);
     }
 
     @Override
     public void requestHeadersStart(Call call) {
-        double at;
-        synchronized (this) {
-            httpStart = now();
-            at = httpStart;
-        }
-        listener.stageStarted(Stage.SSTP_HTTP, at);
-    }
-
-    @Override
-    public synchronized void responseHeadersStart(Call call) {
-        responseStarted = true;
+        events.started(Stage.SSTP_HTTP);
     }
 
     @Override
     public synchronized void responseHeadersEnd(Call call, Response r) {
-        httpEnd = now();
+        responseAt = events.now();
         response = r;
     }
 
     // --- what was recorded --------------------------------------------------------------------
 
     synchronized List<String> connectAttempts() { return List.copyOf(connectAttempts); }
+    synchronized String connectedTo() { return connectedTo; }
     synchronized List<SocketTap> taps() { return List.copyOf(taps); }
-    synchronized double tcpStart() { return tcpStart; }
-    synchronized double tcpEnd() { return tcpEnd; }
-    synchronized double tlsStart() { return tlsStart; }
-    synchronized double tlsEnd() { return tlsEnd; }
-    synchronized double httpStart() { return httpStart; }
-    synchronized double httpEnd() { return httpEnd; }
-    synchronized boolean responseStarted() { return responseStarted; }
+    synchronized boolean tlsStarted() { return tlsStarted; }
     synchronized SocketTap tlsTap() { return tlsTap; }
-    synchronized Handshake handshake() { return handshake; }
-    synchronized List<X509Certificate> chain() { return chain; }
-    synchronized CertificateException trustFailureOrNull() { return trustFailure; }
     synchronized byte[] requestHead() { return requestHead == null ? null : requestHead.clone(); }
     synchronized Response response() { return response; }
+    synchronized double responseAt() { return responseAt; }
     boolean viaProxy() { return viaProxy; }
-    ProbeListener listener() { return listener; }
+
+    /**
+     * Every proxy answer to CONNECT, parsed once: when TLS starts (nothing more comes from the
+     * proxy after that) or, when it never does, when first asked.
+     */
+    synchronized List<ProxyReply> proxyReplies() {
+        if (proxyReplies == null) {
+            proxyReplies = viaProxy ? ProxyReplies.parse(taps) : List.of();
+        }
+        return proxyReplies;
+    }
+
+    /** What the handshake showed so far; null when TLS never started. */
+    synchronized TlsFacts tlsFactsOrNull() {
+        return tlsStarted ? tlsFacts() : null;
+    }
+
+    private TlsFacts tlsFacts() {
+        return new TlsFacts(chain, trustFailure, handshake == null ? "" : handshake.tlsVersion().javaName(),
+                handshake == null ? "" : handshake.cipherSuite().javaName());
+    }
 }

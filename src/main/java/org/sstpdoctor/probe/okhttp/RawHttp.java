@@ -3,6 +3,7 @@ package org.sstpdoctor.probe.okhttp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.sstpdoctor.probe.Header;
 import org.sstpdoctor.probe.HttpReply;
 import org.sstpdoctor.text.PeerText;
@@ -24,6 +25,14 @@ final class RawHttp {
     }
 
     static List<HttpReply> parseReplies(byte[] data) {
+        return parseReplies(data, UnaryOperator.identity());
+    }
+
+    /**
+     * The replies, each line and body passed through {@code scrub} before anything is kept (the
+     * whole body before it is cut to an excerpt, so no part of a secret survives at the cut).
+     */
+    static List<HttpReply> parseReplies(byte[] data, UnaryOperator<String> scrub) {
         List<HttpReply> replies = new ArrayList<>();
         int pos = 0;
         while (pos < data.length) {
@@ -31,15 +40,16 @@ final class RawHttp {
             if (end < 0) {
                 break;
             }
-            List<String> lines = lines(data, pos, end);
+            List<String> lines = lines(data, pos, end).stream().map(scrub).toList();
             HttpReply reply = toReply(lines);
             if (reply == null) {
                 break;
             }
             long length = reply.header("Content-Length").map(RawHttp::parseLength).orElse(0L);
             int bodyEnd = (int) Math.min((long) data.length, end + Math.max(0, length));
-            int excerptEnd = Math.min(bodyEnd, end + HttpReply.MAX_EXCERPT);
-            replies.add(reply.withBodyExcerpt(PeerText.lines(new String(data, end, excerptEnd - end, StandardCharsets.ISO_8859_1))));
+            String body = scrub.apply(new String(data, end, bodyEnd - end, StandardCharsets.ISO_8859_1));
+            String excerpt = body.substring(0, Math.min(body.length(), HttpReply.MAX_EXCERPT));
+            replies.add(reply.withBodyExcerpt(PeerText.lines(excerpt)));
             pos = bodyEnd;
         }
         return replies;

@@ -13,7 +13,7 @@ import org.sstpdoctor.target.AddressParser;
  * also adds headers an SSTP client does not send. This rewrite runs below OkHttp, on the bytes.
  */
 public final class SstpRequestHead {
-    static final String ENCODED_PATH = "/sra_%7BBA195980-CD49-458b-9E23-C84EE0ADCD75%7D/";
+    static final String ENCODED_PATH = org.sstpdoctor.sstp.SstpHttp.ENCODED_PATH;
     /** Headers OkHttp's bridge adds that an SSTP client does not send; OkHttp never needs them on the wire. */
     private static final Set<String> DROPPED = Set.of("connection", "accept-encoding", "user-agent");
 
@@ -26,7 +26,7 @@ public final class SstpRequestHead {
      */
     public static byte[] rewrite(byte[] head) {
         String text = new String(head, StandardCharsets.ISO_8859_1);
-        if (!text.startsWith("SSTP_DUPLEX_POST ") || !text.endsWith("\r\n\r\n")) {
+        if (!text.startsWith(org.sstpdoctor.sstp.SstpHttp.METHOD + " ") || !text.endsWith("\r\n\r\n")) {
             return head;
         }
         String[] lines = text.substring(0, text.length() - 4).split("\r\n", -1);

@@ -81,13 +81,24 @@ final class TappingSocketFactory extends SocketFactory {
             try {
                 super.connect(endpoint, timeout);
             } catch (IOException | RuntimeException e) {
-                recorder.tcpConnectFailed(remote, e);
+                if (org.sstpdoctor.probe.Failure.of(e).is(org.sstpdoctor.probe.Failure.Kind.RESET)) {
+                    // ECONNRESET, not ECONNREFUSED: the handshake completed and the peer reset at once,
+                    // before connect() returned. The TCP stage passed; the next stage meets the reset.
+                    recorder.tcpConnected(remote, " connected, then reset");
+                } else {
+                    recorder.tcpConnectFailed(remote, e);
+                }
                 throw e;
             }
-            // The SSTP exchange is a few small writes each waiting for an answer: Nagle's algorithm
-            // against delayed ACKs would add 40 ms stalls to them.
-            setTcpNoDelay(true);
-            recorder.tcpConnected(remote);
+            // Connected: whatever happens next (a reset at once, say) happens after the TCP stage.
+            recorder.tcpConnected(remote, " connected");
+            try {
+                // The SSTP exchange is a few small writes each waiting for an answer: Nagle's algorithm
+                // against delayed ACKs would add 40 ms stalls to them.
+                setTcpNoDelay(true);
+            } catch (java.net.SocketException e) {
+                // A peer that reset the connection already: the first read or write reports it.
+            }
         }
 
         @Override

@@ -1,0 +1,103 @@
+package org.sstpdoctor.exporter;
+
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.sstpdoctor.probe.CertificateInfo;
+import org.sstpdoctor.probe.ProbeReport;
+import org.sstpdoctor.probe.ProxyReply;
+import org.sstpdoctor.probe.StageResult;
+import org.sstpdoctor.probe.Verdict;
+
+/**
+ * One probe's answer as Prometheus metrics. The facts the blackbox exporter also measures carry its
+ * names ({@code probe_success}, {@code probe_duration_seconds}, {@code probe_http_status_code},
+ * {@code probe_ssl_earliest_cert_expiry}…), so dashboards and alerts written for it apply; what only
+ * SSTP has is under {@code sstp_}. Every label value comes from this program's own enums, never
+ * from text a peer sent.
+ */
+public final class ProbeMetrics {
+    private ProbeMetrics() {
+    }
+
+    public static MetricSnapshots of(ProbeReport report, double durationSeconds) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        gauge(registry, "probe_success", "Whether the probe succeeded: 1 when Windows' SSTP client is expected to get through")
+                .set(report.verdict() == Verdict.FAIL ? 0 : 1);
+        gauge(registry, "probe_duration_seconds", "How long the probe took, in seconds").set(durationSeconds);
+        report.stage(org.sstpdoctor.probe.Stage.RESOLVE).filter(StageResult::started).ifPresent(s ->
+                gauge(registry, "probe_dns_lookup_time_seconds", "How long the name lookup took, in seconds")
+                        .set(s.durationMillis() / 1000.0));
+        firstResolved(report).ifPresent(address ->
+                gauge(registry, "probe_ip_protocol", "The IP version of the address connected to (of the proxy, with a proxy)")
+                        .set(address.indexOf(':') >= 0 ? 6 : 4));
+        gauge(registry, "probe_http_status_code", "The HTTP status the server answered the SSTP request with (0: none)")
+                .set(report.httpResponse() == null ? 0 : report.httpResponse().code());
+        gauge(registry, "probe_http_ssl", "Whether a TLS connection was set up (1) or not (0)")
+                .set(report.tls() == null ? 0 : 1);
+        if (report.tls() != null) {
+            report.tls().chain().stream().map(CertificateInfo::notAfter).filter(java.util.Objects::nonNull)
+                    .min(Instant::compareTo).ifPresent(earliest ->
+                            gauge(registry, "probe_ssl_earliest_cert_expiry",
+                                    "The earliest expiry of a certificate in the chain the server sent, Unix seconds")
+                                    .set(earliest.getEpochSecond()));
+            if (report.tls().protocol() != null && !report.tls().protocol().isEmpty()) {
+                Info.builder().name("probe_tls_version").help("The TLS version negotiated").labelNames("version")
+                        .register(registry).setLabelValues(tlsVersion(report.tls().protocol()));
+            }
+        }
+        sstp(registry, report);
+        return registry.scrape();
+    }
+
+    private static void sstp(PrometheusRegistry registry, ProbeReport report) {
+        Info.builder().name("sstp_outcome").help("The deciding outcome (see the knowledge base) and its verdict")
+                .labelNames("outcome", "verdict").register(registry)
+                .setLabelValues(report.outcome().id(), report.verdict().name().toLowerCase(Locale.ROOT));
+        Info.builder().name("sstp_answered_by").help("Who gave the deciding answer: server, proxy, network, nobody, this_computer")
+                .labelNames("answered_by").register(registry).setLabelValues(report.answeredBy().name().toLowerCase(Locale.ROOT));
+        gauge(registry, "sstp_warning", "1 when the server is reachable but something needs attention").set(
+                report.verdict() == Verdict.WARN ? 1 : 0);
+        gauge(registry, "sstp_findings", "How many problems the probe found").set(
+                report.verdict() == Verdict.PASS ? 0 : report.findings().size());
+        Gauge stageSeconds = Gauge.builder().name("sstp_stage_duration_seconds")
+                .help("How long each stage took, in seconds (stages that ran)").labelNames("stage").register(registry);
+        Info stageStatus = Info.builder().name("sstp_stage").help("Each stage's status: passed, warned, failed, skipped, not_reached")
+                .labelNames("stage", "status").register(registry);
+        for (StageResult stage : report.stages()) {
+            stageStatus.addLabelValues(stage.stage().id(), stage.status().id());
+            if (stage.started()) {
+                stageSeconds.labelValues(stage.stage().id()).set(stage.durationMillis() / 1000.0);
+            }
+        }
+        if (report.sstp() != null && report.sstp().answer() != null && !report.sstp().answer().isEmpty()) {
+            Info.builder().name("sstp_answer").help("The SSTP control message the server answered the Call Connect Request with")
+                    .labelNames("message", "status").register(registry)
+                    .setLabelValues(report.sstp().answer(), report.sstp().statusName() == null ? "" : report.sstp().statusName());
+        }
+        gauge(registry, "sstp_proxy_used", "Whether the probe went through a web proxy").set(report.proxy().used() ? 1 : 0);
+        if (!report.proxyReplies().isEmpty()) {
+            ProxyReply first = report.proxyReplies().get(0);
+            gauge(registry, "sstp_proxy_status_code",
+                    "The status the web proxy answered CONNECT with, on the attempt made as Windows makes it (407: it wants a sign-in)")
+                    .set(first.reply() == null ? 0 : first.reply().code());
+        }
+    }
+
+    private static Gauge gauge(PrometheusRegistry registry, String name, String help) {
+        return Gauge.builder().name(name).help(help).register(registry);
+    }
+
+    private static Optional<String> firstResolved(ProbeReport report) {
+        return report.resolvedAddresses().stream().findFirst();
+    }
+
+    /** "TLSv1.3" as the blackbox exporter labels it: "TLS 1.3". */
+    static String tlsVersion(String javaName) {
+        return javaName.startsWith("TLSv") ? "TLS " + javaName.substring(4) : javaName;
+    }
+}

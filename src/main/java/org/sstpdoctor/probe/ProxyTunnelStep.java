@@ -1,0 +1,71 @@
+package org.sstpdoctor.probe;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** The web proxy's tunnel: CONNECT and its answer. Only with a proxy. */
+final class ProxyTunnelStep implements TransportStep {
+    @Override
+    public Stage stage() {
+        return Stage.PROXY_CONNECT;
+    }
+
+    @Override
+    public Set<Outcome> outcomes() {
+        return Set.of(Outcome.PROXY_AUTH_REQUIRED, Outcome.PROXY_AUTH_FAILED, Outcome.PROXY_REFUSED,
+                Outcome.PROXY_BAD_REPLY);
+    }
+
+    @Override
+    public boolean applies(TransportSpec spec) {
+        return spec.viaProxy();
+    }
+
+    @Override
+    public String skipReason() {
+        return "no proxy";
+    }
+
+    @Override
+    public Classified classifyFailure(Observation observed, TransportSpec spec) {
+        // A proxy's refusal shows in its replies even when OkHttp only says "Failed to authenticate".
+        Optional<Classified> refusal = refusal(observed);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        Failure failure = observed.failure();
+        String why = switch (failure.kind()) {
+            case TIMEOUT -> "the proxy did not answer the CONNECT request in time";
+            case RESET -> "the proxy reset the connection instead of answering the CONNECT request";
+            case CLOSED -> "the proxy closed the connection without answering the CONNECT request";
+            default -> "the proxy's answer to CONNECT is not valid HTTP: " + failure.message();
+        };
+        return new Classified(Outcome.PROXY_BAD_REPLY, AnsweredBy.PROXY, why, Stage.PROXY_CONNECT);
+    }
+
+    /** The last proxy answer, when it refused the tunnel. */
+    static Optional<Classified> refusal(Observation observed) {
+        ProxyReply last = observed.lastProxyReply();
+        if (last == null || last.reply().code() == 200) {
+            return Optional.empty();
+        }
+        HttpReply reply = last.reply();
+        int code = reply.code();
+        String status = "HTTP " + code + (reply.reason().isEmpty() ? "" : " " + reply.reason());
+        String hints = reply.productHints().stream().map(h -> h.name() + ": " + h.value())
+                .reduce((a, b) -> a + "; " + b).map(s -> " (" + s + ")").orElse("");
+        if (code == 407 || code == 401) {
+            if (last.credentialsSent()) {
+                return Optional.of(new Classified(Outcome.PROXY_AUTH_FAILED, AnsweredBy.PROXY,
+                        "the proxy rejected the credentials: " + status + hints, Stage.PROXY_CONNECT));
+            }
+            if (code == 407) {
+                String schemes = last.authSchemes().isEmpty() ? "" : ", it asks for " + String.join(" / ", last.authSchemes());
+                return Optional.of(new Classified(Outcome.PROXY_AUTH_REQUIRED, AnsweredBy.PROXY,
+                        "the proxy demands a sign-in: " + status + schemes + hints, Stage.PROXY_CONNECT));
+            }
+        }
+        return Optional.of(new Classified(Outcome.PROXY_REFUSED, AnsweredBy.PROXY,
+                "the proxy refused the tunnel: " + status + hints, Stage.PROXY_CONNECT));
+    }
+}

@@ -1,0 +1,153 @@
+package org.sstpdoctor.ticket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.sstpdoctor.history.HistoryStore;
+import org.sstpdoctor.history.ReportSummary;
+import org.sstpdoctor.kb.Resolution;
+import org.sstpdoctor.probe.ProbeReport;
+import org.sstpdoctor.report.JsonReport;
+import org.sstpdoctor.report.ReportFormat;
+import org.sstpdoctor.report.ResolutionJson;
+
+/**
+ * "Save for the helpdesk": one zip with the report in every format, the environment that matters
+ * for a diagnosis (redacted, {@link Environment}), this server's history on this computer, a
+ * manifest and a README saying exactly what is inside. Nothing secret: the reports never hold a
+ * password, and neither does anything else here.
+ */
+public final class HelpdeskFile {
+    public static final String SCHEMA = "sstp-doctor/helpdesk-file/v1";
+    static final String MANIFEST = "helpdesk-file.json";
+    static final String REPORT_JSON = "report.json";
+    static final String ENVIRONMENT = "environment.json";
+    static final String HISTORY = "history.jsonl";
+    static final String README = "README.txt";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper LINE = new ObjectMapper();
+
+    private HelpdeskFile() {
+    }
+
+    /** A name for the file: "sstp-doctor-vpn.contoso.com-R-3F9A2C71.zip". */
+    public static String suggestedName(ProbeReport report) {
+        ReportSummary s = ReportSummary.of(JsonReport.toTree(report, null));
+        String host = s.host().replaceAll("[^A-Za-z0-9.-]", "_");
+        return "sstp-doctor-" + (host.isEmpty() ? "report" : host) + "-" + s.shortId() + ".zip";
+    }
+
+    /**
+     * Writes the file (through a temporary file beside it, so a failure never leaves half a zip).
+     * {@code history} is this server's kept tests, newest first.
+     */
+    public static void write(Path zip, ProbeReport report, Resolution resolution, Environment environment,
+                             List<HistoryStore.Entry> history, Instant now) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (ReportFormat f : ReportFormat.values()) {
+            files.put("report." + f.extension(), f.render(report, resolution).getBytes(StandardCharsets.UTF_8));
+        }
+        files.put(ENVIRONMENT, MAPPER.writeValueAsBytes(environment.toJson()));
+        StringBuilder lines = new StringBuilder();
+        for (HistoryStore.Entry e : history) {
+            lines.append(LINE.writeValueAsString(e.report())).append('\n');
+        }
+        files.put(HISTORY, lines.toString().getBytes(StandardCharsets.UTF_8));
+        ReportSummary summary = ReportSummary.of(JsonReport.toTree(report, ResolutionJson.toNode(resolution)));
+        ObjectNode manifest = JsonNodeFactory.instance.objectNode();
+        manifest.put("schema", SCHEMA);
+        manifest.put("createdAt", now.toString());
+        manifest.put("reportId", summary.shortId());
+        manifest.put("computer", environment.computer());
+        manifest.put("server", summary.server());
+        ArrayNode names = manifest.putArray("files");
+        names.add(README);
+        files.keySet().forEach(names::add);
+        names.add(MANIFEST);
+        byte[] readme = readme(summary, environment, history.size(), files.keySet()).getBytes(StandardCharsets.UTF_8);
+
+        Path parent = zip.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Path tmp = zip.resolveSibling(zip.getFileName() + ".part");
+        try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(out)) {
+            put(z, README, readme, now);
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                put(z, e.getKey(), e.getValue(), now);
+            }
+            put(z, MANIFEST, MAPPER.writeValueAsBytes(manifest), now);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        try {
+            Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void put(ZipOutputStream z, String name, byte[] bytes, Instant now) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(now.toEpochMilli());
+        z.putNextEntry(e);
+        z.write(bytes);
+        z.closeEntry();
+    }
+
+    static String readme(ReportSummary s, Environment env, int historyCount, Iterable<String> names) {
+        StringBuilder out = new StringBuilder();
+        out.append("SSTP Doctor: a test of ").append(s.server()).append(" for the helpdesk\n");
+        out.append("Report ").append(s.shortId()).append(", ").append(s.startedAt() == null ? "time unknown"
+                : s.startedAt().toString()).append(", from the computer \"").append(env.computer()).append("\"\n\n");
+        out.append("Open this file in SSTP Doctor (File > Open a report, or: sstp-doctor open FILE) to see the\n")
+                .append("result and to run the same test from your own computer, side by side.\n\n");
+        out.append("What is in this file, and nothing else:\n");
+        out.append("  ").append(README).append("  this explanation\n");
+        for (String n : names) {
+            out.append("  ").append(n).append("  ").append(describe(n, historyCount)).append('\n');
+        }
+        out.append("  ").append(MANIFEST).append("  what this file is: its format, when it was made, the report id,\n")
+                .append("      the computer's name, the server, the list of files\n\n");
+        out.append("Nothing secret is in it: no password (the reports never hold one, even when a proxy\n")
+                .append("password was used), no VPN user name, no list of files or other programs. The proxy user\n")
+                .append("name appears in the reports only if one was typed for the test. The computer's name is\n")
+                .append("included so the helpdesk can tell reports apart.\n");
+        return out.toString();
+    }
+
+    private static String describe(String name, int historyCount) {
+        return switch (name) {
+            case ENVIRONMENT -> "the operating system and its version, Java's and SSTP Doctor's versions, the proxy\n"
+                    + "      used and where its setting came from, the DNS servers (where the system lists them), the\n"
+                    + "      clock's offset from the server";
+            case HISTORY -> "earlier tests of this server on this computer (" + historyCount + "), one JSON report a line";
+            case REPORT_JSON -> "the report as JSON (schema sstp-doctor/report/v1)";
+            default -> "the report as " + ReportFormat.forFileName(name).map(ReportFormat::label)
+                    .orElse(name.toUpperCase(Locale.ROOT));
+        };
+    }
+
+    /** The JSON report a zip entry holds, parsed; used by {@link OpenedReport}. */
+    static JsonNode parse(byte[] bytes) throws IOException {
+        return MAPPER.readTree(bytes);
+    }
+}

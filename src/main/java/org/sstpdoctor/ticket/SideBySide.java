@@ -1,0 +1,130 @@
+package org.sstpdoctor.ticket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sstpdoctor.history.ReportSummary;
+import org.sstpdoctor.text.UntrustedText;
+
+/**
+ * The user's report beside the same test run here, row by row, differences marked, with what the
+ * difference means: the quickest way to tell "the user's network" from "the server".
+ *
+ * @param rows what was compared, in reading order
+ * @param conclusion one sentence: where the problem most likely is
+ */
+public record SideBySide(List<Row> rows, String conclusion) {
+
+    /** One compared item: its label, the user's value, ours, and whether they differ. */
+    public record Row(String label, String theirs, String ours, boolean differs) {
+    }
+
+    public SideBySide {
+        rows = List.copyOf(rows);
+    }
+
+    public static SideBySide of(JsonNode theirsReport, JsonNode oursReport) {
+        ReportSummary t = ReportSummary.of(theirsReport);
+        ReportSummary o = ReportSummary.of(oursReport);
+        List<Row> rows = new ArrayList<>();
+        add(rows, "Server", t.server(), o.server());
+        add(rows, "Result", t.verdictWords(), o.verdictWords());
+        add(rows, "Finding", t.outcomeTitle(), o.outcomeTitle());
+        add(rows, "Who answered", t.answeredBy(), o.answeredBy());
+        add(rows, "HTTP status", t.httpStatus() == null ? "none" : t.httpStatus().toString(),
+                o.httpStatus() == null ? "none" : o.httpStatus().toString());
+        add(rows, "Addresses", String.join(", ", t.resolvedAddresses()), String.join(", ", o.resolvedAddresses()));
+        add(rows, "Proxy", t.proxy(), o.proxy());
+        add(rows, "TLS", t.tlsProtocol(), o.tlsProtocol());
+        add(rows, "Certificate issuer", t.certificateIssuer(), o.certificateIssuer());
+        add(rows, "Certificate fingerprint", shortPrint(t.certificateSha256()), shortPrint(o.certificateSha256()));
+        Map<String, String> theirStages = stages(theirsReport);
+        Map<String, String> ourStages = stages(oursReport);
+        for (Map.Entry<String, String> e : theirStages.entrySet()) {
+            add(rows, e.getKey(), e.getValue(), ourStages.getOrDefault(e.getKey(), "—"));
+        }
+        return new SideBySide(rows, conclusion(t, o));
+    }
+
+    static String conclusion(ReportSummary t, ReportSummary o) {
+        boolean theyFail = t.verdict().equals("fail");
+        boolean weFail = o.verdict().equals("fail");
+        if (theyFail && !weFail) {
+            return "The server works from here, so the problem is most likely on the user's side: their network,"
+                    + " proxy, firewall or computer.";
+        }
+        if (theyFail) {
+            return t.outcome().equals(o.outcome())
+                    ? "It fails the same way from here, so the server (or something in front of it) is the likely cause."
+                    : "It fails from here too, but differently: look at both the server and the user's network.";
+        }
+        if (weFail) {
+            return "It works for the user but not from here: the difference is in this network, not the server.";
+        }
+        if (!t.certificateSha256().isEmpty() && !o.certificateSha256().isEmpty()
+                && !t.certificateSha256().equals(o.certificateSha256())) {
+            return "Both reach the server, but the certificates differ: something on one of the networks (TLS"
+                    + " inspection, a load balancer) presents its own certificate.";
+        }
+        return "Both reach the server.";
+    }
+
+    /** Stage title → "passed 12 ms" for each stage the report lists. */
+    private static Map<String, String> stages(JsonNode report) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode s : report.path("stages")) {
+            if (out.size() >= 16) {
+                break;
+            }
+            String title = UntrustedText.line(s.path("title").asText(s.path("stage").asText("")), 60);
+            String status = UntrustedText.line(s.path("status").asText(""), 30);
+            String time = s.path("durationMs").isNumber()
+                    ? String.format(Locale.ROOT, " %.0f ms", s.path("durationMs").asDouble()) : "";
+            if (!title.isEmpty()) {
+                out.put(title, status + time);
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Row> rows, String label, String theirs, String ours) {
+        String a = theirs == null || theirs.isEmpty() ? "—" : theirs;
+        String b = ours == null || ours.isEmpty() ? "—" : ours;
+        // Timings always differ a little; only the status part of a stage counts as a difference.
+        boolean differs = !statusPart(a).equals(statusPart(b));
+        rows.add(new Row(label, a, b, differs));
+    }
+
+    private static String statusPart(String value) {
+        return value.replaceAll("\\s+\\d+ ms$", "");
+    }
+
+    private static String shortPrint(String fingerprint) {
+        return fingerprint.length() > 23 ? fingerprint.substring(0, 23) + "…" : fingerprint;
+    }
+
+    /** As the command line prints it: a table with "≠" beside each difference, then the conclusion. */
+    public String toText(String theirsLabel, String oursLabel) {
+        int w = 4;
+        int v = Math.max(theirsLabel.length(), 10);
+        for (Row r : rows) {
+            w = Math.max(w, r.label().length());
+            v = Math.max(v, Math.min(r.theirs().length(), 40));
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "  %-" + w + "s  %-" + v + "s    %s%n", "", theirsLabel, oursLabel));
+        for (Row r : rows) {
+            out.append(String.format(Locale.ROOT, "%s %-" + w + "s  %-" + v + "s  %s %s%n", r.differs() ? "≠" : " ",
+                    r.label(), clip(r.theirs(), 40), r.differs() ? "≠" : " ", clip(r.ours(), 60)));
+        }
+        out.append('\n').append(conclusion).append('\n');
+        return out.toString();
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,41 @@
+package org.sstpdoctor.ui;
+
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+import org.sstpdoctor.probe.Version;
+
+/** The wizard's small dialogs. */
+final class Dialogs {
+    private Dialogs() {
+    }
+
+    /** Leaving with typed input asks first, as Windows' wizard does; with nothing typed it just closes. */
+    static boolean confirmLeaving(Window owner, WizardModel model) {
+        if (model.address.get().isBlank() && model.report.get() == null) {
+            return true;
+        }
+        ButtonType leave = new ButtonType(Texts.get("leave.yes"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType(Texts.get("leave.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("leave.text"), leave, stay);
+        ask.setTitle(Texts.get("leave.title"));
+        ask.setHeaderText(Texts.get("leave.header"));
+        if (owner != null) {
+            ask.initOwner(owner);
+        }
+        Optional<ButtonType> answer = ask.showAndWait();
+        return answer.isPresent() && answer.get() == leave;
+    }
+
+    static void about(Window owner) {
+        Alert about = new Alert(Alert.AlertType.INFORMATION, Texts.get("about.text"), ButtonType.OK);
+        about.setTitle(Texts.get("about.title"));
+        about.setHeaderText(Texts.get("about.header", Version.current()));
+        if (owner != null) {
+            about.initOwner(owner);
+        }
+        about.show();
+    }
+}

@@ -1,0 +1,64 @@
+package org.sstpdoctor.ui;
+
+import org.sstpdoctor.probe.ProxyMode;
+import org.sstpdoctor.responder.Scenario;
+
+/**
+ * Practice mode for the wizard: starts the built-in responder in the background, fills the pages for
+ * it, and on stop puts back exactly what the person had typed before.
+ */
+final class Practice {
+    private final WizardController wizard;
+    private PracticeSession session;
+    /** What the address page held before practice began. */
+    private String savedAddress;
+    private String savedPort;
+    private String savedDestination;
+
+    Practice(WizardController wizard) {
+        this.wizard = wizard;
+    }
+
+    boolean running() {
+        return session != null;
+    }
+
+    void start(Scenario scenario) {
+        stop();
+        WizardModel model = wizard.model();
+        // Certificates, a temporary file and a listening socket: made in the background.
+        wizard.services().background().run(() -> PracticeSession.start(scenario), started -> {
+            if (wizard.closed()) {
+                started.close(); // the window went away while the responder was starting
+                return;
+            }
+            stop();
+            session = started;
+            savedAddress = model.address.get();
+            savedPort = model.port.get();
+            savedDestination = model.destinationName.get();
+            model.address.set(started.address());
+            model.port.set("");
+            model.destinationName.set(Texts.get("practice.destination"));
+            model.proxyMode.set(ProxyMode.NONE);
+            model.caFile.set(started.caFile().toString());
+            model.practiceBanner.set(Texts.get("practice.banner", scenario.description()));
+            wizard.stopPracticeMenuItem().setDisable(false);
+            wizard.show(WizardController.Page.ADDRESS);
+        }, error -> wizard.status(Texts.get("practice.failed", BackgroundJobs.message(error))));
+    }
+
+    void stop() {
+        if (session != null) {
+            session.close();
+            session = null;
+            WizardModel model = wizard.model();
+            model.practiceBanner.set("");
+            model.apply(wizard.settings().current()); // back to what was remembered: proxy, CA file, time limit
+            model.address.set(savedAddress == null ? "" : savedAddress); // and to what was typed
+            model.port.set(savedPort == null ? "" : savedPort);
+            model.destinationName.set(savedDestination == null ? Texts.get("address.destination.default") : savedDestination);
+        }
+        wizard.stopPracticeMenuItem().setDisable(true);
+    }
+}

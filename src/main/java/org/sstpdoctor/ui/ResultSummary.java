@@ -1,0 +1,121 @@
+package org.sstpdoctor.ui;
+
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import org.sstpdoctor.kb.KbEntry;
+import org.sstpdoctor.kb.Resolution;
+import org.sstpdoctor.probe.AnsweredBy;
+import org.sstpdoctor.probe.HttpReply;
+import org.sstpdoctor.probe.Outcome;
+import org.sstpdoctor.probe.ProbeReport;
+import org.sstpdoctor.report.TextReport;
+
+/**
+ * The top of the result page in plain words: the headline, one summary sentence that never
+ * contradicts it, and the key facts. Protocol names and Java's messages stay in Details.
+ */
+final class ResultSummary {
+    private ResultSummary() {
+    }
+
+    record Verdict(StateIcon.Kind icon, String style, String title, String summary) {
+    }
+
+    static Verdict verdict(ProbeReport r, Resolution res) {
+        String headline = res.primary().map(KbEntry::title).orElse(r.outcome().title());
+        if (r.outcome() == Outcome.CANCELLED) {
+            return new Verdict(StateIcon.Kind.CANCELLED, "cancelled", Texts.get("result.verdict.cancelled"),
+                    Texts.get("result.summary.cancelled"));
+        }
+        if (r.outcome() == Outcome.INTERNAL_ERROR) {
+            return new Verdict(StateIcon.Kind.FAIL, "internal", Texts.get("result.verdict.internal"),
+                    Texts.get("result.internal.summary", r.detail()));
+        }
+        String key = r.verdict().name().toLowerCase(Locale.ROOT);
+        StateIcon.Kind icon = switch (r.verdict()) {
+            case PASS -> StateIcon.Kind.PASS;
+            case WARN -> StateIcon.Kind.WARN;
+            default -> StateIcon.Kind.FAIL;
+        };
+        if (r.verdict() == org.sstpdoctor.probe.Verdict.FAIL && r.beyondCertificate() != null
+                && r.beyondCertificate().outcome().verdict() != org.sstpdoctor.probe.Verdict.FAIL) {
+            // Windows stops at the certificate, so the verdict stays; but say what is true past it.
+            return new Verdict(icon, key, Texts.get("result.verdict.fail"), Texts.get("result.summary.certonly", headline));
+        }
+        return new Verdict(icon, key, Texts.get("result.verdict." + key), headline + " " + whoAnswered(r.answeredBy()));
+    }
+
+    /** One sentence that fits every outcome of its kind ("reached the VPN server", not "answered"). */
+    static String whoAnswered(AnsweredBy by) {
+        return Texts.get("result.summary.by." + by.name().toLowerCase(Locale.ROOT));
+    }
+
+    static void facts(GridPane facts, ProbeReport r, Resolution res, String destination) {
+        facts.getChildren().clear();
+        int row = 0;
+        if (!destination.isEmpty()) {
+            row = fact(facts, row, "result.fact.destination", destination);
+        }
+        row = fact(facts, row, "result.fact.server", r.target().displayHost() + ":" + r.target().port());
+        row = fact(facts, row, "result.fact.proxy", r.proxy().used() ? r.proxy().endpoint() + " (" + r.proxy().source() + ")"
+                : Texts.get("result.fact.proxy.none"));
+        row = fact(facts, row, "result.fact.answeredby", capitalise(r.answeredBy().phrase()));
+        HttpReply http = r.httpResponse();
+        if (http != null) {
+            row = fact(facts, row, "result.fact.http", http.code() + " " + http.reason());
+        } else if (!r.proxyReplies().isEmpty()) {
+            HttpReply last = r.proxyReplies().get(r.proxyReplies().size() - 1).reply();
+            row = fact(facts, row, "result.fact.proxyanswer", last.code() + " " + last.reason());
+        }
+        if (r.tls() != null) {
+            String cert = r.tls().findings().isEmpty() ? Texts.get("result.fact.cert.ok")
+                    : plain(r.tls().findings().get(0).outcome(), res);
+            row = fact(facts, row, "result.fact.tls", r.tls().protocol());
+            row = fact(facts, row, "result.fact.cert", cert);
+        }
+        if (r.beyondCertificate() != null) {
+            // The probe looked past the certificate (it sends no secret): say whether that was the only problem.
+            row = fact(facts, row, "result.fact.beyond", sstpInWords(r.beyondCertificate().outcome()));
+        } else if (r.sstp() != null) {
+            row = fact(facts, row, "result.fact.sstp", sstpInWords(r.outcome()));
+        }
+        if (r.authenticatedRetry() != null) {
+            row = fact(facts, row, "result.fact.retry", plain(r.authenticatedRetry().outcome(), res));
+        }
+        row = fact(facts, row, "result.fact.when", Formats.time(r.startedAt()));
+        fact(facts, row, "result.fact.time", TextReport.millis(r.totalMillis()));
+    }
+
+    /** What the SSTP service did, in words; the packet names are in Details. */
+    private static String sstpInWords(Outcome o) {
+        return switch (o) {
+            case SSTP_ACK -> Texts.get("result.sstp.accepted");
+            case SSTP_NAK -> Texts.get("result.sstp.refused");
+            case SSTP_NO_ANSWER -> Texts.get("result.sstp.silent");
+            case SSTP_ABORTED -> Texts.get("result.sstp.aborted");
+            case SSTP_MALFORMED -> Texts.get("result.sstp.malformed");
+            default -> o.verdict() == org.sstpdoctor.probe.Verdict.FAIL ? Texts.get("result.sstp.notreached")
+                    : Texts.get("result.sstp.accepted");
+        };
+    }
+
+    /** An outcome as the knowledge base words it for people, when it has an entry. */
+    private static String plain(Outcome o, Resolution res) {
+        return res.entries().stream().filter(e -> o.id().equals(e.outcome())).map(KbEntry::title).findFirst().orElse(o.title());
+    }
+
+    private static int fact(GridPane facts, int row, String key, String value) {
+        Label name = new Label(Texts.get(key));
+        name.getStyleClass().add("fact-name");
+        name.setMinWidth(Label.USE_PREF_SIZE);
+        Label v = EntryViews.paragraph(value, "fact-value");
+        v.setAccessibleText(name.getText() + " " + value);
+        facts.addRow(row, name, v);
+        return row + 1;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
