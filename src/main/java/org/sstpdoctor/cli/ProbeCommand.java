@@ -148,6 +148,11 @@ final class ProbeCommand implements Callable<Integer> {
             }
             Integer portOverride = port == null ? null : AddressParser.parsePort(port, "port");
             ProxySettings proxySettings = proxySettings();
+            if (vpnUser != null && vpnPasswordFromStdin
+                    && (passwordFromStdin && proxyUser != null || "-".equals(String.valueOf(addressFile)))) {
+                throw new InputException("VPN password", "Standard input can hold only one thing: the VPN password, "
+                        + "the proxy password or the list of servers. Give the others another way.");
+            }
             if (proxyUser != null) {
                 String user = ProxyAddressParser.parseUser(proxyUser);
                 if (proxySettings.mode() == ProxyMode.NONE) {
@@ -161,10 +166,6 @@ final class ProbeCommand implements Callable<Integer> {
             }
             Credentials signIn = null;
             if (vpnUser != null) {
-                if (vpnPasswordFromStdin && (passwordFromStdin || "-".equals(String.valueOf(addressFile)))) {
-                    throw new InputException("VPN password", "Standard input can hold only one thing: the VPN password, "
-                            + "the proxy password or the list of servers. Give the others another way.");
-                }
                 String[] parts = splitDomain(vpnUser);
                 vpnPassword = PasswordSource.read(context, vpnPasswordFromStdin, vpnPasswordVariable, "VPN password",
                         "--vpn-password-stdin", "VPN password for " + vpnUser.strip() + ": ");

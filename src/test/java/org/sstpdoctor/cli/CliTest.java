@@ -117,7 +117,7 @@ class CliTest {
             assertEquals(503, json.get("http").get("status").asInt());
             assertEquals("Service Unavailable", json.get("http").get("reason").asText());
             assertTrue(json.get("http").get("headers").isArray());
-            assertEquals(6, json.get("stages").size());
+            assertEquals(8, json.get("stages").size()); // the six of the SSTP connection and the two of the sign-in test
             assertEquals("resolve", json.get("stages").get(0).get("stage").asText());
             assertTrue(json.get("stages").get(0).get("durationMs").isNumber());
             assertTrue(json.get("tls").get("chain").isArray());

@@ -8,6 +8,17 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.sstpdoctor.probe.Secret;
+import org.sstpdoctor.report.JsonReport;
+import org.sstpdoctor.responder.ResponderConfig;
+import org.sstpdoctor.responder.Scenario;
+import org.sstpdoctor.responder.SignInConfig;
+import org.sstpdoctor.responder.SstpResponder;
+import org.sstpdoctor.testing.TestCertificates;
 
 /** The command line of the sign-in test: serve's account, probe's VPN credentials. */
 class SignInCliTest {
@@ -48,5 +59,74 @@ class SignInCliTest {
         assertTrue(bad.err().contains("no sign-in behaviour called 'nonsense'"), bad.err());
         assertEquals(ExitCode.BAD_USAGE, CliTest.run(Map.of("SSTP_DOCTOR_VPN_PASSWORD", "x"),
                 new ByteArrayInputStream(new byte[0]), "serve", "--user", "alice", "--auth", "chap").code());
+    }
+
+    static final String VPN_PASSWORD = "vpn-Pa55-word!";
+
+    @TempDir
+    Path temp;
+
+    SstpResponder server() throws java.io.IOException {
+        return SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()),
+                SignInConfig.of("alice", Secret.of(VPN_PASSWORD.toCharArray())));
+    }
+
+    String ca() throws java.io.IOException {
+        Path file = temp.resolve("ca.pem");
+        Files.writeString(file, TestCertificates.CA.certificatePem());
+        return file.toString();
+    }
+
+    @Test
+    void probeSignsInWithThePasswordFromTheEnvironment() throws Exception {
+        try (SstpResponder server = server()) {
+            CliTest.Run r = CliTest.run(Map.of("SSTP_DOCTOR_VPN_PASSWORD", VPN_PASSWORD), new ByteArrayInputStream(new byte[0]),
+                    "probe", "localhost:" + server.port(), "--proxy", "none", "--trust-ca", ca(), "--vpn-user", "CORP\\alice", "--json");
+            assertEquals(0, r.code(), r.err() + r.out());
+            JsonNode json = JsonReport.parse(r.out());
+            assertEquals("signed_in", json.get("outcome").asText());
+            JsonNode signIn = json.get("signIn");
+            assertEquals("CORP\\alice", signIn.get("user").asText());
+            assertEquals("10.77.0.2", signIn.get("address").asText());
+            assertEquals("MS-CHAP v2", signIn.get("authProtocol").asText());
+            assertEquals(5, signIn.get("steps").size());
+            assertEquals("passed", json.get("stages").get(7).get("status").asText());
+            assertFalse((r.out() + r.err()).contains(VPN_PASSWORD));
+        }
+    }
+
+    @Test
+    void probeWithAWrongPasswordFromStandardInputSays691() throws Exception {
+        try (SstpResponder server = server()) {
+            CliTest.Run r = CliTest.run(Map.of(), new ByteArrayInputStream("not-the-password\n".getBytes(StandardCharsets.UTF_8)),
+                    "probe", "localhost:" + server.port(), "--proxy", "none", "--trust-ca", ca(), "--vpn-user", "alice",
+                    "--vpn-password-stdin");
+            assertEquals(ExitCode.DIAGNOSED_FAILURE, r.code(), r.err());
+            assertTrue(r.out().contains("signin_wrong_credentials"), r.out());
+            assertTrue(r.out().contains("Windows:  error 691"), r.out());
+            assertFalse((r.out() + r.err()).contains("not-the-password"));
+        }
+    }
+
+    @Test
+    void probeVpnPasswordOptionsAreChecked() {
+        CliTest.Run none = CliTest.run("probe", "localhost:1", "--proxy", "none", "--vpn-user", "alice");
+        assertEquals(ExitCode.BAD_USAGE, none.code());
+        assertTrue(none.err().contains("SSTP_DOCTOR_VPN_PASSWORD"), none.err());
+        CliTest.Run twice = CliTest.run(Map.of("P", "x"), new ByteArrayInputStream(new byte[0]), "probe", "localhost:1",
+                "--proxy", "127.0.0.1:3128", "--proxy-user", "u", "--proxy-password-stdin", "--vpn-user", "alice",
+                "--vpn-password-stdin");
+        assertEquals(ExitCode.BAD_USAGE, twice.code());
+        assertTrue(twice.err().contains("Standard input can hold only one thing"), twice.err());
+        CliTest.Run orphan = CliTest.run("probe", "localhost:1", "--vpn-password-stdin");
+        assertEquals(ExitCode.BAD_USAGE, orphan.code());
+        CliTest.Run badName = CliTest.run(Map.of("SSTP_DOCTOR_VPN_PASSWORD", "x"), new ByteArrayInputStream(new byte[0]),
+                "probe", "localhost:1", "--vpn-user", "A\\B\\c");
+        assertEquals(ExitCode.BAD_USAGE, badName.code());
+        CliTest.Run custom = CliTest.run(Map.of("MY_VPN", VPN_PASSWORD), new ByteArrayInputStream(new byte[0]),
+                "probe", "localhost:1", "--proxy", "none", "--timeout", "1s", "--vpn-user", "alice", "--vpn-password-env", "MY_VPN");
+        assertEquals(ExitCode.DIAGNOSED_FAILURE, custom.code(), custom.err());
+        assertTrue(custom.out().contains("Sign-in test (user alice)"), custom.out());
+        assertFalse((custom.out() + custom.err()).contains(VPN_PASSWORD));
     }
 }
