@@ -152,6 +152,8 @@ class SignInProbeTest {
         String text = TextReport.render(report);
         assertTrue(text.contains("SIGNED IN - this user can connect"), text);
         assertTrue(text.contains("address:  10.77.0.2"), text);
+        assertTrue(MarkdownReport.render(report, null).contains("## Sign-in test (user CORP\\\\alice)"));
+        assertTrue(HtmlReport.render(report, null).contains("<h2>Sign-in test (user CORP\\alice)</h2>"));
     }
 
     static void assertNoPassword(ProbeReport report, String password) {
