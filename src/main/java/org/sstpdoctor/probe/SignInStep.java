@@ -91,7 +91,10 @@ final class SignInStep implements ActiveStep {
         Transport.Exchange exchange = context.exchange();
         QueuedPacketChannel channel = new QueuedPacketChannel(sstp.input(), sstp.output(), exchange::close);
         StageTracker tracker = context.tracker();
-        double deadline = tracker.now() + (context.deadlineNanos() - System.nanoTime()) / 1e6;
+        // The sign-in gives up a little before the attempt's deadline, which closes the connection: the
+        // silence is then reported as silence at its step, and the hang-up still has time.
+        double remaining = (context.deadlineNanos() - System.nanoTime()) / 1e6;
+        double deadline = tracker.now() + remaining - Math.min(1500, remaining / 4);
         SignInClient client = SignInClient.start(SignInClient.Spec.standard(context.request().signIn(),
                 context.bindingRequest(), der), channel, tracker::now, deadline, context.cancellation()::isCancelled,
                 step -> { });

@@ -90,7 +90,8 @@ public final class QueuedPacketChannel implements PacketChannel, AutoCloseable {
         if (ended.error() == null) {
             return Optional.empty();
         }
-        if (ended.error() instanceof EOFException || ended.error() instanceof org.sstpdoctor.sstp.SstpFormatException) {
+        if (ended.error() instanceof EOFException || ended.error() instanceof org.sstpdoctor.sstp.SstpFormatException
+                || ended.error() instanceof InterruptedIOException) {
             throw ended.error();
         }
         throw new IOException(ended.error().getMessage(), ended.error());

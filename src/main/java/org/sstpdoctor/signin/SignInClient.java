@@ -143,6 +143,13 @@ public final class SignInClient {
             IpcpNegotiator.Result address;
             try {
                 address = new IpcpNegotiator(io, spec.restartMillis()).run();
+            } catch (IOException e) {
+                if (io.cancelled()) {
+                    throw new SignInFailure(SignInStatus.CANCELLED, "cancelled");
+                }
+                // Writing failed: the server had already ended the call it accepted a moment ago.
+                throw new SignInFailure(SignInStatus.BINDING_REJECTED, "after Call Connected the server closed the "
+                        + "connection (" + e.getMessage() + "): the server did not accept the crypto binding");
             } catch (SignInFailure e) {
                 if (e.status == SignInStatus.SERVER_ABORTED || e.status == SignInStatus.CONNECTION_CLOSED) {
                     throw new SignInFailure(SignInStatus.BINDING_REJECTED, "after Call Connected " + e.getMessage()
@@ -158,7 +165,7 @@ public final class SignInClient {
                     + "; the server offered the address " + address.address(), address, "", -1, ending);
         } catch (SignInFailure e) {
             return failed(step, start, e);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return broken(step, start, e);
         }
     }

@@ -43,6 +43,11 @@ final class ResultSummary {
             // Windows stops at the certificate, so the verdict stays; but say what is true past it.
             return new Verdict(icon, key, Texts.get("result.verdict.fail"), Texts.get("result.summary.certonly", headline));
         }
+        if (r.outcome().isSignInOutcome()) {
+            // With the sign-in test the question is whether this user gets in, not only whether the server answers.
+            return new Verdict(icon, key, Texts.get(r.outcome() == Outcome.SIGNED_IN ? "result.verdict.signedin"
+                    : "result.verdict.signinfailed"), headline + " " + whoAnswered(r.answeredBy()));
+        }
         return new Verdict(icon, key, Texts.get("result.verdict." + key), headline + " " + whoAnswered(r.answeredBy()));
     }
 
@@ -78,7 +83,13 @@ final class ResultSummary {
             // The probe looked past the certificate (it sends no secret): say whether that was the only problem.
             row = fact(facts, row, "result.fact.beyond", sstpInWords(r.beyondCertificate().outcome()));
         } else if (r.sstp() != null) {
-            row = fact(facts, row, "result.fact.sstp", sstpInWords(r.outcome()));
+            row = fact(facts, row, "result.fact.sstp", sstpInWords(r.outcome().isSignInOutcome() ? Outcome.SSTP_ACK : r.outcome()));
+        }
+        if (r.signIn() != null) {
+            row = fact(facts, row, "result.fact.signin", !r.signIn().attempted() ? Texts.get("result.signin.skipped")
+                    : r.signIn().signedIn() ? Texts.get("result.signin.ok", r.signIn().user(), r.signIn().address())
+                    : plain(r.signIn().outcome(), res) + (r.signIn().windowsError().isEmpty() ? ""
+                    : " (" + r.signIn().windowsError() + ")"));
         }
         if (r.authenticatedRetry() != null) {
             row = fact(facts, row, "result.fact.retry", plain(r.authenticatedRetry().outcome(), res));

@@ -40,7 +40,7 @@ public final class WizardController {
      * one FXML file {@code page-<name>.fxml} and its controller.
      */
     public enum Page {
-        HOW(Role.STEP), ADDRESS(Role.STEP), PROXY(Role.STEP), TESTING(Role.RUN), RESULT(Role.RESULT), LOOKUP(Role.ASIDE);
+        HOW(Role.STEP), ADDRESS(Role.STEP), SIGNIN(Role.STEP), PROXY(Role.STEP), TESTING(Role.RUN), RESULT(Role.RESULT), LOOKUP(Role.ASIDE);
 
         final Role role;
 

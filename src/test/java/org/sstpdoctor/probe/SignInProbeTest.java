@@ -45,7 +45,7 @@ class SignInProbeTest {
                 .withHashBitmask(0x03).withNegotiationTimeout(Duration.ofSeconds(10));
         SignInConfig account = SignInConfig.of(USER, Secret.of(PASSWORD.toCharArray())).withBehaviour(behaviour);
         try (SstpResponder responder = SstpResponder.start(config, account)) {
-            ProbeRequest request = TestProbes.local(responder.port()).withTimeout(Duration.ofSeconds(20))
+            ProbeRequest request = TestProbes.local(responder.port()).withTimeout(Duration.ofSeconds(8))
                     .withSignIn(credentials(password));
             if (!viaProxy) {
                 return TestProbes.probe().run(request);
