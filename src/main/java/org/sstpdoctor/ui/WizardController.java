@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -14,7 +13,6 @@ import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -33,7 +31,7 @@ import org.sstpdoctor.target.InputException;
  * "Connect to a workplace". It moves between the pages of {@link Page} through the {@link WizardPage}
  * contract only; what a page shows and checks is the page's own business.
  */
-public final class WizardController {
+public final class WizardController implements PageContext.Actions {
     /**
      * Every page, in the order the wizard walks through them. {@link Role#STEP} pages are the steps
      * Next and Back move through (the last one's Next is "Test"); adding a step is one entry here,
@@ -96,27 +94,7 @@ public final class WizardController {
         this.services = appServices;
         this.settings = new SettingsService(appServices);
         runner = new ProbeRunner(appServices.probe(), appServices.background());
-        context = new PageContext(model, appServices, settings, runner, new PageContext.Actions() {
-            @Override
-            public void lookup(String query) {
-                WizardController.this.lookup(query);
-            }
-
-            @Override
-            public void runTest() {
-                WizardController.this.runTest();
-            }
-
-            @Override
-            public void status(String message) {
-                statusLine.setText(message);
-            }
-
-            @Override
-            public Window window() {
-                return WizardController.this.window();
-            }
-        });
+        context = new PageContext(model, appServices, settings, runner, this);
         views.put(Page.HOW, howPage);
         Keys.linkLabels(howPage);
         pages.put(Page.HOW, howPageController);
@@ -195,13 +173,15 @@ public final class WizardController {
         Platform.runLater(() -> ensure(Page.PROXY));
     }
 
-    Window window() {
+    @Override
+    public Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     void show(Page page) {
         WizardPage controller = ensure(page);
         current = page;
+        UiLog.page(page);
         // Only the page on show is in the scene: hidden pages' Alt+letter mnemonics must not collide with it.
         pageHolder.getChildren().setAll(views.get(page));
         pageTitle.setText(Texts.get("page." + page.key() + ".title"));
@@ -293,12 +273,14 @@ public final class WizardController {
     }
 
     /** Starts (or restarts) the test with what is on the pages now. */
-    void runTest() {
+    @Override
+    public void runTest() {
         if (runner.runningProperty().get()) {
             return;
         }
         statusLine.setText("");
         WizardModel.RequestInput input = model.requestInput(true);
+        UiLog.testStarted(input.address(), input.proxyMode().id());
         show(Page.TESTING);
         // The request is parsed, the CA file read and the knowledge base consulted on the probe's thread.
         runner.start(input::toRequest, report -> {
@@ -308,10 +290,12 @@ public final class WizardController {
                 return Resolution.empty(); // the report stands without the explanation
             }
         }, new ProbeRunner.Outcomes<>((report, resolution) -> {
+            UiLog.testFinished(input.address(), report.outcome().id(), report.totalMillis());
             result().show(report, resolution, model.destinationName.get());
             model.report.set(report);
             show(Page.RESULT);
         }, this::inputProblem, error -> {
+            UiLog.failed("the test", error);
             result().showInternalError(error);
             show(Page.RESULT);
         }));
@@ -335,6 +319,7 @@ public final class WizardController {
     }
 
     /** Opens the lookup page, with a query typed when one is given (a related link, a command-line argument). */
+    @Override
     public void lookup(String query) {
         if (current.role == Role.RUN) {
             return;
@@ -351,22 +336,7 @@ public final class WizardController {
 
     @FXML
     void startPractice() {
-        List<PracticeChoice> choices = Arrays.stream(Scenario.values()).map(PracticeChoice::new).toList();
-        ChoiceDialog<PracticeChoice> dialog = new ChoiceDialog<>(choices.get(0), choices);
-        dialog.setTitle(Texts.get("practice.title"));
-        dialog.setHeaderText(Texts.get("practice.header"));
-        dialog.setContentText(Texts.get("practice.choose"));
-        dialog.initOwner(window());
-        Optional<PracticeChoice> chosen = dialog.showAndWait();
-        chosen.ifPresent(c -> startPractice(c.scenario()));
-    }
-
-    /** A scenario as the chooser lists it: by what it does, not by its id. */
-    private record PracticeChoice(Scenario scenario) {
-        @Override
-        public String toString() {
-            return scenario.description();
-        }
+        Dialogs.choosePractice(window()).ifPresent(this::startPractice);
     }
 
     /** Starts practice mode with a scenario and fills the pages so the next click runs the test. */
@@ -392,7 +362,8 @@ public final class WizardController {
         return stopPracticeMenuItem;
     }
 
-    void status(String message) {
+    @Override
+    public void status(String message) {
         statusLine.setText(message);
     }
 
