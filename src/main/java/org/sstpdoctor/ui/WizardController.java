@@ -336,7 +336,12 @@ public final class WizardController implements PageContext.Actions {
 
     @FXML
     void startPractice() {
-        Dialogs.choosePractice(window()).ifPresent(this::startPractice);
+        Dialogs.choosePractice(window()).ifPresent(choice -> practice.start(choice.scenario(), choice.signIn()));
+    }
+
+    /** Practice mode with a sign-in scenario: the practice account is filled in on the sign-in page. */
+    public void startPractice(org.sstpdoctor.responder.SignInBehaviour signIn) {
+        practice.start(Scenario.WORKING, signIn);
     }
 
     /** Starts practice mode with a scenario and fills the pages so the next click runs the test. */

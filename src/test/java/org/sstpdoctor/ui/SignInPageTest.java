@@ -98,4 +98,23 @@ class SignInPageTest extends WizardTestBase {
         assertEquals("", wizard.model().vpnPassword.get());
         assertFalse(lookup("#nextButton").queryButton().isDisabled());
     }
+
+    @Test
+    void practiceModeOffersTheSignInScenarios() throws Exception {
+        interact(() -> wizard.startPractice(SignInBehaviour.WRONG_PASSWORD));
+        waitForPage(WizardController.Page.ADDRESS, 5);
+        assertTrue(text("#practiceBanner").contains("Sign-in test"), text("#practiceBanner"));
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5);
+        assertEquals("practice", text("#vpnUserField"));
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.PROXY, 5);
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.RESULT, 20);
+        ProbeReport report = wizard.model().report.get();
+        assertEquals(Outcome.SIGNIN_WRONG_CREDENTIALS, report.outcome(), report.detail());
+        shot("practice-signin-691");
+        assertTrue(DesktopApp.practiceProblem(new String[] {"--practice=signin-no-address"}).isEmpty());
+        assertTrue(DesktopApp.practiceProblem(new String[] {"--practice=signin-nonsense"}).orElseThrow().contains("signin-wrong-password"));
+    }
 }
