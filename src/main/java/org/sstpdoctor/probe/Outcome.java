@@ -74,7 +74,14 @@ public enum Outcome {
     SIGNIN_BINDING_REJECTED(FAIL, SERVER, "The server rejected the crypto binding after sign-in"),
     SIGNIN_NO_ANSWER(FAIL, SERVER, "The server stopped answering during the sign-in"),
     SIGNIN_LCP_NOT_CONVERGING(FAIL, SERVER, "The PPP link was never agreed (732)"),
-    SIGNIN_FAILED(FAIL, SERVER, "The sign-in broke off");
+    SIGNIN_FAILED(FAIL, SERVER, "The sign-in broke off"),
+    // Will Windows connect? (issue 12)
+    CAPTIVE_PORTAL(FAIL, NETWORK, "The network wants a sign-in first: a login page answered"),
+    TLS_INTERCEPTED(FAIL, PROXY, "A proxy or firewall decrypts the connection (TLS inspection)"),
+    UNEXPECTED_CERTIFICATE(FAIL, NETWORK, "A different certificate than the expected one was presented"),
+    WINDOWS_CANNOT_CONNECT(FAIL, SERVER, "No supported Windows version can set up the secure connection"),
+    SOME_WINDOWS_CANNOT_CONNECT(WARN, SERVER, "Some Windows versions cannot set up the secure connection"),
+    CLOCK_SKEW(WARN, THIS_COMPUTER, "This computer's clock is more than a few minutes off");
 
     private final Verdict verdict;
     private final AnsweredBy answeredBy;

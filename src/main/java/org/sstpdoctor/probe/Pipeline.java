@@ -15,7 +15,8 @@ public final class Pipeline {
             new SstpRequestStep(),
             new CallConnectStep(),
             new SignInStep(),
-            new AddressStep());
+            new AddressStep(),
+            new WindowsTlsStep());
 
     private Pipeline() {
     }

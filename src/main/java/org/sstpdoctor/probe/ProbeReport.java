@@ -22,11 +22,13 @@ import org.sstpdoctor.text.PeerText;
  * @param sstp the control exchange, when it started; else null
  * @param notes remarks for the person, e.g. about proxy credentials
  * @param authenticatedRetry the second, signed-in attempt; else null
+ * @param insights what Windows will do: the compatibility table, crypto-binding hashes, interception,
+ *                 what the server looks like, clocks, a login page ({@link Insights#NONE} when not worked out)
  * @param signIn the sign-in test, when a VPN user name was given; else null
  */
 public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
                           Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
-                          ProbeReport authenticatedRetry, SignInReport signIn) {
+                          ProbeReport authenticatedRetry, Insights insights, SignInReport signIn) {
 
     /**
      * @param totalMillis the attempt's duration
@@ -100,6 +102,13 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         network = network == null ? Network.NONE : network;
         request = request == null ? SstpRequest.NONE : request;
         notes = notes.stream().map(PeerText::line).toList();
+        insights = insights == null ? Insights.NONE : insights;
+    }
+
+    public ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
+                       Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
+                       ProbeReport authenticatedRetry) {
+        this(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, authenticatedRetry, Insights.NONE, null);
     }
 
     // --- the groups, read flat ------------------------------------------------------------------
@@ -128,7 +137,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
 
     /** The report with the second, credentialed attempt attached. */
     public ProbeReport withAuthenticatedRetry(ProbeReport retry) {
-        return new ProbeReport(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, retry, signIn);
+        return new ProbeReport(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, retry, insights, signIn);
     }
 
     /** The report for input that could not be used (a bad line in a list of servers). */
@@ -169,6 +178,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         private List<String> notes = List.of();
         private ProbeReport authenticatedRetry;
         private SignInReport signIn;
+        private Insights insights = Insights.NONE;
 
         private Builder() {
         }
@@ -213,6 +223,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         public Builder notes(List<String> n) { notes = n; return this; }
         public Builder authenticatedRetry(ProbeReport r) { authenticatedRetry = r; return this; }
         public Builder signIn(SignInReport s) { signIn = s; return this; }
+        public Builder insights(Insights i) { insights = i; return this; }
 
         public ProbeReport build() {
             List<StageResult> ordered = new ArrayList<>();
@@ -222,7 +233,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
             return new ProbeReport(new Run(toolVersion, startedAt, totalMillis, credentialsUsed), target, proxy,
                     new Diagnosis(outcome, answeredBy, detail, findings, beyondCertificate), ordered,
                     new Network(resolvedAddresses, connectAttempts, proxyReplies),
-                    new SstpRequest(requestHead, httpResponse), tls, sstp, notes, authenticatedRetry, signIn);
+                    new SstpRequest(requestHead, httpResponse), tls, sstp, notes, authenticatedRetry, insights, signIn);
         }
     }
 }

@@ -14,11 +14,15 @@ import org.sstpdoctor.target.Target;
  * @param extraTrust CA certificates to trust besides the system's (a helpdesk's private PKI)
  * @param extraTrustSource where those came from (a file name), for the report; may be null
  * @param timeout the bound on each attempt; no stage waits longer
+ * @param expectedCertificate the SHA-256 (or SHA-1) fingerprint the server's certificate should have,
+ *                            normalised upper-case hex; empty for no expectation
+ * @param checkWindows whether to send each Windows family's ClientHello (a few extra connections);
+ *                     off, the compatibility table says "not tested"
  * @param signIn the VPN user's credentials for the optional sign-in test, or null to stop at the Call Connect Ack
  */
 public record ProbeRequest(String typedAddress, Target target, ProxySettings proxy,
                            List<X509Certificate> extraTrust, String extraTrustSource, Duration timeout,
-                           Credentials signIn) {
+                           String expectedCertificate, boolean checkWindows, Credentials signIn) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
     public ProbeRequest {
@@ -30,32 +34,47 @@ public record ProbeRequest(String typedAddress, Target target, ProxySettings pro
             throw new IllegalArgumentException("timeout must be positive");
         }
         typedAddress = typedAddress == null ? target.toString() : typedAddress;
+        expectedCertificate = expectedCertificate == null ? "" : expectedCertificate;
     }
 
-    /** A request without the sign-in test. */
+    /** A request without the sign-in test, the Windows check on and no expected certificate. */
     public ProbeRequest(String typedAddress, Target target, ProxySettings proxy, List<X509Certificate> extraTrust,
                         String extraTrustSource, Duration timeout) {
-        this(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, null);
+        this(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, "", true, null);
     }
 
     public static ProbeRequest of(Target target) {
         return new ProbeRequest(null, target, ProxySettings.NONE, List.of(), null, DEFAULT_TIMEOUT);
     }
 
+    public ProbeRequest withExpectedCertificate(String normalisedFingerprint) {
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, normalisedFingerprint,
+                checkWindows, signIn);
+    }
+
+    public ProbeRequest withWindowsCheck(boolean check) {
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, expectedCertificate,
+                check, signIn);
+    }
+
     public ProbeRequest withProxy(ProxySettings settings) {
-        return new ProbeRequest(typedAddress, target, settings, extraTrust, extraTrustSource, timeout, signIn);
+        return new ProbeRequest(typedAddress, target, settings, extraTrust, extraTrustSource, timeout, expectedCertificate,
+                checkWindows, signIn);
     }
 
     /** The same request with the sign-in test on (or off, with null). */
     public ProbeRequest withSignIn(Credentials credentials) {
-        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, credentials);
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, expectedCertificate,
+                checkWindows, credentials);
     }
 
     public ProbeRequest withTimeout(Duration newTimeout) {
-        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, newTimeout, signIn);
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, newTimeout, expectedCertificate,
+                checkWindows, signIn);
     }
 
     public ProbeRequest withExtraTrust(List<X509Certificate> certificates, String source) {
-        return new ProbeRequest(typedAddress, target, proxy, certificates, source, timeout, signIn);
+        return new ProbeRequest(typedAddress, target, proxy, certificates, source, timeout, expectedCertificate,
+                checkWindows, signIn);
     }
 }

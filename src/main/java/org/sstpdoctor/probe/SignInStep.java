@@ -63,6 +63,17 @@ final class SignInStep implements ActiveStep {
                     + "), so the password was not sent; sending it to a server that could not be verified is what "
                     + "the certificate check protects against");
         }
+        // The certificate the person said to expect (--expect-certificate): the Windows stage reports a mismatch
+        // only after the sign-in would run, so it is checked here too.
+        String expected = context.request().expectedCertificate();
+        List<X509Certificate> chain = context.observation() == null || context.observation().tls() == null ? List.of()
+                : context.observation().tls().chain();
+        if (!expected.isEmpty() && !chain.isEmpty()
+                && !org.sstpdoctor.probe.evidence.CryptoBinding.of(chain.get(0), expected).matches().orElse(true)) {
+            return Optional.of("skipped: the server's certificate failed a check (" + Outcome.UNEXPECTED_CERTIFICATE.title()
+                    + "), so the password was not sent; sending it to a server that could not be verified is what "
+                    + "the certificate check protects against");
+        }
         if (!tls.trusted() || !tls.nameMatches()) {
             return Optional.of("skipped: the server's certificate is not trusted for this name, so the password was not sent");
         }

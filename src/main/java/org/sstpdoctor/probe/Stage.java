@@ -10,7 +10,8 @@ public enum Stage {
     SSTP_CONTROL("SSTP answer", "Waiting for the SSTP service to answer"),
     // The optional sign-in test (only with a VPN user name): PPP, authentication, crypto binding.
     SIGN_IN("Signing in", "Signing in with the VPN user name and password"),
-    GET_ADDRESS("Getting an address", "Waiting for the server to offer an address");
+    GET_ADDRESS("Getting an address", "Waiting for the server to offer an address"),
+    WINDOWS_TLS("Windows versions", "Trying each Windows version's own secure-connection offer");
 
     private final String title;
     private final String activity;

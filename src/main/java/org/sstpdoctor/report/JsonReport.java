@@ -102,6 +102,7 @@ public final class JsonReport {
         strings(node.putArray("notes"), r.notes());
         node.put("totalMs", round(r.totalMillis()));
         node.put("credentialsUsed", r.credentialsUsed());
+        InsightsJson.write(node, r.insights());
         node.set("signIn", r.signIn() == null ? F.nullNode() : signIn(r.signIn()));
         if (r.authenticatedRetry() == null) {
             node.putNull("authenticatedRetry");
