@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.sstpdoctor.probe.Failure;
 import org.sstpdoctor.probe.Finding;
 import org.sstpdoctor.probe.Outcome;
 import org.sstpdoctor.probe.ProbeReport;
@@ -41,6 +42,10 @@ public record Resolution(List<KbEntry> entries, String site) {
                 kb.forHttpStatus(last.reply().code()).ifPresent(out::add);
             }
         }
+        if (outcome == Outcome.TLS_HANDSHAKE_FAILED) {
+            // A named alert says more than "the handshake failed": bad_certificate is about this computer's certificate.
+            Failure.receivedTlsAlert(report.detail()).flatMap(kb::forTlsAlert).ifPresent(out::add);
+        }
         kb.forOutcome(outcome).ifPresent(out::add);
         // Every other failure found (another certificate problem, what lies past the certificate).
         List<Finding> others = new ArrayList<>(report.findings());
@@ -52,6 +57,6 @@ public record Resolution(List<KbEntry> entries, String site) {
                 kb.forOutcome(f.outcome()).ifPresent(out::add);
             }
         }
-        return new Resolution(new ArrayList<>(out), kb.site().orElse(null));
+        return new Resolution(KnowledgeBase.distinct(out), kb.site().orElse(null));
     }
 }

@@ -60,6 +60,38 @@ class ExporterTest {
             assertNotNull(sample(m, "sstp_stage_duration_seconds{stage=\"sstp_control\"}"));
             assertEquals(0.0, sample(m, "sstp_proxy_used"));
             assertTrue(m.contains("probe_tls_version_info{version=\"TLS 1."), m);
+            assertEquals(1.0, sample(m, "sstp_windows_compatible{client=\"windows_11\"}"), m);
+            assertEquals(1.0, sample(m, "sstp_windows_compatible{client=\"windows_10\"}"), m);
+            assertTrue(m.contains("sstp_windows_info{client=\"windows_7\",status=\""), m);
+            assertEquals(0.0, sample(m, "sstp_tls_intercepted"));
+            assertEquals(0.0, sample(m, "sstp_captive_portal"));
+        }
+    }
+
+    @Test
+    void windowsFamiliesThatCannotConnectAreZeroAndTheCheckCanBeOff() throws Exception {
+        ResponderConfig only13 = ResponderConfig.loopback(Scenario.TLS_1_3_ONLY, TestCertificates.valid());
+        String config = CONFIG + "  nowindows:\n    proxy: none\n    trust_ca: [CA]\n    windows_check: false\n";
+        try (SstpResponder responder = SstpResponder.start(only13); ExporterHarness h = ExporterHarness.start(dir, config)) {
+            String m = h.get("/probe?target=localhost:" + responder.port()).body();
+            assertEquals(1.0, sample(m, "sstp_windows_compatible{client=\"windows_11\"}"), m);
+            assertEquals(0.0, sample(m, "sstp_windows_compatible{client=\"windows_10\"}"), m);
+            assertEquals(1.0, sample(m, "probe_success"), "only old Windows fails: a warning, still reachable: " + m);
+            assertEquals(1.0, sample(m, "sstp_warning"), m);
+            String off = h.get("/probe?target=localhost:" + responder.port() + "&module=nowindows").body();
+            assertFalse(off.contains("sstp_windows_compatible{"), "no handshakes were tried: " + off);
+        }
+    }
+
+    @Test
+    void anExpectedCertificateThatDoesNotMatchIsAFailure() throws Exception {
+        String wrong = "AA".repeat(32);
+        String config = CONFIG + "  pinned:\n    proxy: none\n    trust_ca: [CA]\n    expect_certificate: \"" + wrong + "\"\n";
+        try (SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()));
+             ExporterHarness h = ExporterHarness.start(dir, config)) {
+            String m = h.get("/probe?target=localhost:" + responder.port() + "&module=pinned").body();
+            assertEquals(0.0, sample(m, "probe_success"), m);
+            assertEquals(1.0, sample(m, "sstp_outcome_info{outcome=\"unexpected_certificate\",verdict=\"fail\"}"), m);
         }
     }
 
