@@ -45,8 +45,10 @@ class SignInProbeTest {
                 .withHashBitmask(0x03).withNegotiationTimeout(Duration.ofSeconds(10));
         SignInConfig account = SignInConfig.of(USER, Secret.of(PASSWORD.toCharArray())).withBehaviour(behaviour);
         try (SstpResponder responder = SstpResponder.start(config, account)) {
+            // Java's responder cannot speak Windows 7's TLS 1.0, so the Windows check would put its warning over a
+            // signed-in PASS; that combination has its own test (theWindowsWarningStaysBesideTheSignIn).
             ProbeRequest request = TestProbes.local(responder.port()).withTimeout(Duration.ofSeconds(8))
-                    .withSignIn(credentials(password));
+                    .withWindowsCheck(false).withSignIn(credentials(password));
             if (!viaProxy) {
                 return TestProbes.probe().run(request);
             }
@@ -115,7 +117,7 @@ class SignInProbeTest {
     void withoutCredentialsTheSignInIsSkippedAndTheProbeStopsAtTheAck() throws IOException {
         try (SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()),
                 SignInConfig.of(USER, Secret.of(PASSWORD.toCharArray())))) {
-            ProbeReport report = TestProbes.probe().run(TestProbes.local(responder.port()));
+            ProbeReport report = TestProbes.probe().run(TestProbes.local(responder.port()).withWindowsCheck(false));
             assertEquals(Outcome.SSTP_ACK, report.outcome());
             assertNull(report.signIn());
             assertEquals(StageStatus.SKIPPED, report.stage(Stage.SIGN_IN).orElseThrow().status());
@@ -141,6 +143,76 @@ class SignInProbeTest {
             assertTrue(exchange.packetsReceived().stream().allMatch(p -> (p[1] & 1) == 1), "only control packets");
             assertNoPassword(report, PASSWORD);
         }
+    }
+
+    @Test
+    void noPasswordPastAnUnexpectedCertificate() throws IOException {
+        ResponderConfig config = ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid());
+        try (SstpResponder responder = SstpResponder.start(config, SignInConfig.of(USER, Secret.of(PASSWORD.toCharArray())))) {
+            // The certificate is trusted for the name, but it is not the one the person said to expect
+            // (SSL offload, inspection by a CA installed here): the password must not be sent to it.
+            ProbeRequest request = TestProbes.local(responder.port()).withExpectedCertificate("00".repeat(32))
+                    .withSignIn(credentials(PASSWORD));
+            ProbeReport report = TestProbes.probe().run(request);
+            assertEquals(Outcome.UNEXPECTED_CERTIFICATE, report.outcome());
+            assertFalse(report.signIn().attempted());
+            assertTrue(report.signIn().skippedReason().contains("password was not sent"), report.signIn().skippedReason());
+            assertTrue(report.signIn().skippedReason().contains(Outcome.UNEXPECTED_CERTIFICATE.title()),
+                    report.signIn().skippedReason());
+            assertEquals(StageStatus.SKIPPED, report.stage(Stage.SIGN_IN).orElseThrow().status());
+            assertEquals(StageStatus.SKIPPED, report.stage(Stage.GET_ADDRESS).orElseThrow().status());
+            SstpResponder.Exchange exchange = responder.awaitExchanges(1, Duration.ofSeconds(5)).get(0);
+            assertTrue(exchange.packetsReceived().stream().allMatch(p -> (p[1] & 1) == 1), "only control packets");
+            assertNoPassword(report, PASSWORD);
+        }
+    }
+
+    @Test
+    void theExpectedCertificateLetsTheSignInRun() throws IOException {
+        ResponderConfig config = ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid())
+                .withHashBitmask(0x03).withNegotiationTimeout(Duration.ofSeconds(10));
+        try (SstpResponder responder = SstpResponder.start(config, SignInConfig.of(USER, Secret.of(PASSWORD.toCharArray())))) {
+            String sha256 = TestProbes.probe().run(TestProbes.local(responder.port()).withWindowsCheck(false))
+                    .insights().cryptoBinding().sha256();
+            ProbeReport report = TestProbes.probe().run(TestProbes.local(responder.port()).withTimeout(Duration.ofSeconds(8))
+                    .withWindowsCheck(false).withExpectedCertificate(sha256).withSignIn(credentials(PASSWORD)));
+            assertEquals(Outcome.SIGNED_IN, report.outcome(), report.detail());
+            assertTrue(report.signIn().attempted());
+        }
+    }
+
+    @Test
+    void theWindowsWarningStaysBesideTheSignIn() throws IOException {
+        ResponderConfig config = ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid())
+                .withHashBitmask(0x03).withNegotiationTimeout(Duration.ofSeconds(10));
+        try (SstpResponder responder = SstpResponder.start(config, SignInConfig.of(USER, Secret.of(PASSWORD.toCharArray())))) {
+            ProbeReport report = TestProbes.probe().run(TestProbes.local(responder.port()).withTimeout(Duration.ofSeconds(8))
+                    .withSignIn(credentials(PASSWORD)));
+            // Windows 7's TLS 1.0 is refused by Java's responder: the warning decides, the sign-in is the next finding.
+            assertEquals(Outcome.SOME_WINDOWS_CANNOT_CONNECT, report.outcome(), report.detail());
+            assertTrue(report.findings().stream().anyMatch(f -> f.outcome() == Outcome.SIGNED_IN), report.findings().toString());
+            assertEquals(Outcome.SIGNED_IN, report.signIn().outcome());
+            assertEquals(StageStatus.PASSED, report.stage(Stage.SIGN_IN).orElseThrow().status());
+            assertEquals(StageStatus.PASSED, report.stage(Stage.GET_ADDRESS).orElseThrow().status());
+            assertTrue(TextReport.render(report).contains("SIGNED IN WITH WARNINGS"), TextReport.render(report));
+            assertNoPassword(report, PASSWORD);
+        }
+    }
+
+    /** Any failing finding another stage made about the certificate (revocation reports this way) stops the password. */
+    @Test
+    void noPasswordPastAFailingStageFinding() {
+        AttemptContext context = new AttemptContext(TestProbes.local(443).withSignIn(credentials(PASSWORD)), null, false,
+                null, null, java.time.Clock.systemUTC(), new Cancellation(), null, System.nanoTime());
+        context.tls(new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256", List.of(), true, "", true, List.of()));
+        assertTrue(SignInStep.appliesTo(context), "a verified certificate and nothing against it: the sign-in runs");
+        Outcome failing = java.util.Arrays.stream(Outcome.values())
+                .filter(o -> o.verdict() == Verdict.FAIL && o.name().startsWith("REVOCATION_")).findFirst()
+                .orElse(Outcome.UNEXPECTED_CERTIFICATE);
+        context.addFinding(new Finding(failing, "the chain failed a check"));
+        assertFalse(SignInStep.appliesTo(context));
+        assertTrue(SignInStep.refusal(context).orElseThrow().contains(failing.title()));
+        assertTrue(SignInStep.refusal(context).orElseThrow().contains("password was not sent"));
     }
 
     @Test
