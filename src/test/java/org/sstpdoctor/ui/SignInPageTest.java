@@ -33,6 +33,12 @@ class SignInPageTest extends WizardTestBase {
         open(s);
     }
 
+    /** Practice mode's responder and the probe threads end with the test, not 30 s into the next class. */
+    @org.junit.jupiter.api.AfterEach
+    void stopWizard() {
+        interact(() -> wizard.shutdown());
+    }
+
     private ProbeReport signIn(SignInBehaviour behaviour, String password, String shotName) throws Exception {
         Path ca = Files.createTempFile(configFolder, "ca", ".pem");
         Files.writeString(ca, TestCertificates.CA.certificatePem());
@@ -64,7 +70,13 @@ class SignInPageTest extends WizardTestBase {
     @Test
     void signsInFromTheWizard() throws Exception {
         ProbeReport report = signIn(SignInBehaviour.WORKING, PASSWORD, "signin-page");
-        assertEquals(Outcome.SIGNED_IN, report.outcome(), report.detail());
+        // The wizard always runs the Windows check, and Java's responder cannot speak Windows 7's TLS 1.0: that
+        // warning decides over the signed-in PASS, and the sign-in is the next finding (TestProbes.assertSstpAck).
+        assertEquals(Outcome.SOME_WINDOWS_CANNOT_CONNECT, report.outcome(), report.detail());
+        assertTrue(report.findings().stream().anyMatch(f -> f.outcome() == Outcome.SIGNED_IN), report.findings().toString());
+        report.insights().windowsCompatibility().rows().stream().filter(r -> r.family().supported()).forEach(r ->
+                assertEquals(org.sstpdoctor.probe.windows.WindowsCompatibility.Status.YES, r.status(), r.line()));
+        assertEquals(Outcome.SIGNED_IN, report.signIn().outcome(), report.signIn().detail());
         assertEquals("CONTOSO\\alice", report.signIn().user());
         shotAtSizes("signin-result");
         assertFalse(TextReport.render(report).contains(PASSWORD));
