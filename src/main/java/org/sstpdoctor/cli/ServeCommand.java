@@ -39,6 +39,9 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    DebugOption debug;
+
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8443",
             description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port).")
     int port;

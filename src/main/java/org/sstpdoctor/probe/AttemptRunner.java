@@ -10,6 +10,7 @@ import java.util.Optional;
  * contract: every stage gets exactly one end, live.
  */
 final class AttemptRunner {
+    private static final System.Logger LOG = System.getLogger(AttemptRunner.class.getName());
     /** What one attempt found. */
     record Result(VerdictRule.Decision decision, List<StageResult> stages, Observation observation, TlsInfo tls,
                   HttpReply httpResponse, SstpResult sstp, List<String> notes, SignInReport signIn) {
@@ -94,6 +95,9 @@ final class AttemptRunner {
                 tracker.now(), s -> applies(s, context), s -> skipReason(s, context));
         tracker.finish(stages);
         VerdictRule.Decision decision = VerdictRule.decide(layer, context.tls(), context.stageFindings());
+        LOG.log(System.Logger.Level.DEBUG, "layer outcome {0} at {1} ({2}); decided {3}, answered by {4}",
+                layer.outcome().id(), layer.stage() == null ? "-" : layer.stage().id(), layer.answeredBy().phrase(),
+                decision.outcome().id(), decision.answeredBy().phrase());
         List<String> notes = new ArrayList<>(context.notes());
         if (context.observation() != null) {
             notes.addAll(context.observation().notes());
@@ -165,6 +169,9 @@ final class AttemptRunner {
         }
         if (observed.failure() != null) {
             TransportStep inProgress = firstNotEnded(group, spec, tracker);
+            LOG.log(System.Logger.Level.DEBUG, "transport failed ({0}: {1}) while {2} was in progress",
+                    observed.failure().kind(), observed.failure().message(),
+                    inProgress == null ? "no stage" : inProgress.stage().id());
             Classified c;
             if (inProgress == null || observed.failure().is(Failure.Kind.INTERNAL) && inProgress.stage() != Stage.SSTP_HTTP) {
                 c = new Classified(Outcome.INTERNAL_ERROR, AnsweredBy.THIS_COMPUTER, observed.failure().message(),

@@ -19,6 +19,7 @@ import org.sstpdoctor.target.Target;
  * within a fraction of a second of {@link Cancellation#cancel()}.
  */
 public final class SstpProbe {
+    private static final System.Logger LOG = System.getLogger(SstpProbe.class.getName());
     private final HostResolver resolver;
     private final SystemProxyDetector proxyDetector;
     private final Clock clock;
@@ -100,6 +101,10 @@ public final class SstpProbe {
         long deadline = origin + request.timeout().toNanos();
         Instant startedAt = clock.instant();
         StageTracker tracker = new StageTracker(origin, listener);
+        // Never the password: only whether this attempt signs in.
+        LOG.log(System.Logger.Level.DEBUG, "attempt: {0} port {1}, proxy {2}, timeout {3} ms, {4}",
+                request.target().asciiHost(), request.target().port(), proxy == null ? "none" : proxy.toString(),
+                request.timeout().toMillis(), withCredentials ? "signing in to the proxy" : "no proxy credentials (as Windows)");
         AttemptContext context = new AttemptContext(request, proxy, withCredentials, validator, resolver, clock,
                 cancellation, tracker, deadline);
         AttemptRunner.Result result = new AttemptRunner(steps, transport).run(context);

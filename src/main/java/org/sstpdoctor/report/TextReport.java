@@ -87,6 +87,14 @@ public final class TextReport {
                 out.append("  ending:   ").append(r.sstp().ending()).append('\n');
             }
         }
+        if (!r.resolvedAddresses().isEmpty() || !r.connectAttempts().isEmpty()) {
+            // The same section as the Markdown and HTML reports: what the name resolved to, each connection tried.
+            out.append("\nNetwork\n");
+            if (!r.resolvedAddresses().isEmpty()) {
+                out.append("  resolved to: ").append(String.join(", ", r.resolvedAddresses())).append('\n');
+            }
+            r.connectAttempts().forEach(a -> out.append("  - ").append(a).append('\n'));
+        }
         appendSignIn(out, r.signIn());
         if (!r.notes().isEmpty()) {
             out.append("\nNotes\n");
