@@ -142,16 +142,16 @@ final class ProbeCommand implements Callable<Integer> {
                         + "; you gave " + concurrency + ".");
             }
             Integer portOverride = port == null ? null : AddressParser.parsePort(port, org.sstpdoctor.target.InputField.PORT);
-            Secret[] read = new Secret[1];
-            ProxySettings proxySettings = proxyOptions.settings(context, "-".equals(String.valueOf(addressFile)),
-                    secret -> read[0] = secret);
-            password = read[0];
             if (vpnUser != null && vpnPasswordFromStdin
                     && (proxyOptions.passwordFromStdin() && proxyOptions.proxyUser != null
                     || "-".equals(String.valueOf(addressFile)))) {
                 throw new InputException("VPN password", "Standard input can hold only one thing: the VPN password, "
                         + "the proxy password or the list of servers. Give the others another way.");
             }
+            Secret[] read = new Secret[1];
+            ProxySettings proxySettings = proxyOptions.settings(context, "-".equals(String.valueOf(addressFile)),
+                    secret -> read[0] = secret);
+            password = read[0];
             Credentials signIn = null;
             if (vpnUser != null) {
                 String[] parts = splitDomain(vpnUser);
