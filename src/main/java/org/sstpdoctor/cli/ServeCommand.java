@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.sstpdoctor.responder.ResponderCertificates;
+import org.sstpdoctor.responder.PracticePki;
 import org.sstpdoctor.responder.ResponderConfig;
 import org.sstpdoctor.responder.Scenario;
 import org.sstpdoctor.responder.SignInBehaviour;
@@ -183,22 +183,26 @@ final class ServeCommand implements Callable<Integer> {
             err.println("--sign-in needs --user NAME: the sign-in behaviours are about one account.");
             return ExitCode.BAD_USAGE;
         }
-        ResponderCertificates certificates = ResponderCertificates.loopback();
+        // The practice CA publishes its CRL and OCSP responder on loopback, so revocation is checked as for a real CA.
+        PracticePki pki = PracticePki.start();
         if (caFile != null) {
-            Files.writeString(caFile, certificates.caPem(), StandardCharsets.US_ASCII);
+            Files.writeString(caFile, pki.caPem(), StandardCharsets.US_ASCII);
         }
-        ResponderConfig config = new ResponderConfig(address, port, chosen, certificates.serverContext(), status,
+        ResponderConfig config = new ResponderConfig(address, port, chosen,
+                pki.serverContext(chosen, PracticePki.LOOPBACK_NAMES), status,
                 StatusCode.VALUE_NOT_SUPPORTED, 0x02, Duration.ofSeconds(20));
         SstpResponder responder;
         try {
             responder = SstpResponder.start(config, signIn);
         } catch (IOException e) {
+            pki.close();
             err.println("Cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return ExitCode.BAD_USAGE;
         }
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             responder.close();
+            pki.close();
             stop.countDown();
         }, "sstp-doctor-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -229,6 +233,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         } finally {
             responder.close();
+            pki.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {

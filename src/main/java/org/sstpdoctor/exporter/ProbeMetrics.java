@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.sstpdoctor.probe.CertificateInfo;
 import org.sstpdoctor.probe.Insights;
+import org.sstpdoctor.probe.Outcome;
+import org.sstpdoctor.probe.revocation.RevocationResult;
 import org.sstpdoctor.probe.evidence.ClockSkew;
 import org.sstpdoctor.probe.windows.WindowsCompatibility;
 import org.sstpdoctor.probe.ProbeReport;
@@ -55,6 +57,7 @@ public final class ProbeMetrics {
         }
         sstp(registry, report);
         windows(registry, report);
+        revocation(registry, report.revocation());
         return registry.scrape();
     }
 
@@ -122,6 +125,21 @@ public final class ProbeMetrics {
                 skew.labelValues(each.who().replace("the ", "")).set(each.skew().toMillis() / 1000.0);
             }
         }
+    }
+
+    /** The chain's revocation check, as Windows makes it: offline and revoked both stop Windows' client. */
+    private static void revocation(PrometheusRegistry registry, RevocationResult result) {
+        if (result == null) {
+            return;
+        }
+        Info.builder().name("sstp_revocation").help("The revocation check's outcome (revocation_good, revocation_offline, …)")
+                .labelNames("status").register(registry).setLabelValues(result.outcome().id());
+        gauge(registry, "sstp_revocation_offline", "1 when no CRL or OCSP answer could be used: Windows refuses (0x80092013)")
+                .set(result.outcome() == Outcome.REVOCATION_OFFLINE || result.outcome() == Outcome.REVOCATION_LDAP_ONLY ? 1 : 0);
+        gauge(registry, "sstp_revocation_revoked", "1 when a certificate of the chain is revoked: Windows refuses (0x80092010)")
+                .set(result.outcome() == Outcome.REVOCATION_REVOKED ? 1 : 0);
+        gauge(registry, "sstp_revocation_duration_seconds", "How long the revocation check took, in seconds")
+                .set(result.durationMillis() / 1000.0);
     }
 
     private static Gauge gauge(PrometheusRegistry registry, String name, String help) {

@@ -134,6 +134,11 @@ public final class KnowledgeBase {
         return Optional.ofNullable(id == null ? null : byId.get(id.trim().toLowerCase(Locale.ROOT)));
     }
 
+    /** The entry under its own id, however it was reached (an alias names the same explanation). */
+    public KbEntry canonical(KbEntry reached) {
+        return entries.stream().filter(e -> e.allIds().equals(reached.allIds())).findFirst().orElse(reached);
+    }
+
     public Optional<KbEntry> forOutcome(Outcome outcome) {
         return byId("outcome-" + outcome.id());
     }

@@ -36,6 +36,11 @@ public record Resolution(List<KbEntry> entries, String site) {
         if (outcome == Outcome.HTTP_STATUS && report.httpResponse() != null) {
             kb.forHttpStatus(report.httpResponse().code()).ifPresent(out::add);
         }
+        if (outcome.isProxyProblem()) {
+            // The proxy's own error is explained as the proxy's first; the status's general entry follows.
+            // An outcome that is a status entry's alias (407) is shown under the status entry's own id.
+            kb.forOutcome(outcome).map(kb::canonical).ifPresent(out::add);
+        }
         if (outcome.isProxyProblem() && !report.proxyReplies().isEmpty()) {
             ProxyReply last = report.proxyReplies().get(report.proxyReplies().size() - 1);
             if (last.reply().code() != 200) {

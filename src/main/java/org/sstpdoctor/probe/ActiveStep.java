@@ -29,6 +29,15 @@ public interface ActiveStep extends Step {
     }
 
     /**
+     * Whether this finishing step runs in its place in the list instead of at the end, because a step
+     * after it needs its verdict (the sign-in needs revocation's before any credential is sent). It
+     * still only reports and stops nothing; if the attempt ends before its place, it runs at the end.
+     */
+    default boolean inOrder(AttemptContext context) {
+        return false;
+    }
+
+    /**
      * For a finishing step with nothing to send: it still runs (to gather what the attempt saw), but
      * without progress events, and its stage is reported as never started (skipped or not reached).
      */

@@ -41,11 +41,17 @@ final class AttemptRunner {
                 }
                 Step step = steps.get(i);
                 if (!applies(step, context)) {
+                    // What earlier steps found can take a stage out of the attempt (a certificate that failed
+                    // a check takes the sign-in): it is reported skipped now, not at the end.
+                    tracker.never(step.stage(), StageStatus.SKIPPED, skipReason(step, context));
                     i++;
                     continue;
                 }
                 if (step instanceof ActiveStep active && active.finishing()) {
-                    i++; // run below, after the others
+                    if (active.inOrder(context)) {
+                        runFinishing(active, context); // a later step needs its verdict (the sign-in, revocation's)
+                    }
+                    i++; // else run below, after the others
                     continue;
                 }
                 if (step instanceof ActiveStep active) {
@@ -77,6 +83,7 @@ final class AttemptRunner {
                 }
             }
         } finally {
+            leaveUnusedCall(context);
             if (context.exchange() != null) {
                 context.exchange().close();
             }
@@ -113,19 +120,52 @@ final class AttemptRunner {
         }
         StageTracker tracker = context.tracker();
         context.layer(layer);
+        // The connection is over: a stage it left open ended with it, before the finishing steps begin.
+        for (Step step : steps) {
+            boolean finishing = step instanceof ActiveStep a && a.finishing();
+            if (!finishing && tracker.startOf(step.stage()) >= 0 && !tracker.hasEnded(step.stage())) {
+                tracker.ended(step.stage(), StageStatus.FAILED, layer.detail());
+            }
+        }
         for (Step step : steps) {
             if (step instanceof ActiveStep active && active.finishing() && applies(step, context)
                     && !tracker.hasEnded(step.stage())) {
-                if (active.quiet(context)) {
-                    StepEnd end = active.run(context);
-                    tracker.never(step.stage(), end.status() == StageStatus.SKIPPED ? StageStatus.SKIPPED
-                            : StageStatus.NOT_REACHED, end.status() == StageStatus.SKIPPED ? end.detail() : "");
-                    continue;
-                }
-                tracker.started(step.stage());
-                StepEnd end = active.run(context);
-                tracker.ended(step.stage(), end.status(), end.detail(), tracker.now());
+                runFinishing(active, context);
             }
+        }
+    }
+
+    /** One finishing step: it reports (live) and leaves the outcome as it was. */
+    private static void runFinishing(ActiveStep active, AttemptContext context) {
+        StageTracker tracker = context.tracker();
+        if (active.quiet(context)) {
+            StepEnd end = active.run(context);
+            tracker.never(active.stage(), end.status() == StageStatus.SKIPPED ? StageStatus.SKIPPED
+                    : StageStatus.NOT_REACHED, end.status() == StageStatus.SKIPPED ? end.detail() : "");
+            return;
+        }
+        tracker.started(active.stage());
+        StepEnd end = active.run(context);
+        // Once started it ran: time that ran out meanwhile leaves a check not made (a warning), not a skip.
+        boolean neverRan = end.status() == StageStatus.SKIPPED || end.status() == StageStatus.NOT_REACHED;
+        String detail = neverRan && (end.detail() == null || end.detail().isEmpty())
+                ? "no time left within the probe's time limit" : end.detail();
+        tracker.ended(active.stage(), neverRan ? StageStatus.WARNED : end.status(), detail, tracker.now());
+    }
+
+    /**
+     * A call kept open after the Ack for a sign-in that then did not run (the revocation check failed
+     * meanwhile, or the probe was cut short) is left as any other: CALL_DISCONNECT ([MS-SSTP] 3.1.5.2.1).
+     */
+    private static void leaveUnusedCall(AttemptContext context) {
+        if (context.bindingRequest() == null || context.signInSession() != null || context.signInReport() != null
+                || context.exchange() == null || context.exchange().channel() == null
+                || context.tracker().hasStarted(Stage.SIGN_IN) || context.cancellation().isCancelled()) {
+            return;
+        }
+        String ending = CallConnectExchange.leave(context.exchange().channel());
+        if (context.sstp() != null) {
+            context.sstp(context.sstp().withEnding(ending));
         }
     }
 

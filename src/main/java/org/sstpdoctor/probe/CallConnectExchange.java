@@ -185,7 +185,7 @@ public final class CallConnectExchange {
     }
 
     /** Leaves the call politely: CALL_DISCONNECT, then a short wait for its acknowledgement. */
-    private static String leave(SstpChannel channel) {
+    static String leave(SstpChannel channel) {
         try {
             channel.readTimeoutMillis(DISCONNECT_WAIT_MILLIS);
             SstpCodec.write(channel.output(), ControlPacket.callDisconnect());

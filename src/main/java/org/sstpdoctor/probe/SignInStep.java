@@ -13,8 +13,9 @@ import org.sstpdoctor.signin.SignInResult;
  * "Signing in": on the call the server has just accepted, PPP link negotiation, authentication with
  * the VPN user's credentials and CALL_CONNECTED with the crypto binding ([MS-SSTP] §3.2.5.2). Part
  * of the attempt only with a VPN user name, and only over a TLS connection whose certificate passed
- * every check (trust, name, dates, and any other check that reports a failing finding, such as
- * revocation): a password is never sent to a server that could not be verified.
+ * every check (trust, name, dates, revocation, which then runs before this stage, and any other
+ * check that reports a failing finding): a password is never sent to a server that could not be
+ * verified.
  */
 final class SignInStep implements ActiveStep {
     static final String NO_USER = "no VPN user name given";
@@ -55,8 +56,15 @@ final class SignInStep implements ActiveStep {
         if (tls == null) {
             return Optional.empty(); // not known yet (or never reached): the stage is then simply not reached
         }
-        // The certificate's own findings, and any failing finding another stage made (revocation, the expected certificate).
-        Optional<Finding> failed = java.util.stream.Stream.concat(tls.findings().stream(), context.stageFindings().stream())
+        Optional<Finding> failed = tls.findings().stream().filter(f -> f.verdict() == Verdict.FAIL).findFirst();
+        if (failed.isEmpty()) {
+            Optional<String> revocation = revocationRefusal(context);
+            if (revocation.isPresent()) {
+                return revocation;
+            }
+        }
+        // The certificate's own findings, and any failing finding another stage made (the expected certificate).
+        failed = java.util.stream.Stream.concat(tls.findings().stream(), context.stageFindings().stream())
                 .filter(f -> f.verdict() == Verdict.FAIL).findFirst();
         if (failed.isPresent()) {
             return Optional.of("skipped: the server's certificate failed a check (" + failed.get().outcome().title()
@@ -78,6 +86,32 @@ final class SignInStep implements ActiveStep {
             return Optional.of("skipped: the server's certificate is not trusted for this name, so the password was not sent");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Revocation is one of the certificate's checks: once its stage has ended (it runs before this
+     * one when a sign-in follows), the password goes only past a chain found good. Revoked
+     * (0x80092010) and unverifiable (0x80092013, where Windows itself stops) both keep it back, and
+     * so does a check that could not be finished. Before the stage ended nothing is known yet.
+     */
+    private static Optional<String> revocationRefusal(AttemptContext context) {
+        if (context.tracker() == null || !context.tracker().hasEnded(Stage.REVOCATION)) {
+            return Optional.empty();
+        }
+        org.sstpdoctor.probe.revocation.RevocationResult revocation = context.revocation();
+        if (revocation == null) {
+            return Optional.of("skipped: the revocation of the server's certificate was not checked, so the password"
+                    + " was not sent");
+        }
+        if (revocation.verdict() == Verdict.PASS) {
+            return Optional.empty();
+        }
+        String code = org.sstpdoctor.probe.revocation.RevocationChecker.windowsCode(revocation.outcome());
+        String what = revocation.verdict() == Verdict.FAIL ? "did not pass" : "could not be finished";
+        return Optional.of("skipped: the revocation check of the server's certificate " + what + " ("
+                + revocation.outcome().title() + (code.isEmpty() ? "" : "; Windows: " + code)
+                + "), so the password was not sent; sending it to a server that could not be verified is what"
+                + " the certificate check protects against");
     }
 
     @Override
@@ -102,9 +136,9 @@ final class SignInStep implements ActiveStep {
         Transport.Exchange exchange = context.exchange();
         QueuedPacketChannel channel = new QueuedPacketChannel(sstp.input(), sstp.output(), exchange::close);
         StageTracker tracker = context.tracker();
-        // The sign-in gives up a little before the attempt's deadline, which closes the connection: the
-        // silence is then reported as silence at its step, and the hang-up still has time.
-        double remaining = (context.deadlineNanos() - System.nanoTime()) / 1e6;
+        // The sign-in gives up a little before the connection's deadline (OkHttp's call timeout closes the
+        // socket then): the silence is then reported as silence at its step, and the hang-up still has time.
+        double remaining = (context.connectionDeadlineNanos() - System.nanoTime()) / 1e6;
         double deadline = tracker.now() + remaining - Math.min(1500, remaining / 4);
         SignInClient client = SignInClient.start(SignInClient.Spec.standard(context.request().signIn(),
                 context.bindingRequest(), der), channel, tracker::now, deadline, context.cancellation()::isCancelled,

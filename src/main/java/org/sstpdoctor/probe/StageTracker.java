@@ -23,6 +23,11 @@ public final class StageTracker {
         this.listener = listener;
     }
 
+    /** The attempt's origin ({@link System#nanoTime}), for steps that time their own parts. */
+    public long originNanos() {
+        return originNanos;
+    }
+
     /** Milliseconds since the attempt's origin. */
     public double now() {
         return (System.nanoTime() - originNanos) / 1_000_000.0;

@@ -79,6 +79,7 @@ public final class TextReport {
         appendProxyReplies(out, r);
         appendHttp(out, r.httpResponse());
         appendTls(out, r);
+        RevocationSection.text(out, r);
         if (r.sstp() != null) {
             out.append("\nSSTP exchange\n");
             out.append("  sent:     CALL_CONNECT_REQUEST ").append(r.sstp().requestHex()).append('\n');

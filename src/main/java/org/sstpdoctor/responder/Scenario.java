@@ -46,7 +46,10 @@ public enum Scenario {
     CHACHA20_ONLY("TLS 1.2 with only ChaCha20 cipher suites, which Windows does not offer: no Windows can connect"),
     CAPTIVE_PORTAL("A hotel-style network login page answers on the port with a redirect"),
     INSPECTING_PROXY("A TLS-inspecting proxy answers the SSTP request itself: squid's 411 Length Required"),
-    SKEWED_CLOCK("A working server whose clock (Date) is two days ahead of this computer's");
+    SKEWED_CLOCK("A working server whose clock (Date) is two days ahead of this computer's"),
+    // Revocation (issue 11): a working SSTP server; its certificate (PracticePki) tells the story.
+    REVOKED_CERTIFICATE("A working SSTP server whose certificate has been revoked (its CRL and OCSP say so)"),
+    REVOCATION_DOWN("A working SSTP server whose certificate's CRL and OCSP addresses do not answer");
 
     private final String description;
 
@@ -154,6 +157,9 @@ public enum Scenario {
             case CAPTIVE_PORTAL -> w.tls(Behaviour.Tls.LOGIN_PAGE);
             case INSPECTING_PROXY -> w.onRequest(new Behaviour.OnRequest.Made(WindowsScenarios::squidLengthRequiredBytes));
             case SKEWED_CLOCK -> w.onRequest(new Behaviour.OnRequest.Route("HTTP/1.1 200 OK", WindowsScenarios.SKEW));
+            // The SSTP side works; the certificate PracticePki issues for the scenario (revoked, or with its CRL and
+            // OCSP addresses on closed ports) is what Windows refuses.
+            case REVOKED_CERTIFICATE, REVOCATION_DOWN -> w;
         };
     }
 

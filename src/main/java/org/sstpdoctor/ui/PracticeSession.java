@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.sstpdoctor.responder.ResponderCertificates;
+import org.sstpdoctor.responder.PracticePki;
 import org.sstpdoctor.responder.ResponderConfig;
 import org.sstpdoctor.responder.Scenario;
 import org.sstpdoctor.responder.SstpResponder;
@@ -23,16 +23,15 @@ final class PracticeSession implements AutoCloseable {
     /** Not a secret: the practice server's one account, shown to nobody but filled in for the person. */
     static final String PRACTICE_PASSWORD = "practice-Pa55";
 
-    private PracticeSession(Scenario scenario, SstpResponder responder, Path caFile) {
-        this(scenario, responder, caFile, null);
-    }
+    private final PracticePki pki;
 
-    private PracticeSession(Scenario scenario, SstpResponder responder, Path caFile,
+    private PracticeSession(Scenario scenario, SstpResponder responder, Path caFile, PracticePki pki,
                             org.sstpdoctor.responder.SignInBehaviour signIn) {
         this.signIn = signIn;
         this.scenario = scenario;
         this.responder = responder;
         this.caFile = caFile;
+        this.pki = pki;
     }
 
     static PracticeSession start(Scenario scenario) throws IOException {
@@ -41,17 +40,23 @@ final class PracticeSession implements AutoCloseable {
 
     /** With {@code signIn} set, a working server whose PPP side signs in the practice account as that behaviour says. */
     static PracticeSession start(Scenario scenario, org.sstpdoctor.responder.SignInBehaviour signIn) throws IOException {
-        ResponderCertificates certificates = ResponderCertificates.loopback();
-        // The practice CA goes to a private temporary file so the normal "trusted CA file" path is exercised.
-        Path ca = Files.createTempFile("sstp-doctor-practice-ca", ".pem");
-        ca.toFile().deleteOnExit();
-        Files.writeString(ca, certificates.caPem(), StandardCharsets.US_ASCII);
-        SstpResponder responder = signIn == null
-                ? SstpResponder.start(ResponderConfig.loopback(scenario, certificates.serverContext()))
-                : SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, certificates.serverContext()),
-                        org.sstpdoctor.responder.SignInConfig.of(PRACTICE_USER,
-                                org.sstpdoctor.probe.Secret.of(PRACTICE_PASSWORD.toCharArray())).withBehaviour(signIn));
-        return new PracticeSession(scenario, responder, ca, signIn);
+        // A practice CA that publishes a CRL and an OCSP responder on loopback, as a real CA does.
+        PracticePki pki = PracticePki.start();
+        try {
+            // The practice CA goes to a private temporary file so the normal "trusted CA file" path is exercised.
+            Path ca = Files.createTempFile("sstp-doctor-practice-ca", ".pem");
+            ca.toFile().deleteOnExit();
+            Files.writeString(ca, pki.caPem(), StandardCharsets.US_ASCII);
+            ResponderConfig config = ResponderConfig.loopback(scenario,
+                    pki.serverContext(scenario, PracticePki.LOOPBACK_NAMES));
+            SstpResponder responder = signIn == null ? SstpResponder.start(config)
+                    : SstpResponder.start(config, org.sstpdoctor.responder.SignInConfig.of(PRACTICE_USER,
+                            org.sstpdoctor.probe.Secret.of(PRACTICE_PASSWORD.toCharArray())).withBehaviour(signIn));
+            return new PracticeSession(scenario, responder, ca, pki, signIn);
+        } catch (IOException | RuntimeException e) {
+            pki.close();
+            throw e;
+        }
     }
 
     org.sstpdoctor.responder.SignInBehaviour signIn() {
@@ -73,6 +78,7 @@ final class PracticeSession implements AutoCloseable {
     @Override
     public void close() {
         responder.close();
+        pki.close();
         try {
             Files.deleteIfExists(caFile);
         } catch (IOException ignored) {
