@@ -59,7 +59,7 @@ public final class HtmlReport {
                 .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         out.append("<h1>SSTP Doctor report: ").append(esc(MarkdownReport.target(r))).append("</h1>\n");
         out.append("<p><span class=\"verdict ").append(verdictClass(r.verdict())).append("\">")
-                .append(esc(TextReport.verdictLine(r.verdict()))).append("</span></p>\n");
+                .append(esc(TextReport.verdictLine(r))).append("</span></p>\n");
 
         out.append("<dl class=\"facts\">\n");
         fact(out, "Server", "<code>" + esc(r.target().sstpUrl().isEmpty() ? r.target().typed() : r.target().sstpUrl()) + "</code>");
@@ -117,6 +117,14 @@ public final class HtmlReport {
                 fact(out, "Ending", esc(r.sstp().ending()));
             }
             out.append("</dl>\n");
+        }
+        if (r.signIn() != null) {
+            out.append("<h2>").append(esc(SignInFacts.heading(r.signIn()))).append("</h2>\n<dl class=\"facts\">\n");
+            for (SignInFacts.Fact f : SignInFacts.facts(r.signIn())) {
+                fact(out, f.name(), esc(f.value()));
+            }
+            out.append("</dl>\n");
+            list(out, SignInFacts.steps(r.signIn()));
         }
         if (!r.resolvedAddresses().isEmpty() || !r.connectAttempts().isEmpty()) {
             out.append("<h2>Network</h2>\n");

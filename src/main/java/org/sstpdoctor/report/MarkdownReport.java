@@ -29,7 +29,7 @@ public final class MarkdownReport {
     public static String render(ProbeReport r, Resolution resolution) {
         StringBuilder out = new StringBuilder();
         out.append("# SSTP Doctor: ").append(verdictTitle(r.verdict())).append(" - ").append(text(target(r))).append("\n\n");
-        field(out, "Verdict", text(TextReport.verdictLine(r.verdict())));
+        field(out, "Verdict", text(TextReport.verdictLine(r)));
         field(out, "Server", code(r.target().sstpUrl().isEmpty() ? r.target().typed() : r.target().sstpUrl()));
         if (!r.target().typed().isEmpty()) {
             field(out, "Typed", code(r.target().typed()));
@@ -83,6 +83,17 @@ public final class MarkdownReport {
             field(out, "Received", r.sstp().answerDescription().isEmpty() ? "nothing" : peer(r.sstp().answerDescription()));
             if (!r.sstp().ending().isEmpty()) {
                 field(out, "Ending", text(r.sstp().ending()));
+            }
+            out.append('\n');
+        }
+        if (r.signIn() != null) {
+            out.append("## ").append(text(SignInFacts.heading(r.signIn()))).append("\n\n");
+            for (SignInFacts.Fact f : SignInFacts.facts(r.signIn())) {
+                field(out, f.name(), peer(f.value()));
+            }
+            out.append('\n');
+            for (String step : SignInFacts.steps(r.signIn())) {
+                out.append("- ").append(paragraph(step)).append('\n');
             }
             out.append('\n');
         }

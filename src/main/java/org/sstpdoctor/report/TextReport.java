@@ -9,6 +9,7 @@ import org.sstpdoctor.probe.Header;
 import org.sstpdoctor.probe.HttpReply;
 import org.sstpdoctor.probe.ProbeReport;
 import org.sstpdoctor.probe.ProxyReply;
+import org.sstpdoctor.probe.SignInReport;
 import org.sstpdoctor.probe.StageResult;
 import org.sstpdoctor.probe.StageStatus;
 import org.sstpdoctor.probe.Verdict;
@@ -38,7 +39,7 @@ public final class TextReport {
         out.append("Tested:       ").append(localTime(r.startedAt())).append('\n');
         out.append("Proxy:        ").append(proxyLine(r)).append('\n');
         out.append('\n');
-        out.append("Verdict:      ").append(verdictLine(r.verdict())).append('\n');
+        out.append("Verdict:      ").append(verdictLine(r)).append('\n');
         out.append("Outcome:      ").append(r.outcome().title()).append(" [").append(r.outcome().id()).append("]\n");
         if (r.httpResponse() != null) {
             out.append("HTTP answer:  ").append(r.httpResponse().statusLine()).append('\n');
@@ -95,6 +96,7 @@ public final class TextReport {
             }
             r.connectAttempts().forEach(a -> out.append("  - ").append(a).append('\n'));
         }
+        appendSignIn(out, r.signIn());
         if (!r.notes().isEmpty()) {
             out.append("\nNotes\n");
             r.notes().forEach(n -> out.append("  - ").append(n).append('\n'));
@@ -129,6 +131,59 @@ public final class TextReport {
             line += ", user " + r.proxy().user() + (r.proxy().passwordGiven() ? " with a password" : "");
         }
         return line;
+    }
+
+    /** The verdict in words; with the sign-in test, it speaks of the user getting in, not only of reaching the service. */
+    static String verdictLine(ProbeReport r) {
+        SignInReport s = r.signIn();
+        if (s != null && s.attempted() && s.outcome() != null) {
+            if (r.verdict() == Verdict.PASS) {
+                return "SIGNED IN - this user can connect";
+            }
+            if (r.verdict() == Verdict.WARN) {
+                return "SIGNED IN WITH WARNINGS";
+            }
+            if (s.outcome().isSignInOutcome()) {
+                return "WILL NOT CONNECT - the SSTP service answered, the sign-in did not succeed";
+            }
+        }
+        return verdictLine(r.verdict());
+    }
+
+    /** The sign-in test's section; the password is never part of a report, only the user name. */
+    static void appendSignIn(StringBuilder out, SignInReport s) {
+        if (s == null) {
+            return;
+        }
+        out.append("\nSign-in test (user ").append(s.user()).append(")\n");
+        if (!s.attempted()) {
+            out.append("  ").append(s.skippedReason()).append('\n');
+            return;
+        }
+        out.append("  result:   ").append(s.outcome().title()).append(" [").append(s.outcome().id()).append("]\n");
+        if (!s.windowsError().isEmpty()) {
+            out.append("  Windows:  ").append(s.windowsError().startsWith("RasSstp") ? s.windowsError()
+                    : "error " + s.windowsError()).append('\n');
+        }
+        if (!s.authProtocol().isEmpty()) {
+            out.append("  method:   ").append(s.authProtocol())
+                    .append(s.hashProtocol().isEmpty() ? "" : "; crypto binding " + s.hashProtocol()).append('\n');
+        }
+        if (!s.address().isEmpty()) {
+            out.append("  address:  ").append(s.address())
+                    .append(s.dnsServers().isEmpty() ? "" : " (DNS " + String.join(", ", s.dnsServers()) + ")").append('\n');
+        }
+        if (!s.serverMessage().isEmpty()) {
+            out.append("  server said: \"").append(s.serverMessage()).append("\"\n");
+        }
+        for (SignInReport.Step step : s.steps()) {
+            out.append("  ").append(step.passed() ? "[ OK ]" : "[FAIL]").append(' ').append(pad(step.title(), 56))
+                    .append(pad(millis(step.durationMs()), 11)).append(step.detail()).append('\n');
+        }
+        if (!s.ending().isEmpty()) {
+            out.append("  ending:   ").append(s.ending()).append('\n');
+        }
+        s.notes().forEach(n -> out.append("  note:     ").append(n).append('\n'));
     }
 
     static String verdictLine(Verdict v) {

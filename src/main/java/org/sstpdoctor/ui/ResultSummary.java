@@ -45,7 +45,13 @@ final class ResultSummary {
                     headline.endsWith(".") ? headline.substring(0, headline.length() - 1) : headline));
         }
         String who = whoAnswered(r.answeredBy());
-        return new Verdict(icon, key, Texts.get("result.verdict." + key), who.isEmpty() ? headline : sentence(headline) + " " + who);
+        String summary = who.isEmpty() ? headline : sentence(headline) + " " + who;
+        if (r.outcome().isSignInOutcome()) {
+            // With the sign-in test the question is whether this user gets in, not only whether the server answers.
+            return new Verdict(icon, key, Texts.get(r.outcome() == Outcome.SIGNED_IN ? "result.verdict.signedin"
+                    : "result.verdict.signinfailed"), summary);
+        }
+        return new Verdict(icon, key, Texts.get("result.verdict." + key), summary);
     }
 
     /** Knowledge-base titles carry no full stop; a second sentence follows, so give the first one its own. */
@@ -88,7 +94,13 @@ final class ResultSummary {
             // The probe looked past the certificate (it sends no secret): say whether that was the only problem.
             row = fact(facts, row, "result.fact.beyond", sstpInWords(r.beyondCertificate().outcome()));
         } else if (r.sstp() != null) {
-            row = fact(facts, row, "result.fact.sstp", sstpInWords(r.outcome()));
+            row = fact(facts, row, "result.fact.sstp", sstpInWords(r.outcome().isSignInOutcome() ? Outcome.SSTP_ACK : r.outcome()));
+        }
+        if (r.signIn() != null) {
+            row = fact(facts, row, "result.fact.signin", !r.signIn().attempted() ? Texts.get("result.signin.skipped")
+                    : r.signIn().signedIn() ? Texts.get("result.signin.ok", r.signIn().user(), r.signIn().address())
+                    : plain(r.signIn().outcome(), res) + (r.signIn().windowsError().isEmpty() ? ""
+                    : " (" + r.signIn().windowsError() + ")"));
         }
         if (r.authenticatedRetry() != null) {
             row = fact(facts, row, "result.fact.retry", plain(r.authenticatedRetry().outcome(), res));

@@ -137,9 +137,10 @@ class RevocationStageTest {
             assertTrue(json.has("connectHead"));
             List<String> stages = new ArrayList<>();
             json.get("stages").forEach(stage -> stages.add(stage.get("stage").asText()));
-            // The revocation check runs after the connection's own stages; the Windows versions stage follows it.
-            assertEquals(List.of("sstp_control", "revocation", "windows_tls"),
-                    stages.subList(stages.size() - 3, stages.size()), stages.toString());
+            // The revocation check runs after the connection's own stages and before the (optional) sign-in;
+            // the Windows versions stage comes last.
+            assertEquals(List.of("sstp_control", "revocation", "sign_in", "get_address", "windows_tls"),
+                    stages.subList(stages.size() - 5, stages.size()), stages.toString());
             String row = CsvReport.row(report);
             assertTrue(row.endsWith(",revocation_revoked"), row);
         }

@@ -69,6 +69,8 @@ class WizardTest extends WizardTestBase {
             shot(shotPrefix + "-2-address");
         }
         clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
+        clickOn("#nextButton");
         waitForPage(WizardController.Page.PROXY, 5);
         clickOn(proxyChoice);
         if (ca != null) {
@@ -125,6 +127,8 @@ class WizardTest extends WizardTestBase {
              ProxyHarness proxy = ProxyHarness.basicAuth()) {
             clickOn("#nextButton");
             fill("#addressField", "localhost:" + server.port());
+            clickOn("#nextButton");
+            waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
             clickOn("#nextButton");
             waitForPage(WizardController.Page.PROXY, 5);
             clickOn("#manualChoice");
@@ -198,6 +202,8 @@ class WizardTest extends WizardTestBase {
             interact(() -> wizard.model().timeoutSeconds.set(60));
             clickOn("#nextButton");
             fill("#addressField", "localhost:" + server.port());
+            clickOn("#nextButton");
+            waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
             clickOn("#nextButton");
             waitForPage(WizardController.Page.PROXY, 5);
             clickOn("#noneChoice");
@@ -276,6 +282,8 @@ class WizardTest extends WizardTestBase {
             assertTrue(lookup("#addressField").query().isFocused(), "the address field has the focus");
             write("localhost:" + server.port());
             type(KeyCode.ENTER);                        // Next
+            waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
+            type(KeyCode.ENTER);
             waitForPage(WizardController.Page.PROXY, 5);
             // Every choice and field on the page has its own Alt+letter (no two the same).
             var mnemonics = stage.getScene().getMnemonics().keySet().stream().map(Object::toString).toList();
@@ -378,6 +386,8 @@ class WizardTest extends WizardTestBase {
         assertTrue(text("#practiceBanner").contains("Practice mode"));
         shot("practice-2-address");
         clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
+        clickOn("#nextButton");
         waitForPage(WizardController.Page.PROXY, 5);
         clickOn("#nextButton");
         waitForPage(WizardController.Page.RESULT, 20);
@@ -407,6 +417,8 @@ class WizardTest extends WizardTestBase {
         clickOn("vpn.contoso.test"); // the recent-address link
         assertEquals("vpn.contoso.test", text("#addressField"));
         clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
+        clickOn("#nextButton");
         waitForPage(WizardController.Page.PROXY, 5);
         assertTrue(((javafx.scene.control.RadioButton) lookup("#manualChoice").query()).isSelected());
         assertEquals("proxy.contoso.test", text("#proxyHostField"));
@@ -434,6 +446,8 @@ class WizardTest extends WizardTestBase {
             clickOn("#nextButton");
             fill("#addressField", "localhost:" + server.port());
             shot("scaled-2-address");
+            clickOn("#nextButton");
+            waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
             clickOn("#nextButton");
             waitForPage(WizardController.Page.PROXY, 5);
             clickOn("#noneChoice");
