@@ -194,8 +194,12 @@ public final class ConfigLoader {
         }
         boolean windowsCheck = flag(node, "windows_check", where, key);
         boolean revocationCheck = flag(node, "revocation_check", where, key);
-        SignInConfig signIn = null;
+        ModuleSignIn signIn = null;
         if (node.hasNonNull("sign_in")) {
+            if (!revocationCheck) {
+                throw new ConfigException(where + ": " + key + ": sign_in needs revocation_check: the password is sent only"
+                        + " past a certificate whose revocation was checked");
+            }
             signIn = SignInSection.read(node.get("sign_in"), where, key + ".sign_in", folder, environment);
         }
         return new ModuleConfig(name, proxy, proxyText.trim(), trustFiles, trust, timeout, expected, windowsCheck,

@@ -24,7 +24,7 @@ import org.sstpdoctor.probe.ProxySettings;
  */
 public record ModuleConfig(String name, ProxySettings proxy, String proxyText, List<Path> trustCa,
                            List<X509Certificate> extraTrust, Duration timeout, String expectedCertificate,
-                           boolean windowsCheck, boolean revocationCheck, SignInConfig signIn) {
+                           boolean windowsCheck, boolean revocationCheck, ModuleSignIn signIn) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     public ModuleConfig {

@@ -39,7 +39,7 @@ final class SignInSection {
     private SignInSection() {
     }
 
-    static SignInConfig read(JsonNode node, String where, String key, Path folder, Function<String, String> environment)
+    static ModuleSignIn read(JsonNode node, String where, String key, Path folder, Function<String, String> environment)
             throws ConfigException {
         if (!node.isObject()) {
             throw new ConfigException(where + ": " + key + " must be a mapping with user and password_file or password_env");
@@ -66,7 +66,7 @@ final class SignInSection {
         if (hasFile) {
             Path file = folder == null ? Path.of(single(node, "password_file", where, key))
                     : folder.resolve(single(node, "password_file", where, key));
-            return new SignInConfig(user, domain, passwordFromFile(file, where, key + ".password_file"), "file " + file);
+            return new ModuleSignIn(user, domain, passwordFromFile(file, where, key + ".password_file"), "file " + file);
         }
         String variable = single(node, "password_env", where, key);
         if (!ENV_NAME.matcher(variable).matches()) {
@@ -78,7 +78,7 @@ final class SignInSection {
             throw new ConfigException(where + ": " + key + ".password_env: the environment variable " + variable
                     + " is not set or empty");
         }
-        return new SignInConfig(user, domain, Secret.of(value.toCharArray()), "environment " + variable);
+        return new ModuleSignIn(user, domain, Secret.of(value.toCharArray()), "environment " + variable);
     }
 
     /** The file's first line, without its line end; the bytes and characters read are wiped afterwards. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sign-in and revocation keys of a module: where the password may come from, and where it may not. */
-class SignInConfigTest {
+class ModuleSignInTest {
     private static final String PASSWORD = "s3cret-Pa55";
 
     @TempDir
@@ -73,6 +73,13 @@ class SignInConfigTest {
     }
 
     @Test
+    void aSignInNeedsTheRevocationCheck() {
+        String message = problem("modules: {s: {revocation_check: false, sign_in: {user: probe, password_env: PW}}}",
+                Map.of("PW", PASSWORD));
+        assertTrue(message.contains("modules.s: sign_in needs revocation_check"), message);
+    }
+
+    @Test
     void thePasswordItselfIsRefusedInTheConfiguration() {
         String message = problem("modules: {s: {sign_in: {user: probe, password: " + PASSWORD + "}}}", Map.of());
         assertTrue(message.contains("unknown key 'modules.s.sign_in.password'"), message);
@@ -110,7 +117,7 @@ class SignInConfigTest {
 
     @Test
     void statusPageNamesTheAccountAndTheSourceNeverThePassword() throws Exception {
-        ExporterConfig config = load("modules: {s: {sign_in: {user: probe, password_env: PW}, revocation_check: false}}",
+        ExporterConfig config = load("modules: {s: {sign_in: {user: probe, password_env: PW}}, fast: {revocation_check: false}}",
                 Map.of("PW", PASSWORD));
         String page = StatusPage.render(config, new RecentProbes(), null, java.time.ZoneOffset.UTC);
         assertTrue(page.contains("probe (password from environment PW)"), page);

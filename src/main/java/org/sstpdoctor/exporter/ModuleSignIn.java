@@ -14,8 +14,8 @@ import org.sstpdoctor.probe.Secret;
  * @param password the password; never printed
  * @param passwordSource where the password was read, e.g. {@code file /etc/sstp/vpn.pw} or {@code environment SSTP_PW}
  */
-public record SignInConfig(String user, String domain, Secret password, String passwordSource) {
-    public SignInConfig {
+public record ModuleSignIn(String user, String domain, Secret password, String passwordSource) {
+    public ModuleSignIn {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         domain = domain == null ? "" : domain;
@@ -29,6 +29,6 @@ public record SignInConfig(String user, String domain, Secret password, String p
 
     @Override
     public String toString() {
-        return "SignInConfig[user=" + account() + ", password=[hidden] from " + passwordSource + "]";
+        return "ModuleSignIn[user=" + account() + ", password=[hidden] from " + passwordSource + "]";
     }
 }
