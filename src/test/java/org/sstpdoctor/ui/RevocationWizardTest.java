@@ -31,6 +31,8 @@ class RevocationWizardTest extends WizardTestBase {
         interact(() -> wizard.startPractice(Scenario.REVOCATION_DOWN));
         waitForPage(WizardController.Page.ADDRESS, 5);
         clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
+        clickOn("#nextButton");
         waitForPage(WizardController.Page.PROXY, 5);
         clickOn("#nextButton");
         waitForPage(WizardController.Page.RESULT, 30);
@@ -59,6 +61,8 @@ class RevocationWizardTest extends WizardTestBase {
     void aRevokedCertificateIsExplainedAsRevoked() throws Exception {
         interact(() -> wizard.startPractice(Scenario.REVOKED_CERTIFICATE));
         waitForPage(WizardController.Page.ADDRESS, 5);
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
         clickOn("#nextButton");
         waitForPage(WizardController.Page.PROXY, 5);
         clickOn("#nextButton");
