@@ -35,6 +35,8 @@ public final class AddressPageController implements WizardPage {
     @FXML TextField portField;
     @FXML Label portMessage;
     @FXML Spinner<Integer> timeoutSpinner;
+    @FXML javafx.scene.layout.VBox vpnChooserBox;
+    private VpnChooser vpnChooser;
 
     private WizardModel model;
     private BooleanBinding valid;
@@ -48,6 +50,7 @@ public final class AddressPageController implements WizardPage {
     @Override
     public void initialise(PageContext context) {
         this.model = context.model();
+        vpnChooser = new VpnChooser(vpnChooserBox, context);
         addressField.textProperty().bindBidirectional(model.address);
         destinationField.textProperty().bindBidirectional(model.destinationName);
         portField.textProperty().bindBidirectional(model.port);
@@ -152,6 +155,11 @@ public final class AddressPageController implements WizardPage {
             return true;
         }
         return false;
+    }
+
+    @Override
+    public void shown() {
+        vpnChooser.load(); // the VPN connections set up here, read in the background the first time
     }
 
     @Override
