@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.net.ssl.X509TrustManager;
 import org.sstpdoctor.target.ProxyEndpoint;
 import org.sstpdoctor.target.Target;
@@ -107,28 +106,28 @@ public final class SstpProbe {
         Observation observed = result.observation();
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(result.notes());
-        return new ProbeReport(toolVersion, startedAt, targetInfo(request), proxyInfo,
-                decision.outcome(), decision.outcome().verdict(), decision.answeredBy(), decision.detail(),
-                decision.findings(), decision.beyond(), result.stages(),
-                context.addresses().stream().map(org.sstpdoctor.target.IpAddresses::toText).toList(),
-                observed == null ? List.of() : observed.connectAttempts(),
-                result.httpResponse(), observed == null ? List.of() : observed.proxyReplies(), result.tls(),
-                result.sstp(), observed == null ? "" : observed.requestHead(),
-                allNotes, millisSince(origin), withCredentials, null);
+        return ProbeReport.builder().toolVersion(toolVersion).startedAt(startedAt).target(targetInfo(request))
+                .proxy(proxyInfo)
+                .outcome(decision.outcome(), decision.answeredBy(), decision.detail())
+                .findings(decision.findings()).beyondCertificate(decision.beyond())
+                .stages(result.stages())
+                .resolvedAddresses(context.addresses().stream().map(org.sstpdoctor.target.IpAddresses::toText).toList())
+                .connectAttempts(observed == null ? List.of() : observed.connectAttempts())
+                .proxyReplies(observed == null ? List.of() : observed.proxyReplies())
+                .requestHead(observed == null ? "" : observed.requestHead())
+                .httpResponse(result.httpResponse()).tls(result.tls()).sstp(result.sstp())
+                .notes(allNotes).totalMillis(millisSince(origin)).credentialsUsed(withCredentials)
+                .build();
     }
 
     private ProbeReport internalError(ProbeRequest request, RuntimeException e) {
         String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         ProxyInfo proxyInfo = new ProxyInfo(request.proxy().mode(),
-                Optional.ofNullable(request.proxy().endpoint()).map(Object::toString).orElse(""), "",
+                request.proxy().endpoint() == null ? "" : request.proxy().endpoint().toString(), "",
                 request.proxy().user(), request.proxy().password() != null);
-        List<StageResult> stages = new ArrayList<>();
-        for (Stage stage : Stage.values()) {
-            stages.add(StageResult.notReached(stage));
-        }
-        return new ProbeReport(toolVersion, clock.instant(), targetInfo(request), proxyInfo, Outcome.INTERNAL_ERROR,
-                Verdict.FAIL, AnsweredBy.THIS_COMPUTER, detail, List.of(new Finding(Outcome.INTERNAL_ERROR, detail)),
-                null, stages, List.of(), List.of(), null, List.of(), null, null, "", List.of(), 0, false, null);
+        // every stage not reached: the builder's default
+        return ProbeReport.builder().toolVersion(toolVersion).startedAt(clock.instant()).target(targetInfo(request))
+                .proxy(proxyInfo).outcome(Outcome.INTERNAL_ERROR, AnsweredBy.THIS_COMPUTER, detail).build();
     }
 
     private static TargetInfo targetInfo(ProbeRequest request) {
