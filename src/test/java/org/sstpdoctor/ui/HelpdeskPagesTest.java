@@ -49,6 +49,7 @@ class HelpdeskPagesTest extends WizardTestBase {
     @TempDir
     Path temp;
     HistoryStore history;
+    final java.util.concurrent.atomic.AtomicInteger profileReads = new java.util.concurrent.atomic.AtomicInteger();
 
     @Start
     void start(javafx.stage.Stage s) throws Exception {
@@ -57,7 +58,10 @@ class HelpdeskPagesTest extends WizardTestBase {
                 "SSTP only", "proxy.contoso.com:3128", "");
         VpnProfile branch = new VpnProfile("Branch L2TP", "203.0.113.7", "rasphone.pbk (this user)", VpnStrategy.Sstp.NO,
                 "L2TP/IPsec only", "", "");
-        helpdesk = new Helpdesk(history, () -> List.of(work, branch), () -> EventText.parse(EVENT));
+        helpdesk = new Helpdesk(history, () -> {
+            profileReads.incrementAndGet();
+            return List.of(work, branch);
+        }, () -> EventText.parse(EVENT));
         open(s);
     }
 
@@ -68,6 +72,9 @@ class HelpdeskPagesTest extends WizardTestBase {
 
     @Test
     void vpnChooserFillsTheAddressPage() throws Exception {
+        wizard.preloadPages();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, profileReads.get(), "nothing is read before the address page opens");
         interact(() -> wizard.show(WizardController.Page.ADDRESS));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#vpnChooserBox").query().isVisible());
         ComboBox<VpnProfile> box = lookup(".vpn-chooser").query();
@@ -150,6 +157,31 @@ class HelpdeskPagesTest extends WizardTestBase {
             assertFalse(text("#conclusion").isEmpty());
             shotAtSizes("helpdesk-5-opened-side-by-side");
         }
+    }
+
+    @Test
+    void mnemonicsAreUniqueOnTheHelpdeskPages() throws Exception {
+        for (WizardController.Page page : List.of(WizardController.Page.HISTORY, WizardController.Page.EVENTS,
+                WizardController.Page.OPENED, WizardController.Page.ADDRESS)) {
+            interact(() -> wizard.show(page));
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (var e : stage.getScene().getMnemonics().entrySet()) {
+                List<javafx.scene.Node> visible = e.getValue().stream().map(javafx.scene.input.Mnemonic::getNode)
+                        .filter(n -> n.getScene() != null && shownInTree(n)).toList();
+                assertTrue(visible.size() <= 1, page + ": " + e.getKey() + " is on " + visible);
+            }
+        }
+    }
+
+    private static boolean shownInTree(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
