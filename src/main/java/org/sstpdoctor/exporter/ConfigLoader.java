@@ -25,6 +25,7 @@ import org.sstpdoctor.probe.ProxySettings;
 import org.sstpdoctor.probe.TrustStores;
 import org.sstpdoctor.target.InputException;
 import org.sstpdoctor.target.ProxyAddressParser;
+import org.sstpdoctor.text.PeerText;
 
 /**
  * Reads the exporter's YAML configuration, in the blackbox exporter's shape:
@@ -253,14 +254,7 @@ public final class ConfigLoader {
 
     /** The file is the operator's, but an error message still must not carry control characters. */
     static String printable(String text) {
-        StringBuilder b = new StringBuilder();
-        text.codePoints().limit(200).forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                b.append(String.format(Locale.ROOT, "\\u%04X", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        String shown = PeerText.line(text);
+        return shown.length() <= 200 ? shown : shown.substring(0, 200) + "...";
     }
 }

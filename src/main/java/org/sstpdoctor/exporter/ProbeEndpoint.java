@@ -20,6 +20,7 @@ import org.sstpdoctor.probe.Verdict;
 import org.sstpdoctor.target.AddressParser;
 import org.sstpdoctor.target.InputException;
 import org.sstpdoctor.target.Target;
+import org.sstpdoctor.text.TypedAddress;
 
 /**
  * {@code GET /probe?target=HOST[:PORT]&module=NAME}: one probe, answered as Prometheus metrics, in
@@ -74,7 +75,8 @@ final class ProbeEndpoint {
         try {
             target = AddressParser.parse(typed);
         } catch (InputException e) {
-            reject(exchange, 400, "bad_request", "target '" + ConfigLoader.printable(typed) + "': " + e.getMessage());
+            reject(exchange, 400, "bad_request", "target '" + ConfigLoader.printable(TypedAddress.redactUserInfo(typed)) + "': "
+                    + e.getMessage());
             return;
         }
         Duration budget = budget(module.timeout(), exchange.getRequestHeaders().getFirst(SCRAPE_TIMEOUT_HEADER));

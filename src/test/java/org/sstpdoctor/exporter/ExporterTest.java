@@ -86,6 +86,9 @@ class ExporterTest {
             assertReply(h.get("/probe?target=localhost&module=nope"), 400, "unknown module 'nope'; known: default, untrusting");
             assertReply(h.get("/probe?target=http%3A%2F%2Fx"), 400, "target 'http://x':");
             assertReply(h.get("/probe?target=a%20b"), 400, "target 'a b':");
+            HttpResponse<String> secret = h.get("/probe?target=https%3A%2F%2Fbob%3Asecret%40vpn.example.com");
+            assertReply(secret, 400, "target 'https://***@vpn.example.com'");
+            assertFalse(secret.body().contains("secret"), "a password typed into the target is not echoed");
             assertReply(h.get("/probe?target=%1B%5B2J"), 400, "\\u001B");
             String raw = rawGet(h, "/probe?target=%zz");
             assertTrue(raw.startsWith("HTTP/1.1 400"), "refused before it reaches the probe: " + raw);
@@ -95,7 +98,7 @@ class ExporterTest {
             assertReply(h.get("/-/reload"), 405, "use POST");
             assertReply(h.get("/-/healthy"), 200, "Healthy");
             String own = h.get("/metrics").body();
-            assertEquals(6.0, sample(own, "sstp_exporter_requests_rejected_total{reason=\"bad_request\"}"), own);
+            assertEquals(7.0, sample(own, "sstp_exporter_requests_rejected_total{reason=\"bad_request\"}"), own);
             assertEquals(1.0, sample(own, "sstp_exporter_requests_rejected_total{reason=\"unknown_module\"}"));
         }
     }
