@@ -17,7 +17,7 @@ public final class Main {
 
     public static void main(String[] args) {
         SystemProxyDetector.enableOsProxySettings();
-        if (args.length == 0 || args[0].equals("--practice") || args[0].startsWith("--practice=")) {
+        if (org.sstpdoctor.ui.GuiLauncher.isWizard(args)) {
             int code = org.sstpdoctor.ui.GuiLauncher.launch(args, System.err);
             if (code != 0) {
                 System.exit(code);

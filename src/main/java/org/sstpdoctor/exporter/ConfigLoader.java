@@ -96,7 +96,7 @@ public final class ConfigLoader {
             throw new ConfigException(where + ": 'modules:' is missing or empty; name at least one module");
         }
         Map<String, ModuleConfig> modules = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = modulesNode.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = modulesNode.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (!NAME.matcher(entry.getKey()).matches()) {
                 throw new ConfigException(where + ": module name '" + printable(entry.getKey())

@@ -163,7 +163,7 @@ public final class SiteOverrides {
             return false;
         }
         boolean ok = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (TEXT_FIELDS.contains(f.getKey()) && f.getValue().isTextual() && !f.getValue().asText().isBlank()) {
                 text.put(f.getKey(), PeerText.line(f.getValue().asText().trim()));
@@ -186,7 +186,7 @@ public final class SiteOverrides {
             return false;
         }
         boolean ok = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (LIST_FIELDS.contains(f.getKey()) && isTextList(f.getValue())) {
                 add.put(f.getKey(), textList(f.getValue()));

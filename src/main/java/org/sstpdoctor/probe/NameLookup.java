@@ -22,6 +22,7 @@ final class NameLookup {
     private NameLookup() {
     }
 
+    @SuppressWarnings("try") // the registration is held only to be closed: unregistered when the lookup ends
     static Result lookup(HostResolver resolver, String host, long timeoutNanos, Cancellation cancellation) {
         CompletableFuture<List<InetAddress>> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {

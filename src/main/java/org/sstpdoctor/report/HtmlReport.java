@@ -75,7 +75,7 @@ public final class HtmlReport {
         if (!r.detail().isEmpty()) {
             fact(out, "Detail", esc(r.detail()));
         }
-        fact(out, "Tested", esc(r.startedAt().toString()) + " with SSTP Doctor " + esc(r.toolVersion()));
+        fact(out, "Tested", esc(TextReport.localTime(r.startedAt())) + " with SSTP Doctor " + esc(r.toolVersion()));
         fact(out, "Total time", esc(TextReport.millis(r.totalMillis())));
         out.append("</dl>\n");
 

@@ -43,7 +43,7 @@ public final class MarkdownReport {
         if (!r.detail().isEmpty()) {
             field(out, "Detail", peer(r.detail()));
         }
-        field(out, "Tested", text(r.startedAt().toString()) + " with SSTP Doctor " + text(r.toolVersion()));
+        field(out, "Tested", text(TextReport.localTime(r.startedAt())) + " with SSTP Doctor " + text(r.toolVersion()));
         field(out, "Total time", text(TextReport.millis(r.totalMillis())));
         out.append('\n');
 

@@ -35,7 +35,7 @@ public final class TextReport {
             out.append(':').append(r.target().port());
         }
         out.append('\n');
-        out.append("Tested:       ").append(r.startedAt()).append('\n');
+        out.append("Tested:       ").append(localTime(r.startedAt())).append('\n');
         out.append("Proxy:        ").append(proxyLine(r)).append('\n');
         out.append('\n');
         out.append("Verdict:      ").append(verdictLine(r.verdict())).append('\n');
@@ -196,6 +196,14 @@ public final class TextReport {
     }
 
     /** A duration as people read it: "0.6 ms", "26 ms", "12.3 s"; empty when not measured. */
+    private static final java.time.format.DateTimeFormatter LOCAL_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", java.util.Locale.ROOT);
+
+    /** When a test ran, for people: local time to the second with its UTC offset (the JSON keeps the ISO instant). */
+    public static String localTime(java.time.Instant at) {
+        return at == null ? "" : LOCAL_TIME.format(at.atZone(java.time.ZoneId.systemDefault()));
+    }
+
     public static String millis(double ms) {
         if (ms < 0) {
             return "";

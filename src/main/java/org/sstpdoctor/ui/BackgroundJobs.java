@@ -41,6 +41,7 @@ public final class BackgroundJobs implements AutoCloseable {
             if (error == null) {
                 onFx.accept(value);
             } else {
+                UiLog.failed("a background job", unwrap(error));
                 failedOnFx.accept(unwrap(error));
             }
         }));

@@ -18,6 +18,9 @@ public final class GuiLauncher {
 
     /** Runs the wizard until its window closes; returns the process exit code. */
     public static int launch(String[] args, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            UiLog.enableDebug();
+        }
         Optional<String> practice = DesktopApp.practiceProblem(args);
         if (practice.isPresent()) {
             err.println(practice.get());
@@ -35,6 +38,12 @@ public final class GuiLauncher {
             err.println(cannotOpen(e));
             return CANNOT_OPEN;
         }
+    }
+
+    /** Whether these arguments are the wizard's own: none, {@code --practice[=NAME]}, {@code --debug}. */
+    public static boolean isWizard(String[] args) {
+        return java.util.Arrays.stream(args).allMatch(a -> a.equals("--practice") || a.startsWith("--practice=")
+                || a.equals("--debug"));
     }
 
     /** On Linux and other X11 systems a window needs $DISPLAY (or Wayland's socket); say so before JavaFX fails. */

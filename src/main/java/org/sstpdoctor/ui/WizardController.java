@@ -208,6 +208,7 @@ public final class WizardController {
     void show(Page page) {
         WizardPage controller = ensure(page);
         current = page;
+        UiLog.page(page);
         // Only the page on show is in the scene: hidden pages' Alt+letter mnemonics must not collide with it.
         pageHolder.getChildren().setAll(views.get(page));
         pageTitle.setText(Texts.get("page." + page.key() + ".title"));
@@ -306,6 +307,7 @@ public final class WizardController {
         }
         statusLine.setText("");
         WizardModel.RequestInput input = model.requestInput(true);
+        UiLog.testStarted(input.address(), input.proxyMode().id());
         show(Page.TESTING);
         model.comparison.set("");
         boolean keep = !practice.running(); // practice results are not the person's servers
@@ -321,10 +323,12 @@ public final class WizardController {
                 return Resolution.empty(); // the report stands without the explanation
             }
         }, new ProbeRunner.Outcomes<>((report, resolution) -> {
+            UiLog.testFinished(input.address(), report.outcome().id(), report.totalMillis());
             result().show(report, resolution, model.destinationName.get());
             model.report.set(report);
             show(Page.RESULT);
         }, this::inputProblem, error -> {
+            UiLog.failed("the test", error);
             result().showInternalError(error);
             show(Page.RESULT);
         }));

@@ -77,7 +77,7 @@ class HostileTextTest {
         if (node.isTextual() && !PeerText.isClean(node.asText().replace("\r\n", "").replace("\n", ""))) {
             dirty.add(node.asText());
         }
-        node.fields().forEachRemaining(e -> walk(e.getValue(), dirty));
+        node.properties().forEach(e -> walk(e.getValue(), dirty));
         if (node.isArray()) {
             node.forEach(n -> walk(n, dirty));
         }

@@ -80,7 +80,7 @@ class ReportFormatTest {
     /** Every field path in a JSON tree ("tls.chain[].sha256Fingerprint"), to compare two reports' shape. */
     static TreeSet<String> paths(JsonNode node, String prefix, TreeSet<String> out) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
                 out.add(path);

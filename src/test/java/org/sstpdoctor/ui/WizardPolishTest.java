@@ -351,4 +351,101 @@ class WizardPolishTest extends WizardTestBase {
             shot("polish-result-default-size");
         }
     }
+
+    @Test
+    void toolsMenuStaysInsideTheWindow() throws Exception {
+        interact(() -> ((javafx.scene.control.MenuButton) lookup("#toolsMenu").query()).show());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> listWindows().size() > 1);
+        javafx.stage.Window menu = listWindows().stream().filter(w -> w != stage).findFirst().orElseThrow();
+        assertTrue(menu.getX() >= stage.getX() - 1 && menu.getX() + menu.getWidth() <= stage.getX() + stage.getWidth() + 1,
+                "menu " + menu.getX() + "+" + menu.getWidth() + " inside window " + stage.getX() + "+" + stage.getWidth());
+        interact(() -> ((javafx.scene.control.MenuButton) lookup("#toolsMenu").query()).hide());
+    }
+
+    @Test
+    void lookUpSaysWhatToTypeAndDownMovesIntoTheResults() throws Exception {
+        interact(() -> wizard.lookup(""));
+        waitForPage(WizardController.Page.LOOKUP, 5);
+        javafx.scene.control.ListView<?> list = lookup("#resultList").query();
+        assertEquals(Texts.get("lookup.empty"), ((javafx.scene.control.Label) list.getPlaceholder()).getText());
+        write("407");
+        WaitForAsyncUtils.waitForFxEvents();
+        type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(list.isFocused(), "Down moves from the box into the results");
+        shotAtSizes("polish-lookup-407");
+        type(KeyCode.ESCAPE); // and Esc works from the list
+        waitForPage(WizardController.Page.HOW, 5);
+    }
+
+    @Test
+    void debugLoggingSaysWhatHappenedAndNeverThePassword() throws Exception {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger ui = java.util.logging.Logger.getLogger("org.sstpdoctor.ui");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(new java.util.logging.SimpleFormatter().formatMessage(r));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level was = ui.getLevel();
+        ui.setLevel(java.util.logging.Level.FINE);
+        ui.addHandler(capture);
+        try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.NAK, TestCertificates.valid()))) {
+            toProxyPage("localhost:" + server.port());
+            clickOn("#manualChoice");
+            fill("#proxyHostField", "127.0.0.1");
+            fill("#proxyPortField", "9"); // nothing listens: refused
+            fill("#proxyUserField", "alice");
+            fill("#passwordField", "correct-horse-battery");
+            clickOn("#nextButton");
+            waitForPage(WizardController.Page.RESULT, 20);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("page proxy")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("test finished: localhost:")), lines.toString());
+            assertTrue(lines.stream().noneMatch(l -> l.contains("correct-horse-battery")), lines.toString());
+        } finally {
+            ui.removeHandler(capture);
+            ui.setLevel(was);
+        }
+    }
+
+    @Test
+    void afterAProxySignInDetailsShowBothAttempts() throws Exception {
+        try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()));
+             org.sstpdoctor.testing.ProxyHarness proxy = org.sstpdoctor.testing.ProxyHarness.basicAuth()) {
+            toProxyPage("localhost:" + server.port());
+            clickOn("#manualChoice");
+            fill("#proxyHostField", "127.0.0.1");
+            fill("#proxyPortField", String.valueOf(proxy.port()));
+            fill("#proxyUserField", org.sstpdoctor.testing.ProxyHarness.USER);
+            fill("#passwordField", org.sstpdoctor.testing.ProxyHarness.PASSWORD);
+            interact(() -> wizard.model().caFile.set(pathOf(caFileUnchecked())));
+            clickOn("#nextButton");
+            waitForPage(WizardController.Page.RESULT, 30);
+            assertNotNull(wizard.model().report.get().authenticatedRetry(), "a second attempt was made");
+            clickOn("#detailsTab");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(text("#certificatePane").contains("none"), "the first attempt stopped at the proxy");
+            assertTrue(text("#certificatePaneRetry").contains("certificates"), text("#certificatePaneRetry"));
+            assertTrue(lookup("#proxyPaneRetry").tryQuery().isPresent());
+            shotAtSizes("polish-details-two-attempts");
+        }
+    }
+
+    @Test
+    void thePortBoxShowsThePortTypedInTheAddress() throws Exception {
+        interact(() -> wizard.show(WizardController.Page.ADDRESS));
+        fill("#addressField", "vpn.contoso.test:28443");
+        assertEquals("28443", ((TextField) lookup("#portField").query()).getPromptText());
+        fill("#addressField", "vpn.contoso.test");
+        assertEquals("443", ((TextField) lookup("#portField").query()).getPromptText());
+    }
 }
