@@ -42,8 +42,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sstp-doctor probe ADDRESS}: tests one SSTP server and prints the verdict and the evidence. */
 @Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Tests whether an SSTP VPN server can be reached from here, stage by stage,",
-            "and says who answered: the proxy, the server, or nobody."},
+        header = "Tests whether an SSTP VPN server can be reached from here, stage by stage.",
+        description = {"Makes the real SSTP handshake, times every stage, and says who answered: the proxy,",
+            "the server, or nobody."},
         footer = {"", "The proxy password is never taken from the command line: set the environment variable",
             "SSTP_DOCTOR_PROXY_PASSWORD (or the one named by --proxy-password-env), or use",
             "--proxy-password-stdin, or type it when asked."})
@@ -246,6 +247,8 @@ final class ProbeCommand implements Callable<Integer> {
 
     private int batch(ProbeRequest template, Integer portOverride, Format chosen, PrintWriter out, PrintWriter err)
             throws InputException {
+        // A long batch is where the JVM may run short of threads; its warnings must not land inside the CSV.
+        JvmWarnings.toStandardError();
         KnowledgeBase kb = chosen == Format.TEXT || chosen == Format.JSONL ? KnowledgeLoader.load(context, overrides, err) : null;
         AddressSource source;
         try {

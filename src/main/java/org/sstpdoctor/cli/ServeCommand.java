@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code sstp-doctor serve}: the built-in SSTP responder, for practice and for trying the probe. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Runs a practice SSTP server on this computer, working or broken on purpose.",
         description = {"Runs a practice SSTP server on this computer that answers like a working server,",
             "or like one of the broken ones SSTP Doctor diagnoses (see --list-scenarios).",
             "It authenticates nobody and carries no traffic."})
@@ -50,12 +51,26 @@ final class ServeCommand implements Callable<Integer> {
             description = "Write the practice CA certificate (PEM) here, to use with probe --trust-ca.")
     Path caFile;
 
+    @Option(names = "--allow-remote", description = "Allow --bind to an address other computers can reach. The practice "
+            + "server is meant for this computer; anyone who can reach it could use it.")
+    boolean allowRemote;
+
     @Option(names = "--list-scenarios", description = "List the scenarios and exit.")
     boolean list;
 
     @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class, hidden = true,
             description = "Stop after this long (for scripts and tests).")
     Duration runFor;
+
+    /** An address as typed in a probe: IPv6 in brackets. */
+    static String literal(InetAddress address) {
+        String text = address.getHostAddress();
+        int zone = text.indexOf('%');
+        if (zone >= 0) {
+            text = text.substring(0, zone);
+        }
+        return address instanceof java.net.Inet6Address ? "[" + text + "]" : text;
+    }
 
     ServeCommand(CliContext context) {
         this.context = context;
@@ -91,6 +106,15 @@ final class ServeCommand implements Callable<Integer> {
             err.println("Cannot listen on '" + bind + "': not an address of this computer.");
             return ExitCode.BAD_USAGE;
         }
+        if (!address.isLoopbackAddress()) {
+            if (!allowRemote) {
+                err.println("Refusing to listen on " + bind + ": other computers could reach the practice server there."
+                        + " Use --bind 127.0.0.1 (the default), or add --allow-remote if that is what you want.");
+                return ExitCode.BAD_USAGE;
+            }
+            err.println("warning: listening on " + bind + " (--allow-remote): other computers that can reach this one"
+                    + " can use the practice server.");
+        }
         ResponderCertificates certificates = ResponderCertificates.loopback();
         if (caFile != null) {
             Files.writeString(caFile, certificates.caPem(), StandardCharsets.US_ASCII);
@@ -110,9 +134,13 @@ final class ServeCommand implements Callable<Integer> {
             stop.countDown();
         }, "sstp-doctor-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        String host = address.isLoopbackAddress() ? "localhost" : bind;
+        InetAddress bound = responder.address();
+        // The hint names what was really bound: on all addresses this computer reaches it on loopback.
+        String listening = (bound.isAnyLocalAddress() ? "every address of this computer, port " : literal(bound) + ":")
+                + responder.port();
+        String host = bound.isAnyLocalAddress() ? literal(InetAddress.getLoopbackAddress()) : literal(bound);
         out.println("Practice SSTP server: " + chosen.id() + " - " + chosen.description());
-        out.println("Listening on " + bind + ":" + responder.port() + ". Stop it with Ctrl-C.");
+        out.println("Listening on " + listening + ". Stop it with Ctrl-C.");
         out.println("Try it:  sstp-doctor probe " + host + ":" + responder.port() + " --proxy none"
                 + (caFile != null ? " --trust-ca " + caFile : ""));
         if (caFile == null) {

@@ -1,5 +1,9 @@
 package org.sstpdoctor.cli;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,10 +46,63 @@ public final class SstpDoctorCli implements Runnable {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
             return ExitCode.BAD_USAGE;
         });
+        Optional<String> unknown = unknownCommand(cli, args);
+        if (unknown.isPresent()) {
+            err.println(unknown.get());
+            err.println("Try 'sstp-doctor --help' for the commands.");
+            out.flush();
+            err.flush();
+            return ExitCode.BAD_USAGE;
+        }
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A first word that is no command ("prob", "exporter" on a build without it), with what was
+     * probably meant. Checked before picocli, which would otherwise answer "sstp-doctor bogus --help"
+     * with the general help and exit 0, and "prob 1.2.3.4" with "Unmatched arguments from index 0".
+     */
+    static Optional<String> unknownCommand(CommandLine cli, String... args) {
+        if (args.length == 0 || args[0].startsWith("-") || cli.getSubcommands().containsKey(args[0])) {
+            return Optional.empty();
+        }
+        String typed = args[0];
+        String shown = org.sstpdoctor.text.PeerText.line(typed.length() > 40 ? typed.substring(0, 39) + "…" : typed);
+        List<String> close = cli.getSubcommands().keySet().stream()
+                .filter(name -> closeTo(typed.toLowerCase(Locale.ROOT), name))
+                .sorted().toList();
+        String hint = !close.isEmpty() ? " Did you mean " + String.join(" or ", close) + "?"
+                : typed.contains(".") || typed.contains(":") ? " To test a server: sstp-doctor probe " + shown : "";
+        return Optional.of("There is no command '" + shown + "'." + hint);
+    }
+
+    /** A typo of {@code name}: a prefix of it, or at most two edits away. */
+    static boolean closeTo(String typed, String name) {
+        if (typed.length() >= 2 && name.startsWith(typed)) {
+            return true;
+        }
+        if (Math.abs(typed.length() - name.length()) > 2) {
+            return false;
+        }
+        int[] previous = new int[name.length() + 1];
+        int[] current = new int[name.length() + 1];
+        for (int j = 0; j <= name.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= typed.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= name.length(); j++) {
+                int cost = typed.charAt(i - 1) == name.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[name.length()] <= 2;
     }
 
     /** Gives the commands the context. */

@@ -6,7 +6,8 @@ import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,11 +48,17 @@ public final class BatchProbe {
         int workers = Math.max(1, Math.min(concurrency, MAX_CONCURRENCY));
         int window = workers * 4;
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "sstp-doctor-batch-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "sstp-doctor-batch-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            pool.prestartAllCoreThreads(); // the workers exist before the first probe, or the shortage shows at once
+        } catch (Throwable t) {
+            // Fewer workers than asked (the system is out of threads): the queue still takes every probe.
+        }
         Deque<Pending> pending = new ArrayDeque<>();
         int total = 0;
         int passed = 0;
@@ -63,16 +70,13 @@ public final class BatchProbe {
             while (true) {
                 while (pending.size() < window && items.hasNext() && !cancellation.isCancelled()) {
                     Item item = items.next();
-                    CompletableFuture<ProbeReport> future = item.request() == null
-                            ? CompletableFuture.completedFuture(item.rejected())
-                            : CompletableFuture.supplyAsync(() -> probe.run(item.request(), ProbeListener.NONE, cancellation), pool);
-                    pending.add(new Pending(item, future));
+                    pending.add(new Pending(item, submit(item, probe, cancellation, pool)));
                 }
                 if (pending.isEmpty()) {
                     break;
                 }
                 Pending head = pending.poll();
-                ProbeReport report = await(head.future(), cancellation);
+                ProbeReport report = await(head, probe, cancellation);
                 total++;
                 if (report.outcome() == Outcome.BAD_INPUT) {
                     bad++;
@@ -100,7 +104,22 @@ public final class BatchProbe {
     private record Pending(Item item, CompletableFuture<ProbeReport> future) {
     }
 
-    private static ProbeReport await(CompletableFuture<ProbeReport> future, Cancellation cancellation) {
+    private static CompletableFuture<ProbeReport> submit(Item item, SstpProbe probe, Cancellation cancellation,
+                                                         ExecutorService pool) {
+        if (item.request() == null) {
+            return CompletableFuture.completedFuture(item.rejected());
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> probe.run(item.request(), ProbeListener.NONE, cancellation), pool);
+        } catch (Throwable t) {
+            // The pool could not take it (out of threads): this row says so, the others go on.
+            return CompletableFuture.failedFuture(t);
+        }
+    }
+
+    /** The report of the oldest pending probe; one that failed inside this program becomes an internal-error row. */
+    private static ProbeReport await(Pending pending, SstpProbe probe, Cancellation cancellation) {
+        CompletableFuture<ProbeReport> future = pending.future();
         boolean interrupted = false;
         try {
             while (true) {
@@ -111,7 +130,7 @@ public final class BatchProbe {
                     interrupted = true;
                     cancellation.cancel();
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("a probe failed unexpectedly", e.getCause());
+                    return probe.internalError(pending.item().request(), e.getCause() == null ? e : e.getCause());
                 }
             }
         } finally {

@@ -29,7 +29,9 @@ public record Failure(Kind kind, String message) {
         SSTP_FORMAT,
         /** The transport failed in a way no peer can cause: a bug, or a library's unchecked exception. */
         INTERNAL,
-        OTHER
+        OTHER,
+        /** More came than any answer head needs before the head ended ({@link HeadTooLongException}). */
+        HEAD_TOO_LONG
     }
 
     public Failure {
@@ -61,6 +63,9 @@ public record Failure(Kind kind, String message) {
     }
 
     private static Kind kindOf(Throwable e) {
+        if (HeadTooLongException.isCause(e)) {
+            return Kind.HEAD_TOO_LONG; // before PROTOCOL and CLOSED, which it also looks like
+        }
         // Types first, over the whole cause chain; then the messages the JDK gives no type for.
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SocketTimeoutException) {

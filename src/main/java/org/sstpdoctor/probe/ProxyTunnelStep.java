@@ -38,6 +38,7 @@ final class ProxyTunnelStep implements TransportStep {
             case TIMEOUT -> "the proxy did not answer the CONNECT request in time";
             case RESET -> "the proxy reset the connection instead of answering the CONNECT request";
             case CLOSED -> "the proxy closed the connection without answering the CONNECT request";
+            case HEAD_TOO_LONG -> "the proxy's answer to CONNECT never ended: " + new HeadTooLongException().getMessage();
             default -> "the proxy's answer to CONNECT is not valid HTTP: " + failure.message();
         };
         return new Classified(Outcome.PROXY_BAD_REPLY, AnsweredBy.PROXY, why, Stage.PROXY_CONNECT);

@@ -120,7 +120,8 @@ public final class SstpProbe {
                 .build();
     }
 
-    private ProbeReport internalError(ProbeRequest request, RuntimeException e) {
+    /** The report for a probe that failed inside this program (a bug, or the JVM out of threads or memory). */
+    public ProbeReport internalError(ProbeRequest request, Throwable e) {
         String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         ProxyInfo proxyInfo = new ProxyInfo(request.proxy().mode(),
                 request.proxy().endpoint() == null ? "" : request.proxy().endpoint().toString(), "",

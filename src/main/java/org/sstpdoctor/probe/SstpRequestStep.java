@@ -39,6 +39,9 @@ final class SstpRequestStep implements TransportStep {
                     "the server reset the connection instead of answering the SSTP request", Stage.SSTP_HTTP);
             case CLOSED -> new Classified(Outcome.CONNECTION_CLOSED, AnsweredBy.SERVER,
                     "the server closed the connection without answering the SSTP request", Stage.SSTP_HTTP);
+            case HEAD_TOO_LONG -> new Classified(Outcome.MALFORMED_HTTP_RESPONSE, AnsweredBy.SERVER,
+                    "the server's answer never ended: " + new HeadTooLongException().getMessage()
+                            + " (interim answers such as 102 Processing count)", Stage.SSTP_HTTP);
             default -> new Classified(Outcome.MALFORMED_HTTP_RESPONSE, AnsweredBy.SERVER, failure.message(),
                     Stage.SSTP_HTTP);
         };

@@ -82,6 +82,38 @@ public final class HostileReplies {
         return ResponderCertificates.serverContext(hostile);
     }
 
+    /** Interim answers without end: each is a complete head, none is the answer. */
+    static void endless102(OutputStream out) throws IOException {
+        byte[] interim = "HTTP/1.1 102 Processing\r\n\r\n".repeat(64).getBytes(StandardCharsets.US_ASCII);
+        while (true) {
+            out.write(interim);
+            out.flush();
+            pace();
+        }
+    }
+
+    /** A proxy's answer to CONNECT whose head never ends. */
+    static void endlessHeaders(OutputStream out) throws IOException {
+        write(out, "HTTP/1.1 200 Connection established\r\n");
+        for (long i = 0; ; i++) {
+            out.write(("X-Padding-" + i + ": " + "x".repeat(200) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            if (i % 64 == 0) {
+                out.flush();
+                pace();
+            }
+        }
+    }
+
+    /** Fast enough to overrun any head limit, slow enough not to busy a core; ends when the client hangs up. */
+    private static void pace() throws IOException {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("responder stopped");
+        }
+    }
+
     private static void write(OutputStream out, String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -38,7 +38,9 @@ public enum Scenario {
     HOSTILE_TRANSFER_ENCODING("Answers 200 with a Transfer-Encoding value holding terminal escapes"),
     HOSTILE_CERTIFICATE("Presents a self-signed certificate whose names hold terminal escapes and bidi overrides"),
     HOSTILE_PROXY("A web proxy that refuses CONNECT with 407 and a reason phrase that forges a passed stage"),
-    REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included");
+    REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included"),
+    ENDLESS_102("Answers the SSTP request with '102 Processing' over and over, never a final answer"),
+    ENDLESS_PROXY_HEADERS("A web proxy that answers CONNECT with headers that never end");
 
     private final String description;
 
@@ -74,6 +76,6 @@ public enum Scenario {
 
     /** Listens as a web proxy (plain HTTP, CONNECT) rather than as the VPN server. */
     public boolean actsAsProxy() {
-        return this == HOSTILE_PROXY || this == REFLECTING_PROXY;
+        return this == HOSTILE_PROXY || this == REFLECTING_PROXY || this == ENDLESS_PROXY_HEADERS;
     }
 }

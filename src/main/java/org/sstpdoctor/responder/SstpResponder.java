@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -24,6 +25,12 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -64,27 +71,62 @@ public final class SstpResponder implements AutoCloseable {
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
+    private final ResponderLimits limits;
+    private final Semaphore slots;
+    private final ScheduledExecutorService deadlines;
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger deadlineClosed = new AtomicInteger();
     private volatile boolean closed;
     private SSLContext hostileTls;
 
-    private SstpResponder(ResponderConfig config) throws IOException {
+    private SstpResponder(ResponderConfig config, ResponderLimits limits) throws IOException {
         this.config = config;
+        this.limits = limits;
+        this.slots = new Semaphore(limits.maxConnections());
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(config.bind(), config.port()), 50);
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(r -> {
+        // One worker per connection and the connection cap enforced by the slots: a flood meets closed doors, not new
+        // threads. The pool may briefly hold twice as many, for workers between their last task and their next.
+        this.workers = new ThreadPoolExecutor(0, 2 * limits.maxConnections(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "sstp-responder-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "sstp-responder-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true); // a finished connection's deadline is dropped, not kept for minutes
+        this.deadlines = timer;
         this.acceptor = new Thread(this::acceptLoop, "sstp-responder-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     public static SstpResponder start(ResponderConfig config) throws IOException {
-        return new SstpResponder(config);
+        return new SstpResponder(config, ResponderLimits.DEFAULT);
+    }
+
+    public static SstpResponder start(ResponderConfig config, ResponderLimits limits) throws IOException {
+        return new SstpResponder(config, limits);
+    }
+
+    /** The address actually listened on (the wildcard address when bound to all). */
+    public InetAddress address() {
+        return server.getInetAddress();
+    }
+
+    /** Connections closed at once because {@link ResponderLimits#maxConnections()} were open. */
+    public int refusedCount() {
+        return refused.get();
+    }
+
+    /** Connections ended by {@link ResponderLimits#connectionDeadline()}. */
+    public int deadlineCount() {
+        return deadlineClosed.get();
     }
 
     public int port() {
@@ -133,6 +175,7 @@ public final class SstpResponder implements AutoCloseable {
             clients.forEach(SstpResponder::closeQuietly);
         }
         workers.shutdownNow();
+        deadlines.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
             acceptor.join(5000);
@@ -141,6 +184,7 @@ public final class SstpResponder implements AutoCloseable {
         }
     }
 
+    /** Accepts until closed, whatever happens to one connection: "Listening" must stay true. */
     private void acceptLoop() {
         while (!closed) {
             Socket socket;
@@ -150,15 +194,47 @@ public final class SstpResponder implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                pause(); // e.g. out of file descriptors: let some close rather than spin
+                continue;
+            } catch (Throwable t) {
+                pause();
                 continue;
             }
             connections.incrementAndGet();
-            clients.add(socket);
-            try {
-                workers.execute(() -> serve(socket));
-            } catch (RuntimeException rejected) {
+            if (!slots.tryAcquire()) {
+                refused.incrementAndGet();
                 closeQuietly(socket);
+                continue;
             }
+            try {
+                clients.add(socket);
+                ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+                    deadlineClosed.incrementAndGet();
+                    closeQuietly(socket);
+                }, limits.connectionDeadline().toMillis(), TimeUnit.MILLISECONDS);
+                workers.execute(() -> {
+                    try {
+                        serve(socket);
+                    } finally {
+                        deadline.cancel(false);
+                        slots.release();
+                    }
+                });
+            } catch (Throwable t) {
+                // No thread to serve it (rejected, or the JVM could not start one): close it and go on accepting.
+                clients.remove(socket);
+                closeQuietly(socket);
+                slots.release();
+                refused.incrementAndGet();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -324,6 +400,14 @@ public final class SstpResponder implements AutoCloseable {
             }
             case HOSTILE_TRANSFER_ENCODING -> {
                 HostileReplies.transferEncoding(out);
+                return;
+            }
+            case ENDLESS_102 -> {
+                HostileReplies.endless102(out);
+                return;
+            }
+            case ENDLESS_PROXY_HEADERS -> {
+                HostileReplies.endlessHeaders(out);
                 return;
             }
             case HOSTILE_PROXY, REFLECTING_PROXY -> {

@@ -25,7 +25,7 @@ class BatchProbeTest {
              SstpResponder slow = SstpResponder.start(ResponderConfig.loopback(Scenario.SILENT_AFTER_TLS, TestCertificates.valid()));
              SstpResponder nak = SstpResponder.start(ResponderConfig.loopback(Scenario.NAK, TestCertificates.valid()))) {
             List<BatchProbe.Item> items = List.of(
-                    BatchProbe.Item.of(0, "slow", TestProbes.local(slow.port()).withTimeout(Duration.ofMillis(800))),
+                    BatchProbe.Item.of(0, "slow", TestProbes.local(slow.port()).withTimeout(Duration.ofMillis(2500))),
                     BatchProbe.Item.of(1, "ok", TestProbes.local(ok.port())),
                     BatchProbe.Item.rejected(2, "bad one", ProbeReport.badInput("bad one", "contains a space", Instant.now())),
                     BatchProbe.Item.of(3, "nak", TestProbes.local(nak.port())));

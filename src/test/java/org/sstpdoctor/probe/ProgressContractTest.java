@@ -57,7 +57,9 @@ class ProgressContractTest {
             Map.entry(Scenario.HOSTILE_TRANSFER_ENCODING, Stage.SSTP_HTTP),
             // probed as the web proxy they are: both refuse CONNECT with 407
             Map.entry(Scenario.HOSTILE_PROXY, Stage.PROXY_CONNECT),
-            Map.entry(Scenario.REFLECTING_PROXY, Stage.PROXY_CONNECT));
+            Map.entry(Scenario.REFLECTING_PROXY, Stage.PROXY_CONNECT),
+            Map.entry(Scenario.ENDLESS_102, Stage.SSTP_HTTP),
+            Map.entry(Scenario.ENDLESS_PROXY_HEADERS, Stage.PROXY_CONNECT));
 
     /** Scenarios whose certificate fails the TLS stage, past which the probe goes on to test SSTP. */
     static final Map<Scenario, Stage> LOOKS_PAST = Map.of(Scenario.HOSTILE_CERTIFICATE, Stage.TLS_HANDSHAKE);

@@ -14,6 +14,7 @@ final class SocketTap {
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private volatile boolean tlsStarted;
     private long bytesReceivedAfterTls;
+    private long bytesReceivedBeforeTls;
     final String remote;
 
     SocketTap(String remote) {
@@ -33,6 +34,7 @@ final class SocketTap {
         if (tlsStarted) {
             bytesReceivedAfterTls += len;
         } else {
+            bytesReceivedBeforeTls += len;
             received.write(b, off, Math.min(len, Math.max(0, MAX_CAPTURE - received.size())));
         }
     }
@@ -51,6 +53,11 @@ final class SocketTap {
 
     synchronized byte[] receivedBeforeTls() {
         return received.toByteArray();
+    }
+
+    /** Everything the proxy sent before TLS, also what was not kept. */
+    synchronized long bytesReceivedBeforeTls() {
+        return bytesReceivedBeforeTls;
     }
 
     synchronized long bytesReceivedAfterTls() {

@@ -1,6 +1,7 @@
 package org.sstpdoctor.probe.okhttp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -64,10 +65,41 @@ final class SstpSslSocketFactory extends SSLSocketFactory {
     static final class SstpSslSocket extends DelegatingSslSocket {
         private final AttemptRecorder recorder;
         private OutputStream out;
+        private InputStream in;
 
         SstpSslSocket(SSLSocket delegate, AttemptRecorder recorder) {
             super(delegate);
             this.recorder = recorder;
+        }
+
+        /** Counts what comes before the final answer head ends; endless interim answers stop at the limit. */
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new java.io.FilterInputStream(delegate.getInputStream()) {
+                    private long beforeHead;
+
+                    @Override
+                    public int read() throws IOException {
+                        byte[] one = new byte[1];
+                        int n = read(one, 0, 1);
+                        return n < 0 ? -1 : one[0] & 0xff;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, len);
+                        if (n > 0 && recorder.response() == null) {
+                            beforeHead += n;
+                            if (beforeHead > org.sstpdoctor.probe.HeadTooLongException.MAX_HEAD_BYTES) {
+                                throw new org.sstpdoctor.probe.HeadTooLongException();
+                            }
+                        }
+                        return n;
+                    }
+                };
+            }
+            return in;
         }
 
         @Override

@@ -118,6 +118,9 @@ final class TappingSocketFactory extends SocketFactory {
                         int n = super.read(b, off, len);
                         if (n > 0 && tap != null) {
                             tap.onReceived(b, off, n);
+                            if (!tap.tlsStarted() && tap.bytesReceivedBeforeTls() > org.sstpdoctor.probe.HeadTooLongException.MAX_HEAD_BYTES) {
+                                throw new org.sstpdoctor.probe.HeadTooLongException(); // a proxy's CONNECT answers are a few hundred bytes
+                            }
                         }
                         return n;
                     }

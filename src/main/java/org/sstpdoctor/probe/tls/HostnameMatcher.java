@@ -49,35 +49,59 @@ public final class HostnameMatcher {
         return out;
     }
 
+    /**
+     * One DNS name or CN against the host, as the JDK's own checker does for TLS (with the public
+     * suffix rule it applies to certificates from public CAs, applied here to all): both compared
+     * as A-labels, ignoring case; a name that IDNA would change (full-width letters, other
+     * compatibility forms) never matches; a wildcard only in the left-most label, never in an
+     * A-label, never directly over a public suffix ("*.co.uk", "*.com"); no trailing-dot folding.
+     */
     static boolean dnsNameMatches(String pattern, String host) {
-        if (pattern.isEmpty() || host.isEmpty()) {
+        if (pattern == null || host == null || pattern.isEmpty() || host.isEmpty()) {
             return false;
         }
-        if (!pattern.startsWith("*.")) {
-            return pattern.equals(host);
-        }
-        // "*.example.com" matches exactly one label: not "example.com", not "a.b.example.com".
-        String suffix = pattern.substring(1);
-        if (suffix.indexOf('*') >= 0 || suffix.chars().filter(c -> c == '.').count() < 2) {
-            return false; // wildcards over a public suffix or with more stars are never valid
-        }
-        if (!host.endsWith(suffix)) {
+        String name;
+        String template;
+        try {
+            name = IDN.toASCII(host);
+            template = IDN.toASCII(pattern);
+            if (!IDN.toUnicode(template).equalsIgnoreCase(IDN.toUnicode(pattern))
+                    || !IDN.toUnicode(name).equalsIgnoreCase(IDN.toUnicode(host))) {
+                return false; // the normalisation check: what a person sees is not what is compared
+            }
+            IDN.toASCII(template.replace('*', 'z'), IDN.USE_STD3_ASCII_RULES); // a valid host name, as SNIHostName checks
+        } catch (IllegalArgumentException e) {
             return false;
         }
-        String firstLabel = host.substring(0, host.length() - suffix.length());
-        return !firstLabel.isEmpty() && firstLabel.indexOf('.') < 0;
+        if (template.indexOf('*') < 0) {
+            return name.equalsIgnoreCase(template);
+        }
+        return wildcardMatches(name.toLowerCase(Locale.ROOT), template.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean wildcardMatches(String name, String template) {
+        int firstDot = template.indexOf('.');
+        if (firstDot < 0 || template.indexOf('*', firstDot) >= 0) {
+            return false; // a star outside the left-most label
+        }
+        String firstLabel = template.substring(0, firstDot);
+        String domain = template.substring(firstDot + 1);
+        if (firstLabel.startsWith("xn--") || domain.indexOf('.') < 0 || PublicSuffixes.isPublicSuffix(IDN.toUnicode(domain))) {
+            return false; // in an A-label, or right over a public suffix
+        }
+        int nameDot = name.indexOf('.');
+        if (nameDot < 0 || !name.substring(nameDot + 1).equals(domain)) {
+            return false;
+        }
+        String label = name.substring(0, nameDot);
+        int star = firstLabel.indexOf('*');
+        String before = firstLabel.substring(0, star);
+        String after = firstLabel.substring(star + 1);
+        return label.length() >= before.length() + after.length() && label.startsWith(before) && label.endsWith(after);
     }
 
     private static String normalise(String name) {
-        String lower = name.trim().toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".")) {
-            lower = lower.substring(0, lower.length() - 1);
-        }
-        try {
-            return IDN.toASCII(lower, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return lower;
-        }
+        return name.trim();
     }
 
     private static void collectAltNames(X509Certificate certificate, List<String> dns, List<String> ips) {

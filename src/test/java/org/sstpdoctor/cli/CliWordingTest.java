@@ -1,0 +1,71 @@
+package org.sstpdoctor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sstpdoctor.report.TableReport;
+
+/** What the command line says about itself: whole sentences, aligned columns, help for what exists. */
+class CliWordingTest {
+    @Test
+    void everyCommandSummaryInTheHelpIsAWholeSentence() {
+        CliTest.Run help = CliTest.run("--help");
+        String commands = help.out().substring(help.out().indexOf("Commands:"));
+        List<String> entries = commands.lines().skip(1).takeWhile(l -> !l.isBlank()).toList();
+        assertTrue(entries.size() >= 4, commands);
+        StringBuilder summary = new StringBuilder();
+        for (String line : entries) {
+            if (!line.startsWith("      ") && summary.length() > 0) {
+                assertTrue(summary.toString().strip().endsWith("."), "stops mid-sentence: " + summary);
+                summary.setLength(0);
+            }
+            summary.append(' ').append(line.strip());
+        }
+        assertTrue(summary.toString().strip().endsWith("."), "stops mid-sentence: " + summary);
+    }
+
+    @Test
+    void aMistypedCommandSuggestsTheRightOne() {
+        CliTest.Run run = CliTest.run("prob", "1.2.3.4");
+        assertEquals(ExitCode.BAD_USAGE, run.code());
+        assertTrue(run.err().startsWith("There is no command 'prob'. Did you mean probe?"), run.err());
+        assertFalse(run.err().contains("Unmatched"), run.err());
+        assertTrue(CliTest.run("serv").err().contains("Did you mean serve?"));
+        assertTrue(CliTest.run("vpn.example.com").err().contains("To test a server: sstp-doctor probe vpn.example.com"));
+    }
+
+    @Test
+    void helpForACommandThatDoesNotExistSaysSo() {
+        CliTest.Run run = CliTest.run("exporterz", "--help");
+        assertEquals(ExitCode.BAD_USAGE, run.code());
+        assertTrue(run.err().startsWith("There is no command 'exporterz'."), run.err());
+        assertEquals("", run.out(), "not the general help");
+        CliTest.Run bogus = CliTest.run("bogus", "--help");
+        assertEquals(ExitCode.BAD_USAGE, bogus.code());
+        assertEquals(0, CliTest.run("probe", "--help").code());
+    }
+
+    @Test
+    void tableValuesStartUnderTheirHeaders() {
+        CliTest.Run run = CliTest.run("probe", "localhost:9", "nosuch name", "--format", "table", "--timeout", "1s",
+                "--proxy", "none");
+        List<String> lines = run.out().lines().toList();
+        String header = lines.get(0);
+        assertEquals(TableReport.header(), header);
+        for (String row : lines.subList(1, lines.size())) {
+            for (String column : List.of("VERDICT", "OUTCOME", "ANSWERED BY", "DETAIL")) {
+                int at = header.indexOf(column);
+                assertTrue(row.charAt(at) != ' ' && row.charAt(at - 1) == ' ', column + " misaligned:\n" + header + "\n" + row);
+            }
+        }
+    }
+
+    @Test
+    void oneServerIsOneServer() {
+        CliTest.Run run = CliTest.run("probe", "localhost:9", "--format", "table", "--timeout", "1s", "--proxy", "none");
+        assertTrue(run.err().contains("1 server: 0 reachable"), run.err());
+    }
+}
