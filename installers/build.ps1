@@ -32,12 +32,20 @@ foreach ($tool in 'jlink', 'jpackage', 'jdeps', 'jar') {
 }
 if (-not (Test-Path "$Jdk\jmods")) { Die "$Jdk has no jmods directory, which jlink needs (use a Temurin or Oracle JDK)" }
 $env:JAVA_HOME = $Jdk
-foreach ($tool in 'candle.exe', 'light.exe') {
-    if (-not (Get-Command $tool -ErrorAction SilentlyContinue)) {
-        $wix = Get-ChildItem 'C:\Program Files (x86)\WiX Toolset v3*\bin' -Directory -ErrorAction SilentlyContinue | Select-Object -Last 1
-        if ($wix) { $env:PATH = "$($wix.FullName);$env:PATH" }
-        else { Die "WiX Toolset 3 is missing ($tool): choco install wixtoolset --version=3.14.1, or https://github.com/wixtoolset/wix3/releases/tag/wix3141rtm" }
+# WiX 3: candle.exe and light.exe on PATH, or in the folder WiX's installer names in WIX, or in
+# "Program Files (x86)\WiX Toolset v3.x\bin" (the bin folder itself, never a file or subfolder of it).
+if (-not ((Get-Command candle.exe -ErrorAction SilentlyContinue) -and (Get-Command light.exe -ErrorAction SilentlyContinue))) {
+    $candidates = @($env:WIX) + (Get-ChildItem "${env:ProgramFiles(x86)}\WiX Toolset v3*" -Directory -ErrorAction SilentlyContinue |
+        Sort-Object Name | ForEach-Object FullName)
+    $wixBin = $candidates | Where-Object { $_ } | ForEach-Object { Join-Path $_ 'bin' } |
+        Where-Object { (Test-Path (Join-Path $_ 'candle.exe')) -and (Test-Path (Join-Path $_ 'light.exe')) } | Select-Object -Last 1
+    if (-not $wixBin) {
+        Die ('WiX Toolset 3 is missing (no candle.exe and light.exe on PATH, in %WIX% or in "Program Files (x86)\WiX Toolset v3*\bin"). ' +
+            'Install it: choco install wixtoolset --version=3.14.1, or https://github.com/wixtoolset/wix3/releases/tag/wix3141rtm ' +
+            '(JDK 17''s jpackage needs WiX 3, not 4 or later)')
     }
+    Write-Host "WiX: $wixBin"
+    $env:PATH = "$wixBin;$env:PATH"
 }
 
 # ------------------------------------------------------------------ app jar
@@ -87,30 +95,44 @@ Get-ChildItem "$Out\natives\*.dll" | Copy-Item -Destination "$Out\runtime\bin\"
 Remove-Item -Force "$Out\runtime\bin\server\classes_nocoops.jsa" -ErrorAction SilentlyContinue
 
 # ------------------------------------------------------------------ jpackage
-$Common = @('--name', 'SSTP Doctor', '--app-version', $AppVersion, '--vendor', 'SSTP Doctor',
+$Common = @('--app-version', $AppVersion, '--vendor', 'SSTP Doctor',
     '--copyright', 'SSTP Doctor contributors',
     '--description', 'Tells you, in plain English, why an SSTP VPN connection cannot get through.')
-Say 'building the app image (jpackage --type app-image)'
-Run "$Jdk\bin\jpackage.exe" (@('--type', 'app-image') + $Common + @(
-    '--input', "$Out\input", '--main-jar', 'sstp-doctor.jar', '--main-class', 'org.sstpdoctor.Main',
+$AppOptions = @('--input', "$Out\input", '--main-jar', 'sstp-doctor.jar', '--main-class', 'org.sstpdoctor.Main',
     '--runtime-image', "$Out\runtime",
     '--java-options', '-Xshare:auto', '--java-options', '-XX:+UseSerialGC', '--java-options', '-XX:TieredStopAtLevel=1',
     # ControlsFX (class path) uses JavaFX internals; JavaFX is a set of named modules in the runtime
     # (same list as build.sh, which explains it). Without them the wizard fails at start.
+    '--java-options', '--add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED',
     '--java-options', '--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED',
     '--java-options', '--add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED',
     '--java-options', '--add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED',
     '--java-options', '--add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED',
-    '--icon', "$Root\assets\icons\sstp-doctor.ico",
-    '--add-launcher', "sstp-doctor=$Root\installers\windows\cli-launcher.properties",
-    '--dest', "$Out\image"))
+    '--icon', "$Root\assets\icons\sstp-doctor.ico")
+Say 'building the app image (jpackage --type app-image)'
+Run "$Jdk\bin\jpackage.exe" (@('--type', 'app-image', '--name', 'SSTP Doctor') + $Common + $AppOptions + @('--dest', "$Out\image"))
 $AppDir = "$Out\image\SSTP Doctor"
+
+# The console launcher sstp-doctor.exe for the command line. It is not made with --add-launcher: JDK 17's
+# jpackage ignores win-menu/win-shortcut in an additional launcher's properties (those keys came in
+# JDK 18), so --win-menu and --win-shortcut would give it a Start-menu entry and a desktop shortcut too.
+# Instead a second app image is made with --win-console under the name sstp-doctor, and its launcher
+# and its .cfg (same class path, main class and Java options) are copied into the app's folder. The
+# .msi's shortcuts are made only for the launchers jpackage knows of in the app image (.jpackage.xml
+# names only "SSTP Doctor"), so the console launcher gets none; the .msi still installs it, as it
+# installs every file of the app image. (installers/windows/check-installed.ps1 checks both.)
+Say 'building the console launcher (jpackage --type app-image --win-console)'
+Run "$Jdk\bin\jpackage.exe" (@('--type', 'app-image', '--win-console', '--name', 'sstp-doctor') + $Common +
+    $AppOptions + @('--dest', "$Out\console"))
+Copy-Item "$Out\console\sstp-doctor\sstp-doctor.exe" "$AppDir\"
+Copy-Item "$Out\console\sstp-doctor\app\sstp-doctor.cfg" "$AppDir\app\"
+Remove-Item -Recurse -Force "$Out\console"
 & "$AppDir\sstp-doctor.exe" --version
 if ($LASTEXITCODE -ne 0) { Die "the app image's sstp-doctor.exe does not start" }
 
 Say 'building the .msi (jpackage --type msi, WiX)'
 # The upgrade code stays the same for every version, so a newer .msi replaces an older one.
-Run "$Jdk\bin\jpackage.exe" (@('--type', 'msi') + $Common + @(
+Run "$Jdk\bin\jpackage.exe" (@('--type', 'msi', '--name', 'SSTP Doctor') + $Common + @(
     '--app-image', $AppDir,
     '--win-menu', '--win-menu-group', 'SSTP Doctor', '--win-shortcut', '--win-dir-chooser',
     '--win-upgrade-uuid', '5b7f3c1e-9a52-4c8e-8f0b-3d6e2a41c7d9',

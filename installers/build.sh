@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Builds the SSTP Doctor installer for the operating system it runs on:
-#   Linux  -> target/installer/sstp-doctor_<version>_<arch>.deb
+#   Linux  -> target/installer/sstp-doctor_<version>-1_<Debian architecture>.deb, e.g. sstp-doctor_0.1.0-1_amd64.deb
 #             target/installer/sstp-doctor-<version>-linux-<arch>.tar.gz (the app image, no install needed)
 #   macOS  -> target/installer/sstp-doctor-<version>-macos-<arch>.dmg
 # (Windows: installers/build.ps1.)
 #
 # Steps: ./mvnw package (the app jar and target/lib), jdeps (which JDK modules the app needs),
-# jlink (a trimmed Java runtime that also holds the JavaFX modules), jpackage (app image, then package).
+# jlink (a trimmed Java runtime that also holds the JavaFX modules), jpackage (the app image; on macOS
+# also the .dmg), dpkg-deb (the .deb, see build_deb).
 # Needs a JDK 17+ with jmods, jlink and jpackage (JAVA_HOME, or the java on PATH). On Debian/Ubuntu it
-# installs fakeroot, binutils, dpkg-dev and xvfb itself when run as root; otherwise it names what is
-# missing (xvfb is optional: without it the .deb makes no start-up archive on install).
+# installs binutils, dpkg-dev and xvfb itself when run as root; otherwise it names what is missing
+# (xvfb is optional: without it the .deb makes no start-up archive on install).
 #
 # Options:  --skip-maven   reuse target/sstp-doctor.jar and target/lib from an earlier package
 #           --app-image-only   stop after the app image (no .deb/.dmg)
@@ -64,10 +65,14 @@ export JAVA_HOME="$JDK"
 if [[ "$OS" == linux ]]; then
   need_pkgs=()
   [[ -d "$JDK/jmods" ]] || need_pkgs+=("openjdk-${JAVA_FEATURE%%.*}-jmods")
-  command -v fakeroot >/dev/null || need_pkgs+=(fakeroot)
   command -v objcopy >/dev/null || need_pkgs+=(binutils)
   command -v dpkg-deb >/dev/null || need_pkgs+=(dpkg)
   command -v dpkg-shlibdeps >/dev/null || need_pkgs+=(dpkg-dev)
+  # The libraries JavaFX's native code links against: dpkg-shlibdeps reads their packages' symbols
+  # files to compute the .deb's Depends, and recording the start-up class list runs the GUI.
+  for lib in libgtk-3.so.0:libgtk-3-0 libGL.so.1:libgl1 libXtst.so.6:libxtst6 libXxf86vm.so.1:libxxf86vm1; do
+    ldconfig -p | grep -q "${lib%%:*}" || need_pkgs+=("${lib#*:}")
+  done
   # Xvfb records the start-up class list (see record_class_list); optional: installed only as root.
   [[ $(id -u) -eq 0 ]] && ! command -v Xvfb >/dev/null && need_pkgs+=(xvfb)
   if ((${#need_pkgs[@]})); then
@@ -76,7 +81,7 @@ if [[ "$OS" == linux ]]; then
       apt-get update -q >/dev/null
       DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need_pkgs[@]}" >/dev/null
     else
-      die "missing: ${need_pkgs[*]}. Install them with:  sudo apt-get install ${need_pkgs[*]}"
+      die "missing: ${need_pkgs[*]}. Install them as root (or with sudo):  apt-get install ${need_pkgs[*]}"
     fi
   fi
 fi
@@ -173,6 +178,11 @@ for jar in "$OUT"/javafx/*.jar; do
 done
 find "$OUT/natives" -maxdepth 1 \( -name '*.so' -o -name '*.dylib' \) -exec cp {} "$OUT/runtime/lib/" \;
 if [[ "$OS" == linux ]]; then
+  # java.desktop natives that are loaded only on explicit use, which the app never makes: sound
+  # (libjsound: ALSA), the -splash screen (libsplashscreen: giflib, libpng, libjpeg), Image I/O's JPEG
+  # codec (libjavajpeg) and ICC colour profiles (liblcms). Left in, they would make the .deb depend
+  # on libasound2, libgif7, libjpeg62-turbo and liblcms2-2 for nothing.
+  rm -f "$OUT"/runtime/lib/{libjsound,libsplashscreen,libjavajpeg,liblcms}.so
   # Symbol tables are not needed to run (libjvm.so alone shrinks by 4 MB).
   find "$OUT/runtime/lib" -name '*.so' -exec chmod u+w {} \; -exec objcopy --strip-unneeded {} \;
 fi
@@ -195,8 +205,11 @@ COMMON=(
 # parents (impl.org.controlsfx.ImplUtils), so the runtime must export/open them to the class path.
 # Without this the wizard dies at start: AutoCompletionBinding cannot access com.sun.javafx.event.
 # (With `java -jar target/sstp-doctor.jar` JavaFX itself is on the class path and this does not arise.)
+# com.sun.glass.ui: the app names its window class "sstp-doctor" there (ui/WindowClassName), to match
+# the menu entry's StartupWMClass.
 FX_ACCESS=()
 for opt in \
+  --add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED \
   --add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED \
   --add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED \
   --add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED \
@@ -289,6 +302,65 @@ record_class_list() {
   echo "start-up class list: $(grep -vc '^@' "$list") classes ($(sed -n 's/^first-paint-ms=//p' "$OUT/record.log") ms to first paint while recording)"
 }
 
+# The .deb is assembled with dpkg-deb rather than jpackage --type deb, so that everything it puts on the
+# system is a file of the package (dpkg -S finds /usr/bin/sstp-doctor and the menu entry; remove takes
+# them away), it depends only on the libraries the app's native code links against (dpkg-shlibdeps),
+# and it needs no xdg-utils: the menu entry and icons are plain files, and the desktop database and
+# icon cache are refreshed by the dpkg triggers of desktop-file-utils and the icon themes, where those
+# are installed. The maintainer scripts only make and delete the start-up archive (installers/linux).
+build_deb() {
+  local app_dir=$1 build="$OUT/deb" root="$OUT/deb/root" arch size depends
+  arch=$(dpkg --print-architecture)
+  rm -rf "$build"
+  mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/doc/sstp-doctor"
+  cp -a "$app_dir" "$root/opt/sstp-doctor"
+  ln -s /opt/sstp-doctor/bin/sstp-doctor "$root/usr/bin/sstp-doctor"
+  install -m 644 installers/linux/sstp-doctor.desktop "$root/usr/share/applications/sstp-doctor.desktop"
+  for px in 16 32 48 256; do
+    install -D -m 644 "src/main/resources/org/sstpdoctor/ui/icons/sstp-doctor-$px.png" \
+      "$root/usr/share/icons/hicolor/${px}x${px}/apps/sstp-doctor.png"
+  done
+  install -D -m 644 assets/icons/sstp-doctor.svg "$root/usr/share/icons/hicolor/scalable/apps/sstp-doctor.svg"
+  install -m 644 installers/linux/copyright "$root/usr/share/doc/sstp-doctor/copyright"
+  install -m 755 installers/linux/postinst installers/linux/prerm "$root/DEBIAN/"
+  find "$root" -path "$root/DEBIAN" -prune -o -type d -exec chmod 755 {} +
+
+  # Depends: what the ELF files in the package link against, as Debian's own packages compute it.
+  # dpkg-shlibdeps wants a debian/control beside it; the runtime's own libraries are found with -l.
+  mkdir -p "$build/debian"
+  : > "$build/debian/control"
+  mapfile -t elves < <(find "$root/opt" -type f \( -name '*.so' -o -perm -u+x \) -exec sh -c \
+    'head -c 4 "$1" | grep -q "ELF" && echo "$1"' _ {} \;)
+  depends=$(cd "$build" && dpkg-shlibdeps -O --ignore-missing-info \
+    -l"$root/opt/sstp-doctor/lib/runtime/lib" -l"$root/opt/sstp-doctor/lib/runtime/lib/server" \
+    "${elves[@]}" 2>"$build/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')
+  [[ -n "$depends" ]] || { cat "$build/shlibdeps.log" >&2; die "dpkg-shlibdeps found no dependencies"; }
+  rm -rf "$build/debian"
+
+  # Installed-Size in KiB, as dpkg-gencontrol estimates it: each file rounded up to 1 KiB, 1 per link/dir.
+  size=$(find "$root" -path "$root/DEBIAN" -prune -o \( -type f -printf '%s\n' -o -printf '1024\n' \) \
+    | awk '{ kib += int(($1 + 1023) / 1024) } END { print kib }')
+  cat > "$root/DEBIAN/control" <<CONTROL
+Package: sstp-doctor
+Version: $APP_VERSION-1
+Section: net
+Priority: optional
+Architecture: $arch
+Maintainer: SSTP Doctor <maintainers@sstpdoctor.org>
+Installed-Size: $size
+Depends: $depends
+Homepage: https://github.com/sstpdoctor/sstp-doctor
+Description: $DESCRIPTION
+ A desktop wizard and a command line (sstp-doctor probe ADDRESS) that run the real SSTP
+ handshake against a VPN server, time every stage, classify every failure and say who
+ answered: the web proxy, the server, or nobody. Includes its own Java runtime.
+CONTROL
+  (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) > "$root/DEBIAN/md5sums"
+  DEB="$OUT/sstp-doctor_${APP_VERSION}-1_${arch}.deb"
+  dpkg-deb --root-owner-group -Zxz --build "$root" "$DEB" >/dev/null
+  rm -rf "$build"
+}
+
 if [[ "$OS" == linux ]]; then
   say "building the app image (jpackage --type app-image)"
   "$JDK/bin/jpackage" --type app-image "${COMMON[@]}" "${APP_OPTS[@]}" --icon assets/icons/sstp-doctor.png
@@ -303,25 +375,12 @@ if [[ "$OS" == linux ]]; then
     say "done"; ls -l "$TARBALL"; exit 0
   fi
 
-  say "building the .deb (jpackage --type deb)"
-  # The resource dir overrides jpackage's menu entry (nicer name) and adds /usr/bin/sstp-doctor.
-  "$JDK/bin/jpackage" --type deb "${COMMON[@]}" \
-    --app-image "$APP_DIR" \
-    --resource-dir installers/linux \
-    --icon assets/icons/sstp-doctor.png \
-    --linux-package-name sstp-doctor \
-    --linux-deb-maintainer "maintainers@sstpdoctor.org" \
-    --linux-menu-group "Network;" \
-    --linux-app-category net \
-    --linux-shortcut \
-    --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libxtst6, libxxf86vm1, libgl1, libx11-6, libfreetype6, libfontconfig1" \
-    --about-url "https://github.com/sstpdoctor/sstp-doctor" \
-    --dest "$OUT"
-  DEB=$(ls "$OUT"/sstp-doctor_*.deb)
+  say "building the .deb (dpkg-deb)"
+  build_deb "$APP_DIR"
   say "done"
   ls -l "$DEB" "$TARBALL"
-  echo "installed size: $(dpkg-deb -f "$DEB" Installed-Size) KiB"
-  echo "install: sudo apt-get install $DEB   (or: sudo dpkg -i $DEB)"
+  echo "installed size: $(dpkg-deb -f "$DEB" Installed-Size) KiB; depends: $(dpkg-deb -f "$DEB" Depends)"
+  echo "install: apt-get install $DEB   (or: dpkg -i $DEB), as root or with sudo"
 else
   say "building the app bundle (jpackage --type app-image)"
   "$JDK/bin/jpackage" --type app-image "${COMMON[@]}" "${APP_OPTS[@]}" \
@@ -343,5 +402,6 @@ else
   mv "$OUT"/SSTP\ Doctor-*.dmg "$DMG"
   say "done"
   ls -l "$DMG"
-  echo "The .dmg and the app are not signed or notarized: on first start, right-click the app and choose Open."
+  echo "The .dmg and the app are not signed or notarized. On current macOS, the first start is refused; then open"
+  echo "System Settings > Privacy & Security and click Open Anyway beside the message about SSTP Doctor."
 fi

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Installs the .deb built by installers/build.sh and checks the installed app:
-#   1. dpkg -i (apt-get -f install for missing dependencies), launcher, /usr/bin link, menu entry, icon
+#   1. dpkg -i (apt-get -f install for missing dependencies), launcher; /usr/bin link, menu entry and
+#      icons are files of the package (dpkg -S); the menu entry is valid (desktop-file-validate)
 #   2. sstp-doctor --version shows the pom version
 #   3. a probe against the built-in responder (serve) over TLS with the practice CA: verdict pass;
 #      and against its "nak" scenario: exit code 1
 #   4. the GUI under Xvfb, with a screenshot (assets/screenshots/linux-installed.png by default)
+#      and the window's class (WM_CLASS) is the menu entry's StartupWMClass
 #   5. start-up benchmark: process start to first painted page, 1 warm-up + 7 runs, median and max
 #      (figures, no assertion)
-# Usage (as root):  installers/smoke-test-linux.sh [PATH.deb] [--keep] [--runs N] [--screenshot FILE]
-#   --keep   leave the package installed (default: removed at the end)
+#   6. remove (the start-up archive goes too, nothing is left in /opt/sstp-doctor), then purge
+#      (no trace in dpkg's database)
+# Usage, as root (or with sudo):
+#   installers/smoke-test-linux.sh [PATH.deb] [--keep] [--runs N] [--screenshot FILE]
+#   --keep   leave the package installed (default: removed and purged at the end)
 #   --runs   number of timed start-up runs after the warm-up (default 7)
-# Needs: xvfb, xdotool, imagemagick, unzip (installed with apt-get when missing and running as root).
+# Needs: xvfb, xdotool, x11-utils, imagemagick, unzip, desktop-file-utils (installed with apt-get when
+# missing).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +29,7 @@ while (($#)); do
     --keep) KEEP=true ;;
     --runs) RUNS=$2; shift ;;
     --screenshot) SHOT=$2; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *.deb) DEB=$1 ;;
     *) echo "smoke-test-linux.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -33,7 +39,7 @@ if [[ -z "$DEB" ]]; then
   DEB=$(ls "$ROOT"/target/installer/sstp-doctor_*.deb 2>/dev/null | head -1 || true)
 fi
 [[ -f "$DEB" ]] || { echo "no .deb found: run installers/build.sh first, or pass the .deb's path" >&2; exit 2; }
-[[ $(id -u) -eq 0 ]] || { echo "run as root (it installs the package): sudo $0 $*" >&2; exit 2; }
+[[ $(id -u) -eq 0 ]] || { echo "run it as root (or with sudo): it installs and removes the package" >&2; exit 2; }
 
 FAILED=0
 ok()   { printf '  ok    %s\n' "$*"; }
@@ -43,12 +49,16 @@ step() { printf '\n== %s\n' "$*"; }
 need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
 command -v xdotool >/dev/null || need+=(xdotool)
+command -v xprop >/dev/null || need+=(x11-utils)
 command -v import >/dev/null || need+=(imagemagick)
 command -v unzip >/dev/null || need+=(unzip)
+command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
 if ((${#need[@]})); then
   step "installing test tools: ${need[*]}"
-  apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+  tools_log=$(mktemp)
+  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"; } \
+    >"$tools_log" 2>&1 || { cat "$tools_log"; exit 1; }
+  rm -f "$tools_log"
 fi
 
 WORK=$(mktemp -d)
@@ -56,29 +66,41 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
-  if [[ "$KEEP" == false ]]; then
-    dpkg -r sstp-doctor >/dev/null 2>&1 || true
+  if [[ "$KEEP" == false ]] && dpkg-query -W sstp-doctor >/dev/null 2>&1; then
+    dpkg --purge sstp-doctor >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- 1. install
 step "installing $(basename "$DEB") ($(du -h "$DEB" | cut -f1))"
+echo "  Depends: $(dpkg-deb -f "$DEB" Depends)"
+before=$(dpkg-query -W -f='${binary:Package}\n' | sort)
 if ! dpkg -i "$DEB" >"$WORK/dpkg.log" 2>&1; then
-  echo "  (dpkg -i wants dependencies; apt-get -f install)"
+  echo "  (dpkg -i wants dependencies that are not installed; apt-get -f install, as a user would)"
   DEBIAN_FRONTEND=noninteractive apt-get install -f -y -q >>"$WORK/dpkg.log" 2>&1 || { cat "$WORK/dpkg.log"; exit 1; }
 fi
+added=$(comm -13 <(echo "$before") <(dpkg-query -W -f='${binary:Package}\n' | sort) | grep -vx 'sstp-doctor' || true)
+echo "  packages added besides sstp-doctor: $(printf '%s' "$added" | grep -c . || true)${added:+ ($(echo $added | cut -c1-300))}"
+grep -i 'xdg' "$WORK/dpkg.log" | sed 's/^/  | /' || true
 dpkg -s sstp-doctor | grep -q '^Status: install ok installed' && ok "package installed: $(dpkg-query -W -f='${Version}, ${Installed-Size} KiB' sstp-doctor)" || bad "package not installed"
 APP=/opt/sstp-doctor/bin/sstp-doctor
 [[ -x "$APP" ]] && ok "launcher $APP" || bad "no launcher at $APP"
 [[ "$(readlink /usr/bin/sstp-doctor || true)" == "$APP" ]] && ok "/usr/bin/sstp-doctor -> $APP" || bad "/usr/bin/sstp-doctor link missing"
-DESKTOP=$(ls /usr/share/applications/*sstp-doctor*.desktop 2>/dev/null | head -1 || true)
-if [[ -n "$DESKTOP" ]]; then
-  ok "menu entry $DESKTOP ($(grep '^Name=' "$DESKTOP"), $(grep '^Categories=' "$DESKTOP"))"
+DESKTOP=/usr/share/applications/sstp-doctor.desktop
+for file in /usr/bin/sstp-doctor "$DESKTOP" /usr/share/icons/hicolor/48x48/apps/sstp-doctor.png; do
+  owner=$(dpkg -S "$file" 2>/dev/null | cut -d: -f1 || true)
+  [[ "$owner" == sstp-doctor ]] && ok "dpkg -S $file: sstp-doctor" || bad "$file is not a file of the package (dpkg -S: '${owner:-nothing}')"
+done
+if [[ -f "$DESKTOP" ]]; then
+  ok "menu entry $DESKTOP ($(grep '^Name=' "$DESKTOP"), $(grep '^Categories=' "$DESKTOP"), $(grep '^StartupWMClass=' "$DESKTOP"))"
+  desktop-file-validate "$DESKTOP" >"$WORK/validate.log" 2>&1 && ok "desktop-file-validate: no complaints" \
+    || { bad "desktop-file-validate:"; sed 's/^/  | /' "$WORK/validate.log"; }
   icon=$(sed -n 's/^Icon=//p' "$DESKTOP")
-  [[ -f "$icon" ]] && ok "icon $icon" || bad "menu entry's icon '$icon' is missing"
+  icons=$(ls /usr/share/icons/hicolor/*/apps/"$icon".* 2>/dev/null | wc -l)
+  [[ $icons -ge 1 ]] && ok "icon '$icon': $icons sizes in /usr/share/icons/hicolor" || bad "menu entry's icon '$icon' is missing"
 else
-  bad "no menu entry in /usr/share/applications"
+  bad "no menu entry $DESKTOP"
 fi
 JSA=/opt/sstp-doctor/lib/app/sstp-doctor.jsa
 if [[ -f "$JSA" ]]; then
@@ -91,7 +113,7 @@ if [[ -f "$JSA" ]]; then
 else
   bad "no start-up archive $JSA (postinst: /opt/sstp-doctor/lib/sstp-doctor-cds)"
 fi
-echo "  installed size: $(du -sh /opt/sstp-doctor | cut -f1) in /opt/sstp-doctor"
+echo "  on disk: du -sk /opt/sstp-doctor: $(du -sk /opt/sstp-doctor | cut -f1) KiB, of which the start-up archive $(du -k "$JSA" 2>/dev/null | cut -f1) KiB"
 
 # ---------------------------------------------------------------- 2. version
 step "sstp-doctor --version"
@@ -163,10 +185,25 @@ for _ in $(seq 1 150); do
   sleep 0.1
 done
 if [[ -n "$WIN" ]]; then
-  sleep 2 # let the page settle before the picture
+  # A mapped window is not yet a painted one (on a busy machine it stays blank for a while): wait up to
+  # 30 s for more than a handful of colours, then a moment for the page to settle.
   mkdir -p "$(dirname "$SHOT")"
+  for _ in $(seq 1 60); do
+    import -window root "$SHOT"
+    [[ $(convert "$SHOT" -format %k info:) -gt 16 ]] && break
+    sleep 0.5
+  done
+  sleep 1
   import -window root "$SHOT"
   ok "window '$(xdotool getwindowname "$WIN")' $(xdotool getwindowgeometry "$WIN" | sed -n 's/.*Geometry: //p'), screenshot $SHOT"
+  wm_class=$(xprop -id "$WIN" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = //p')
+  startup_class=$(sed -n 's/^StartupWMClass=//p' "$DESKTOP" 2>/dev/null)
+  # WM_CLASS is "instance", "class"; docks match StartupWMClass against either.
+  if [[ -n "$startup_class" && ( "$wm_class" == "\"$startup_class\", "* || "$wm_class" == *", \"$startup_class\"" ) ]]; then
+    ok "window class $wm_class matches the menu entry's StartupWMClass=$startup_class"
+  else
+    bad "window class '${wm_class:-none}' does not match StartupWMClass='$startup_class'"
+  fi
   colors=$(convert "$SHOT" -format %k info:)
   [[ $colors -gt 16 ]] && ok "screenshot has $colors colours (the window painted)" || bad "screenshot has only $colors colours"
   # Enter = Next: the address page is loaded on demand and uses ControlsFX, which needs the runtime's
@@ -191,6 +228,7 @@ fi
 
 # ---------------------------------------------------------------- 5. start-up benchmark
 step "start-up: installed launcher, process start to first painted page (1 warm-up + $RUNS runs)"
+echo "  load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 # The app prints first-paint-ms=N (JVM start to the second animation pulse after show) when started with
 # -Dsstpdoctor.measureStartup=true, then exits. JAVA_TOOL_OPTIONS reaches the JVM through the jpackage launcher.
 # Builds without that switch are timed from outside instead: launcher start until the window is mapped.
@@ -243,6 +281,26 @@ if ((${#paint[@]})); then
 fi
 
 kill $XVFB 2>/dev/null || true
+
+# ---------------------------------------------------------------- 6. remove and purge
+if [[ "$KEEP" == false ]]; then
+  step "remove, then purge"
+  kill "${PIDS[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  if dpkg -r sstp-doctor >"$WORK/remove.log" 2>&1; then
+    ok "dpkg -r sstp-doctor"
+  else
+    bad "dpkg -r failed:"; sed 's/^/  | /' "$WORK/remove.log"
+  fi
+  left=$(find /opt/sstp-doctor /usr/bin/sstp-doctor "$DESKTOP" 2>/dev/null || true)
+  [[ -z "$left" ]] && ok "nothing left in /opt/sstp-doctor, /usr/bin or the menu (start-up archive included)" \
+    || { bad "left behind after remove:"; echo "$left" | head -10 | sed 's/^/  | /'; }
+  dpkg --purge sstp-doctor >"$WORK/purge.log" 2>&1 || { bad "dpkg --purge failed:"; sed 's/^/  | /' "$WORK/purge.log"; }
+  state=$(dpkg-query -W -f='${db:Status-Abbrev}' sstp-doctor 2>/dev/null || true)
+  [[ -z "$state" || "$state" == "pn "* || "$state" == "un "* ]] && ok "purged: dpkg knows nothing of sstp-doctor (state '${state:-none}')" \
+    || bad "after purge dpkg still lists sstp-doctor in state '$state'"
+fi
+
 step "result"
 if ((FAILED)); then echo "  $FAILED check(s) failed"; exit 1; fi
 echo "  all checks passed"

@@ -24,6 +24,7 @@ public final class Main {
             }
             return;
         }
+        org.sstpdoctor.cli.Warmup.startFor(args); // TLS, OkHttp and the knowledge base, beside the parsing
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = SstpDoctorCli.execute(CliContext.ofThisProcess(), out, err, args);

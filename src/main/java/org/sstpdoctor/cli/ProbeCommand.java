@@ -218,8 +218,9 @@ final class ProbeCommand implements Callable<Integer> {
             if (context.interactive() && !asJson) {
                 err.println("Testing " + request.target() + " ...");
             }
-            KnowledgeBase kb = KnowledgeLoader.load(context, overrides, err);
             ProbeReport report = context.probes().get().run(request, listener, cancellation);
+            // After the probe, so the connection opens first: Main's warm-up reads the knowledge base meanwhile.
+            KnowledgeBase kb = KnowledgeLoader.load(context, overrides, err);
             Resolution resolution = Resolution.of(report, kb);
             out.print(switch (chosen) {
                 case JSON -> JsonReport.render(report, ResolutionJson.toNode(resolution)) + "\n";

@@ -28,6 +28,11 @@ public final class DesktopApp extends Application {
     private AppServices services;
     private WizardController wizard;
 
+    /** JavaFX makes the application on its own thread, just before it names the window class after it. */
+    public DesktopApp() {
+        WindowClassName.apply();
+    }
+
     public static void launchApp(String[] args) {
         Application.launch(DesktopApp.class, args);
     }

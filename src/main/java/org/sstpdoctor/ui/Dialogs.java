@@ -29,6 +29,27 @@ final class Dialogs {
         return answer.isPresent() && answer.get() == leave;
     }
 
+    /** The practice chooser: scenarios listed by what they do, not by their ids. */
+    static Optional<org.sstpdoctor.responder.Scenario> choosePractice(Window owner) {
+        java.util.List<PracticeChoice> choices = java.util.Arrays.stream(org.sstpdoctor.responder.Scenario.values())
+                .map(PracticeChoice::new).toList();
+        javafx.scene.control.ChoiceDialog<PracticeChoice> dialog = new javafx.scene.control.ChoiceDialog<>(choices.get(0), choices);
+        dialog.setTitle(Texts.get("practice.title"));
+        dialog.setHeaderText(Texts.get("practice.header"));
+        dialog.setContentText(Texts.get("practice.choose"));
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        return dialog.showAndWait().map(PracticeChoice::scenario);
+    }
+
+    private record PracticeChoice(org.sstpdoctor.responder.Scenario scenario) {
+        @Override
+        public String toString() {
+            return scenario.description();
+        }
+    }
+
     static void about(Window owner) {
         Alert about = new Alert(Alert.AlertType.INFORMATION, Texts.get("about.text"), ButtonType.OK);
         about.setTitle(Texts.get("about.title"));

@@ -50,7 +50,7 @@ final class HelpdeskUi {
         }, opened -> {
             context.actions().status("");
             context.model().openedReport.set(opened.orElseThrow());
-            context.actions().show(WizardController.Page.OPENED);
+            context.actions().open(WizardController.Page.OPENED);
         }, e -> context.actions().status(e.getMessage()));
     }
 
@@ -58,7 +58,7 @@ final class HelpdeskUi {
     static void openReport(PageContext context, JsonNode report, String from) {
         context.model().openedReport.set(new OpenedReport(report, ReportSummary.of(report), Optional.empty(),
                 java.util.List.of(), from));
-        context.actions().show(WizardController.Page.OPENED);
+        context.actions().open(WizardController.Page.OPENED);
     }
 
     /** Fills the address page with the server an event names (and its connection's name) and opens it. */
@@ -66,7 +66,7 @@ final class HelpdeskUi {
         Optional<String> server = e.server();
         if (server.isEmpty()) {
             context.actions().status(Texts.get("events.test.unknown.status", e.event().connectionName()));
-            context.actions().show(WizardController.Page.ADDRESS);
+            context.actions().open(WizardController.Page.ADDRESS);
             return;
         }
         Optional<VpnProfile> profile = e.profile();
@@ -78,7 +78,7 @@ final class HelpdeskUi {
                 context.model().destinationName.set(e.event().connectionName());
             }
         }
-        context.actions().show(WizardController.Page.ADDRESS);
+        context.actions().open(WizardController.Page.ADDRESS);
     }
 
     /** Fills the pages from a VPN connection set up on this computer. */

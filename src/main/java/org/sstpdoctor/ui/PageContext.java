@@ -25,7 +25,7 @@ public record PageContext(WizardModel model, AppServices services, SettingsServi
         Window window();
 
         /** Opens a page: an aside (history, an opened report) over the current one, or a step. */
-        void show(WizardController.Page page);
+        void open(WizardController.Page page);
     }
 
     public BackgroundJobs background() {

@@ -41,9 +41,17 @@ final class ResultSummary {
         if (r.verdict() == org.sstpdoctor.probe.Verdict.FAIL && r.beyondCertificate() != null
                 && r.beyondCertificate().outcome().verdict() != org.sstpdoctor.probe.Verdict.FAIL) {
             // Windows stops at the certificate, so the verdict stays; but say what is true past it.
-            return new Verdict(icon, key, Texts.get("result.verdict.fail"), Texts.get("result.summary.certonly", headline));
+            return new Verdict(icon, key, Texts.get("result.verdict.fail"), Texts.get("result.summary.certonly",
+                    headline.endsWith(".") ? headline.substring(0, headline.length() - 1) : headline));
         }
-        return new Verdict(icon, key, Texts.get("result.verdict." + key), headline + " " + whoAnswered(r.answeredBy()));
+        String who = whoAnswered(r.answeredBy());
+        return new Verdict(icon, key, Texts.get("result.verdict." + key), who.isEmpty() ? headline : sentence(headline) + " " + who);
+    }
+
+    /** Knowledge-base titles carry no full stop; a second sentence follows, so give the first one its own. */
+    static String sentence(String s) {
+        String t = s.strip();
+        return t.isEmpty() || ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
     }
 
     /** One sentence that fits every outcome of its kind ("reached the VPN server", not "answered"). */
@@ -60,7 +68,9 @@ final class ResultSummary {
         row = fact(facts, row, "result.fact.server", r.target().displayHost() + ":" + r.target().port());
         row = fact(facts, row, "result.fact.proxy", r.proxy().used() ? r.proxy().endpoint() + " (" + r.proxy().source() + ")"
                 : Texts.get("result.fact.proxy.none"));
-        row = fact(facts, row, "result.fact.answeredby", capitalise(r.answeredBy().phrase()));
+        if (r.answeredBy() != AnsweredBy.THIS_COMPUTER) { // a cancelled test was answered by nobody at all
+            row = fact(facts, row, "result.fact.answeredby", capitalise(r.answeredBy().phrase()));
+        }
         HttpReply http = r.httpResponse();
         if (http != null) {
             row = fact(facts, row, "result.fact.http", http.code() + " " + http.reason());

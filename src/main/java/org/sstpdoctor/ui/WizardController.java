@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -14,7 +13,6 @@ import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -33,7 +31,7 @@ import org.sstpdoctor.target.InputException;
  * "Connect to a workplace". It moves between the pages of {@link Page} through the {@link WizardPage}
  * contract only; what a page shows and checks is the page's own business.
  */
-public final class WizardController {
+public final class WizardController implements PageContext.Actions {
     /**
      * Every page, in the order the wizard walks through them. {@link Role#STEP} pages are the steps
      * Next and Back move through (the last one's Next is "Test"); adding a step is one entry here,
@@ -97,32 +95,7 @@ public final class WizardController {
         this.services = appServices;
         this.settings = new SettingsService(appServices);
         runner = new ProbeRunner(appServices.probe(), appServices.background());
-        context = new PageContext(model, appServices, settings, runner, new PageContext.Actions() {
-            @Override
-            public void lookup(String query) {
-                WizardController.this.lookup(query);
-            }
-
-            @Override
-            public void runTest() {
-                WizardController.this.runTest();
-            }
-
-            @Override
-            public void status(String message) {
-                statusLine.setText(message);
-            }
-
-            @Override
-            public Window window() {
-                return WizardController.this.window();
-            }
-
-            @Override
-            public void show(Page page) {
-                WizardController.this.aside(page);
-            }
-        });
+        context = new PageContext(model, appServices, settings, runner, this);
         views.put(Page.HOW, howPage);
         Keys.linkLabels(howPage);
         pages.put(Page.HOW, howPageController);
@@ -201,7 +174,8 @@ public final class WizardController {
         Platform.runLater(() -> ensure(Page.PROXY));
     }
 
-    Window window() {
+    @Override
+    public Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
@@ -301,7 +275,8 @@ public final class WizardController {
     }
 
     /** Starts (or restarts) the test with what is on the pages now. */
-    void runTest() {
+    @Override
+    public void runTest() {
         if (runner.runningProperty().get()) {
             return;
         }
@@ -352,6 +327,7 @@ public final class WizardController {
     }
 
     /** Opens the lookup page, with a query typed when one is given (a related link, a command-line argument). */
+    @Override
     public void lookup(String query) {
         if (current.role == Role.RUN) {
             return;
@@ -364,6 +340,11 @@ public final class WizardController {
             beforeAside = current;
             show(Page.LOOKUP);
         }
+    }
+
+    @Override
+    public void open(Page page) {
+        aside(page);
     }
 
     /** Opens a page from the helpdesk's menu entries; an aside remembers the page to return to. */
@@ -399,22 +380,7 @@ public final class WizardController {
 
     @FXML
     void startPractice() {
-        List<PracticeChoice> choices = Arrays.stream(Scenario.values()).map(PracticeChoice::new).toList();
-        ChoiceDialog<PracticeChoice> dialog = new ChoiceDialog<>(choices.get(0), choices);
-        dialog.setTitle(Texts.get("practice.title"));
-        dialog.setHeaderText(Texts.get("practice.header"));
-        dialog.setContentText(Texts.get("practice.choose"));
-        dialog.initOwner(window());
-        Optional<PracticeChoice> chosen = dialog.showAndWait();
-        chosen.ifPresent(c -> startPractice(c.scenario()));
-    }
-
-    /** A scenario as the chooser lists it: by what it does, not by its id. */
-    private record PracticeChoice(Scenario scenario) {
-        @Override
-        public String toString() {
-            return scenario.description();
-        }
+        Dialogs.choosePractice(window()).ifPresent(this::startPractice);
     }
 
     /** Starts practice mode with a scenario and fills the pages so the next click runs the test. */
@@ -440,7 +406,8 @@ public final class WizardController {
         return stopPracticeMenuItem;
     }
 
-    void status(String message) {
+    @Override
+    public void status(String message) {
         statusLine.setText(message);
     }
 

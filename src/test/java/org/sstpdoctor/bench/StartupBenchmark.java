@@ -6,54 +6,68 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * GUI start to first painted page: launches the app {@value #RUNS} times with
- * {@code -Dsstpdoctor.measureStartup=true}; the app prints the time from its process start to the
- * second animation pulse after the window is shown, then exits. Needs a display (run under
+ * GUI start to first painted page: launches the app {@code runs} times (after one warm-up) with
+ * {@code -Dsstpdoctor.measureStartup=true} (through JAVA_TOOL_OPTIONS, so that launchers pass it
+ * on); the app prints the time from its process start to the second animation pulse after the window
+ * is shown, then exits. Started as {@code java -jar target/sstp-doctor.jar}, as the launcher
+ * {@code target/sstp-doctor} (with the build's start-up archive and JVM options) and, when installed,
+ * as {@code /opt/sstp-doctor/bin/sstp-doctor}, taking turns. Needs a display (run under
  * {@code xvfb-run} on a headless machine). Prints figures; asserts nothing.
+ *
+ * <p>Arguments: {@code [runs]} (default 10).
  */
 public final class StartupBenchmark {
-    private static final int RUNS = 10;
-
     private StartupBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "target/sstp-doctor.jar");
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<Long> paint = new ArrayList<>();
-        List<Long> wall = new ArrayList<>();
-        for (int i = 0; i < RUNS + 1; i++) {
-            long start = System.nanoTime();
-            Process p = new ProcessBuilder(java, "-Dsstpdoctor.measureStartup=true", "-jar", jar.toString())
-                    .redirectErrorStream(true).start();
-            Long ms = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith("first-paint-ms=")) {
-                        ms = Long.parseLong(line.substring("first-paint-ms=".length()).trim());
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        commands.put("java -jar target/sstp-doctor.jar", List.of(java, "-jar", "target/sstp-doctor.jar"));
+        if (Files.isExecutable(Path.of("target/sstp-doctor"))) {
+            commands.put("target/sstp-doctor", List.of("target/sstp-doctor"));
+        }
+        Path installed = Path.of("/opt/sstp-doctor/bin/sstp-doctor");
+        if (Files.isExecutable(installed)) {
+            commands.put(installed + " (installed)", List.of(installed.toString()));
+        }
+        Map<String, List<Double>> paint = new LinkedHashMap<>();
+        commands.keySet().forEach(k -> paint.put(k, new ArrayList<>()));
+        System.out.println("GUI process start to first painted page; load average " + Bench.loadAverage() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores; " + runs + " runs each after one warm-up");
+        for (int i = 0; i <= runs; i++) {
+            for (Map.Entry<String, List<String>> command : commands.entrySet()) {
+                ProcessBuilder builder = new ProcessBuilder(command.getValue()).redirectErrorStream(true);
+                builder.environment().put("JAVA_TOOL_OPTIONS", "-Dsstpdoctor.measureStartup=true");
+                Process p = builder.start();
+                Long ms = null;
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        if (line.startsWith("first-paint-ms=")) {
+                            ms = Long.parseLong(line.substring("first-paint-ms=".length()).trim());
+                        }
                     }
                 }
-            }
-            p.waitFor();
-            if (ms == null) {
-                throw new IllegalStateException("the app did not report its first paint (is there a display?)");
-            }
-            if (i > 0) { // the first run warms the page cache
-                paint.add(ms);
-                wall.add((System.nanoTime() - start) / 1_000_000);
+                p.waitFor();
+                if (ms == null) {
+                    throw new IllegalStateException(command.getKey() + " did not report its first paint (is there a display?)");
+                }
+                if (i > 0) { // the first run warms the page cache
+                    paint.get(command.getKey()).add((double) ms);
+                }
             }
         }
-        Collections.sort(paint);
-        Collections.sort(wall);
-        System.out.printf(Locale.ROOT, "GUI process start to first painted page (%d runs): median %d ms, max %d ms%n", RUNS,
-                paint.get(RUNS / 2), paint.get(RUNS - 1));
-        System.out.printf(Locale.ROOT, "whole process including exit: median %d ms%n", wall.get(RUNS / 2));
-        System.out.println("jar: " + jar + (Files.exists(jar) ? "" : " (missing: build it first)"));
+        for (Map.Entry<String, List<Double>> e : paint.entrySet()) {
+            System.out.printf(Locale.ROOT, "%-48s median %5.0f ms   max %5.0f ms%n", e.getKey(), Bench.median(e.getValue()),
+                    Bench.percentile(e.getValue(), 1));
+        }
     }
 }
