@@ -101,6 +101,7 @@ $Common = @('--app-version', $AppVersion, '--vendor', 'SSTP Doctor',
 $AppOptions = @('--input', "$Out\input", '--main-jar', 'sstp-doctor.jar', '--main-class', 'org.sstpdoctor.Main',
     '--runtime-image', "$Out\runtime",
     '--java-options', '-Xshare:auto', '--java-options', '-XX:+UseSerialGC', '--java-options', '-XX:TieredStopAtLevel=1',
+    '--java-options', '-Xlog:disable', '--java-options', '-Xlog:all=warning:stderr',
     # ControlsFX (class path) uses JavaFX internals; JavaFX is a set of named modules in the runtime
     # (same list as build.sh, which explains it). Without them the wizard fails at start.
     '--java-options', '--add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED',

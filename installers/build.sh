@@ -224,6 +224,8 @@ APP_OPTS=(
   --java-options "-Xshare:auto"
   --java-options "-XX:+UseSerialGC"
   --java-options "-XX:TieredStopAtLevel=1"
+  # The JVM's own warnings ("pthread_create failed") to standard error, never into a CSV on standard output.
+  --java-options "-Xlog:disable" --java-options "-Xlog:all=warning:stderr"
   "${FX_ACCESS[@]}"
   --dest "$OUT/image"
 )

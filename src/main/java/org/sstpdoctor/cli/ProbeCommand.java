@@ -32,6 +32,7 @@ import org.sstpdoctor.report.TableReport;
 import org.sstpdoctor.report.ResolutionJson;
 import org.sstpdoctor.report.TextReport;
 import org.sstpdoctor.target.AddressParser;
+import org.sstpdoctor.probe.evidence.CryptoBinding;
 import org.sstpdoctor.target.InputException;
 import org.sstpdoctor.target.ProxyAddressParser;
 import org.sstpdoctor.target.Target;
@@ -106,6 +107,13 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the machine-readable report (schema sstp-doctor/report/v1).")
     boolean json;
 
+    @Option(names = "--expect-certificate", paramLabel = "SHA256", description = "The SHA-256 fingerprint (or Windows "
+            + "SHA-1 thumbprint) the server's certificate should have; any other is reported as its own finding.")
+    String expectCertificate;
+
+    @Option(names = "--no-windows-check", description = "Skip the per-Windows TLS offers (2-4 extra connections per server).")
+    boolean noWindowsCheck;
+
     @Option(names = "--kb-overrides", paramLabel = "FILE", description = "The site's knowledge-base overrides (default: "
             + "$SSTP_DOCTOR_KB_OVERRIDES, else kb-overrides.json in the user's config folder).")
     Path overrides;
@@ -151,8 +159,11 @@ final class ProbeCommand implements Callable<Integer> {
             for (Path file : trustFiles) {
                 extra.addAll(TrustStores.readCertificates(file));
             }
+            String expected = expectCertificate == null ? "" : CryptoBinding.normalise(expectCertificate).orElseThrow(() ->
+                    new InputException("certificate", "--expect-certificate must be a SHA-256 fingerprint (64 hex digits, "
+                            + "colons allowed) or a Windows SHA-1 thumbprint (40 hex digits)."));
             ProbeRequest template = new ProbeRequest(null, PLACEHOLDER, proxySettings, extra,
-                    trustFiles.isEmpty() ? null : trustFiles.toString(), timeout);
+                    trustFiles.isEmpty() ? null : trustFiles.toString(), timeout, expected, !noWindowsCheck);
             Format chosen = format(out);
             if (addressFile == null && addresses.size() == 1 && (chosen == Format.TEXT || chosen == Format.JSON
                     || chosen == Format.MARKDOWN || chosen == Format.HTML)) {
@@ -204,7 +215,7 @@ final class ProbeCommand implements Callable<Integer> {
     private static ProbeRequest request(ProbeRequest template, String typed, Integer portOverride) throws InputException {
         Target target = AddressParser.parse(typed, portOverride);
         return new ProbeRequest(typed, target, template.proxy(), template.extraTrust(), template.extraTrustSource(),
-                template.timeout());
+                template.timeout(), template.expectedCertificate(), template.checkWindows());
     }
 
     private int single(ProbeRequest request, Format chosen, PrintWriter out, PrintWriter err) {

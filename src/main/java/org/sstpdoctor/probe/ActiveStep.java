@@ -15,6 +15,23 @@ public interface ActiveStep extends Step {
     }
 
     /**
+     * A finishing step runs after the others whatever they found (a failed one included) and only
+     * reports: its {@link StepEnd#result()} does not replace the outcome (the probe weighs its
+     * findings in itself).
+     */
+    default boolean finishing() {
+        return false;
+    }
+
+    /**
+     * For a finishing step with nothing to send: it still runs (to gather what the attempt saw), but
+     * without progress events, and its stage is reported as never started (skipped or not reached).
+     */
+    default boolean quiet(AttemptContext context) {
+        return false;
+    }
+
+    /**
      * Runs the stage. Blocking is allowed up to {@link AttemptContext#deadlineNanos()}; it must
      * return promptly once {@link AttemptContext#cancellation()} is cancelled.
      */

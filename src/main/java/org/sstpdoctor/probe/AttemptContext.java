@@ -34,6 +34,8 @@ public final class AttemptContext {
     private TlsInfo tls;
     private HttpReply httpResponse;
     private SstpResult sstp;
+    private Classified layer;
+    private Insights insights = Insights.NONE;
 
     AttemptContext(ProbeRequest request, ProxyEndpoint proxy, boolean withCredentials, X509TrustManager validator,
                    HostResolver resolver, Clock clock, Cancellation cancellation, StageTracker tracker,
@@ -91,6 +93,14 @@ public final class AttemptContext {
 
     public SstpResult sstp() { return sstp; }
     public void sstp(SstpResult result) { sstp = result; }
+
+    /** What the connection's layers came to, for a finishing step; null before. */
+    public Classified layer() { return layer; }
+    void layer(Classified decided) { layer = decided; }
+
+    /** What Windows will do (set by the Windows step); {@link Insights#NONE} before. */
+    public Insights insights() { return insights; }
+    public void insights(Insights worked) { insights = worked == null ? Insights.NONE : worked; }
 
     /** A remark for the person ("the proxy's credentials were not used"). */
     public void note(String note) { notes.add(note); }

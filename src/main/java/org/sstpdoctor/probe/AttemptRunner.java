@@ -43,6 +43,10 @@ final class AttemptRunner {
                     i++;
                     continue;
                 }
+                if (step instanceof ActiveStep active && active.finishing()) {
+                    i++; // run below, after the others
+                    continue;
+                }
                 if (step instanceof ActiveStep active) {
                     tracker.started(step.stage());
                     StepEnd end = active.run(context);
@@ -82,6 +86,7 @@ final class AttemptRunner {
         if (layer == null) {
             layer = new Classified(Outcome.INTERNAL_ERROR, AnsweredBy.THIS_COMPUTER, "no step decided the outcome", null);
         }
+        runFinishing(context, layer);
         boolean cancelled = layer.outcome() == Outcome.CANCELLED;
         Stage failing = cancelled || layer.stage() == null ? Timeline.inProgress(steps, tracker)
                 : failed(layer) ? layer.stage() : null;
@@ -95,6 +100,29 @@ final class AttemptRunner {
         }
         return new Result(decision, stages, context.observation(), context.tls(), context.httpResponse(),
                 context.sstp(), notes);
+    }
+
+    /** The finishing steps, whatever the others found; they report, and do not change the outcome. */
+    private void runFinishing(AttemptContext context, Classified layer) {
+        if (layer.outcome() == Outcome.CANCELLED || context.cancellation().isCancelled()) {
+            return;
+        }
+        StageTracker tracker = context.tracker();
+        context.layer(layer);
+        for (Step step : steps) {
+            if (step instanceof ActiveStep active && active.finishing() && applies(step, context)
+                    && !tracker.hasEnded(step.stage())) {
+                if (active.quiet(context)) {
+                    StepEnd end = active.run(context);
+                    tracker.never(step.stage(), end.status() == StageStatus.SKIPPED ? StageStatus.SKIPPED
+                            : StageStatus.NOT_REACHED, end.status() == StageStatus.SKIPPED ? end.detail() : "");
+                    continue;
+                }
+                tracker.started(step.stage());
+                StepEnd end = active.run(context);
+                tracker.ended(step.stage(), end.status(), end.detail(), tracker.now());
+            }
+        }
     }
 
     /** Runs a group of transport steps on one connection; returns the failure, or null when all passed. */

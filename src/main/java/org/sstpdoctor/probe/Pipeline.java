@@ -13,7 +13,8 @@ public final class Pipeline {
             new ProxyTunnelStep(),
             new TlsHandshakeStep(),
             new SstpRequestStep(),
-            new CallConnectStep());
+            new CallConnectStep(),
+            new WindowsTlsStep());
 
     private Pipeline() {
     }

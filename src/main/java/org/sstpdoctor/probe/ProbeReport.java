@@ -22,10 +22,12 @@ import org.sstpdoctor.text.PeerText;
  * @param sstp the control exchange, when it started; else null
  * @param notes remarks for the person, e.g. about proxy credentials
  * @param authenticatedRetry the second, signed-in attempt; else null
+ * @param insights what Windows will do: the compatibility table, crypto-binding hashes, interception,
+ *                 what the server looks like, clocks, a login page ({@link Insights#NONE} when not worked out)
  */
 public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
                           Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
-                          ProbeReport authenticatedRetry) {
+                          ProbeReport authenticatedRetry, Insights insights) {
 
     /**
      * @param totalMillis the attempt's duration
@@ -99,6 +101,13 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         network = network == null ? Network.NONE : network;
         request = request == null ? SstpRequest.NONE : request;
         notes = notes.stream().map(PeerText::line).toList();
+        insights = insights == null ? Insights.NONE : insights;
+    }
+
+    public ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
+                       Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
+                       ProbeReport authenticatedRetry) {
+        this(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, authenticatedRetry, Insights.NONE);
     }
 
     // --- the groups, read flat ------------------------------------------------------------------
@@ -127,7 +136,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
 
     /** The report with the second, credentialed attempt attached. */
     public ProbeReport withAuthenticatedRetry(ProbeReport retry) {
-        return new ProbeReport(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, retry);
+        return new ProbeReport(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, retry, insights);
     }
 
     /** The report for input that could not be used (a bad line in a list of servers). */
@@ -167,6 +176,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         private SstpResult sstp;
         private List<String> notes = List.of();
         private ProbeReport authenticatedRetry;
+        private Insights insights = Insights.NONE;
 
         private Builder() {
         }
@@ -210,6 +220,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         public Builder sstp(SstpResult s) { sstp = s; return this; }
         public Builder notes(List<String> n) { notes = n; return this; }
         public Builder authenticatedRetry(ProbeReport r) { authenticatedRetry = r; return this; }
+        public Builder insights(Insights i) { insights = i; return this; }
 
         public ProbeReport build() {
             List<StageResult> ordered = new ArrayList<>();
@@ -219,7 +230,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
             return new ProbeReport(new Run(toolVersion, startedAt, totalMillis, credentialsUsed), target, proxy,
                     new Diagnosis(outcome, answeredBy, detail, findings, beyondCertificate), ordered,
                     new Network(resolvedAddresses, connectAttempts, proxyReplies),
-                    new SstpRequest(requestHead, httpResponse), tls, sstp, notes, authenticatedRetry);
+                    new SstpRequest(requestHead, httpResponse), tls, sstp, notes, authenticatedRetry, insights);
         }
     }
 }

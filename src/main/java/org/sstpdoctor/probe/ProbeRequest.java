@@ -13,9 +13,14 @@ import org.sstpdoctor.target.Target;
  * @param extraTrust CA certificates to trust besides the system's (a helpdesk's private PKI)
  * @param extraTrustSource where those came from (a file name), for the report; may be null
  * @param timeout the bound on each attempt; no stage waits longer
+ * @param expectedCertificate the SHA-256 (or SHA-1) fingerprint the server's certificate should have,
+ *                            normalised upper-case hex; empty for no expectation
+ * @param checkWindows whether to send each Windows family's ClientHello (a few extra connections);
+ *                     off, the compatibility table says "not tested"
  */
 public record ProbeRequest(String typedAddress, Target target, ProxySettings proxy,
-                           List<X509Certificate> extraTrust, String extraTrustSource, Duration timeout) {
+                           List<X509Certificate> extraTrust, String extraTrustSource, Duration timeout,
+                           String expectedCertificate, boolean checkWindows) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
     public ProbeRequest {
@@ -27,6 +32,20 @@ public record ProbeRequest(String typedAddress, Target target, ProxySettings pro
             throw new IllegalArgumentException("timeout must be positive");
         }
         typedAddress = typedAddress == null ? target.toString() : typedAddress;
+        expectedCertificate = expectedCertificate == null ? "" : expectedCertificate;
+    }
+
+    public ProbeRequest(String typedAddress, Target target, ProxySettings proxy, List<X509Certificate> extraTrust,
+                        String extraTrustSource, Duration timeout) {
+        this(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, "", true);
+    }
+
+    public ProbeRequest withExpectedCertificate(String normalisedFingerprint) {
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, normalisedFingerprint, checkWindows);
+    }
+
+    public ProbeRequest withWindowsCheck(boolean check) {
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, expectedCertificate, check);
     }
 
     public static ProbeRequest of(Target target) {
@@ -34,14 +53,14 @@ public record ProbeRequest(String typedAddress, Target target, ProxySettings pro
     }
 
     public ProbeRequest withProxy(ProxySettings settings) {
-        return new ProbeRequest(typedAddress, target, settings, extraTrust, extraTrustSource, timeout);
+        return new ProbeRequest(typedAddress, target, settings, extraTrust, extraTrustSource, timeout, expectedCertificate, checkWindows);
     }
 
     public ProbeRequest withTimeout(Duration newTimeout) {
-        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, newTimeout);
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, newTimeout, expectedCertificate, checkWindows);
     }
 
     public ProbeRequest withExtraTrust(List<X509Certificate> certificates, String source) {
-        return new ProbeRequest(typedAddress, target, proxy, certificates, source, timeout);
+        return new ProbeRequest(typedAddress, target, proxy, certificates, source, timeout, expectedCertificate, checkWindows);
     }
 }

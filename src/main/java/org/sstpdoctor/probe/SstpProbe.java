@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.sstpdoctor.probe.evidence.WindowsView;
 import javax.net.ssl.X509TrustManager;
 import org.sstpdoctor.target.ProxyEndpoint;
 import org.sstpdoctor.target.Target;
@@ -102,14 +103,17 @@ public final class SstpProbe {
         AttemptContext context = new AttemptContext(request, proxy, withCredentials, validator, resolver, clock,
                 cancellation, tracker, deadline);
         AttemptRunner.Result result = new AttemptRunner(steps, transport).run(context);
-        VerdictRule.Decision decision = result.decision();
+        VerdictRule.Decision decided = result.decision();
+        // What Windows will do (the Windows step's insights) weighed into the verdict.
+        WindowsView.Result decision = WindowsView.decide(context.insights(), decided.outcome(), decided.answeredBy(),
+                decided.detail(), decided.findings(), proxy != null, result.httpResponse());
         Observation observed = result.observation();
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(result.notes());
         return ProbeReport.builder().toolVersion(toolVersion).startedAt(startedAt).target(targetInfo(request))
                 .proxy(proxyInfo)
                 .outcome(decision.outcome(), decision.answeredBy(), decision.detail())
-                .findings(decision.findings()).beyondCertificate(decision.beyond())
+                .findings(decision.findings()).beyondCertificate(decided.beyond())
                 .stages(result.stages())
                 .resolvedAddresses(context.addresses().stream().map(org.sstpdoctor.target.IpAddresses::toText).toList())
                 .connectAttempts(observed == null ? List.of() : observed.connectAttempts())
@@ -117,6 +121,7 @@ public final class SstpProbe {
                 .requestHead(observed == null ? "" : observed.requestHead())
                 .httpResponse(result.httpResponse()).tls(result.tls()).sstp(result.sstp())
                 .notes(allNotes).totalMillis(millisSince(origin)).credentialsUsed(withCredentials)
+                .insights(decision.insights())
                 .build();
     }
 

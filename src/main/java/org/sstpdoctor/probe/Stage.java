@@ -7,7 +7,8 @@ public enum Stage {
     PROXY_CONNECT("Proxy tunnel", "Asking the web proxy for a tunnel"),
     TLS_HANDSHAKE("Secure connection (TLS)", "Setting up the secure connection"),
     SSTP_HTTP("SSTP request", "Sending the SSTP request"),
-    SSTP_CONTROL("SSTP answer", "Waiting for the SSTP service to answer");
+    SSTP_CONTROL("SSTP answer", "Waiting for the SSTP service to answer"),
+    WINDOWS_TLS("Windows versions", "Trying each Windows version's own secure-connection offer");
 
     private final String title;
     private final String activity;

@@ -103,6 +103,7 @@ public final class HtmlReport {
             out.append("</ul>\n");
         }
 
+        out.append(InsightsSections.html(r.insights()));
         appendStages(out, r);
         appendProxyReplies(out, r.proxyReplies(), "h2");
         appendHttp(out, r.httpResponse());

@@ -101,6 +101,7 @@ public final class JsonReport {
         strings(node.putArray("notes"), r.notes());
         node.put("totalMs", round(r.totalMillis()));
         node.put("credentialsUsed", r.credentialsUsed());
+        InsightsJson.write(node, r.insights());
         if (r.authenticatedRetry() == null) {
             node.putNull("authenticatedRetry");
         } else {

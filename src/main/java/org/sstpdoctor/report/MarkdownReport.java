@@ -71,6 +71,7 @@ public final class MarkdownReport {
             out.append('\n');
         }
 
+        out.append(InsightsSections.markdown(r.insights()));
         appendStages(out, r);
         appendProxyReplies(out, r.proxyReplies(), "##");
         appendHttp(out, r.httpResponse());

@@ -65,6 +65,7 @@ public final class TextReport {
                 out.append('\n');
             }
         }
+        out.append(InsightsSections.text(r.insights()));
         out.append("\nStages\n");
         for (StageResult s : r.stages()) {
             out.append("  ").append(mark(s.status())).append(' ')
@@ -217,7 +218,7 @@ public final class TextReport {
         return String.format(Locale.ROOT, "%.1f s", ms / 1000);
     }
 
-    private static String pad(String s, int width) {
+    static String pad(String s, int width) {
         return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
     }
 }

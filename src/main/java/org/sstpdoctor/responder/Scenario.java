@@ -40,7 +40,13 @@ public enum Scenario {
     HOSTILE_PROXY("A web proxy that refuses CONNECT with 407 and a reason phrase that forges a passed stage"),
     REFLECTING_PROXY("A web proxy whose 407 page reflects the request, Proxy-Authorization included"),
     ENDLESS_102("Answers the SSTP request with '102 Processing' over and over, never a final answer"),
-    ENDLESS_PROXY_HEADERS("A web proxy that answers CONNECT with headers that never end");
+    ENDLESS_PROXY_HEADERS("A web proxy that answers CONNECT with headers that never end"),
+    // Will Windows connect? (issue 12)
+    TLS_1_3_ONLY("Accepts only TLS 1.3: Windows 11 connects, Windows 10 and older cannot"),
+    CHACHA20_ONLY("TLS 1.2 with only ChaCha20 cipher suites, which Windows does not offer: no Windows can connect"),
+    CAPTIVE_PORTAL("A hotel-style network login page answers on the port with a redirect"),
+    INSPECTING_PROXY("A TLS-inspecting proxy answers the SSTP request itself: squid's 411 Length Required"),
+    SKEWED_CLOCK("A working server whose clock (Date) is two days ahead of this computer's");
 
     private final String description;
 
@@ -71,7 +77,7 @@ public enum Scenario {
     }
 
     boolean usesTls() {
-        return this != PLAIN_HTTP && !actsAsProxy();
+        return this != PLAIN_HTTP && this != CAPTIVE_PORTAL && !actsAsProxy();
     }
 
     /** Listens as a web proxy (plain HTTP, CONNECT) rather than as the VPN server. */

@@ -267,6 +267,7 @@ public final class SstpResponder implements AutoCloseable {
                         // For TLS_ALERT the raw socket must outlive the failed handshake (see below).
                         .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), scenario != Scenario.TLS_ALERT);
                 tls.setUseClientMode(false);
+                WindowsScenarios.restrict(tls, scenario);
                 if (scenario == Scenario.TLS_ALERT) {
                     // Asking for a client certificate the probe does not have ends the handshake with an alert.
                     tls.setNeedClientAuth(true);
@@ -294,6 +295,11 @@ public final class SstpResponder implements AutoCloseable {
                 in.mark(1);
                 int first = in.read();
                 in.reset();
+                if (first == 0x16 && scenario == Scenario.CAPTIVE_PORTAL) {
+                    exchange.note = "login page redirect instead of TLS";
+                    writeAscii(out, WindowsScenarios.CAPTIVE_PORTAL_REPLY);
+                    return;
+                }
                 if (first == 0x16) {
                     // A TLS ClientHello to a plain web server: it answers 400, as nginx and IIS do.
                     exchange.note = "TLS handshake received on a plain HTTP port";
@@ -333,6 +339,10 @@ public final class SstpResponder implements AutoCloseable {
         switch (scenario) {
             case SILENT_AFTER_TLS -> {
                 waitForClose(in);
+                return;
+            }
+            case INSPECTING_PROXY -> {
+                writeAscii(out, WindowsScenarios.squidLengthRequired());
                 return;
             }
             case CLOSE_AFTER_REQUEST -> {
@@ -460,7 +470,8 @@ public final class SstpResponder implements AutoCloseable {
             case HTTP_1_0 -> "HTTP/1.0 200 OK";
             default -> "HTTP/1.1 200 OK";
         };
-        writeAscii(out, statusHead(statusLine));
+        writeAscii(out, scenario == Scenario.SKEWED_CLOCK ? WindowsScenarios.skewedStatusHead(statusLine)
+                : statusHead(statusLine));
         switch (scenario) {
             case SILENT_AFTER_200 -> {
                 waitForClose(in);

@@ -27,10 +27,12 @@ import java.util.Set;
  * @param rememberPassword whether the proxy password is kept in the credential store
  * @param caFile a PEM file of extra trusted CAs, or null
  * @param timeoutSeconds how long a probe may take, {@value #MIN_TIMEOUT}-{@value #MAX_TIMEOUT}
+ * @param expectedCertificates per address (lower-case), the certificate fingerprint the person expects
+ *                             there (normalised hex), at most {@value #MAX_EXPECTED} addresses
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schema", "recentAddresses", "recentDestinationNames", "proxyMode", "proxyHost", "proxyPort",
-    "proxyUser", "rememberPassword", "caFile", "timeoutSeconds"})
+    "proxyUser", "rememberPassword", "caFile", "timeoutSeconds", "expectedCertificates"})
 public record Settings(
         List<String> recentAddresses,
         List<String> recentDestinationNames,
@@ -40,10 +42,12 @@ public record Settings(
         String proxyUser,
         boolean rememberPassword,
         String caFile,
-        int timeoutSeconds) {
+        int timeoutSeconds,
+        java.util.Map<String, String> expectedCertificates) {
 
     public static final String SCHEMA = "sstp-doctor/settings/v1";
     public static final int MAX_RECENT = 10;
+    public static final int MAX_EXPECTED = 100;
     public static final int DEFAULT_TIMEOUT = 15;
     public static final int MIN_TIMEOUT = 1;
     public static final int MAX_TIMEOUT = 600;
@@ -61,10 +65,51 @@ public record Settings(
         proxyUser = blankToNull(proxyUser);
         caFile = blankToNull(caFile);
         timeoutSeconds = timeoutSeconds >= MIN_TIMEOUT && timeoutSeconds <= MAX_TIMEOUT ? timeoutSeconds : DEFAULT_TIMEOUT;
+        expectedCertificates = expected(expectedCertificates);
+    }
+
+    /** The fingerprint remembered for this address, or empty. */
+    public String expectedCertificate(String address) {
+        return address == null ? "" : expectedCertificates.getOrDefault(address.trim().toLowerCase(Locale.ROOT), "");
+    }
+
+    /** Remembers (or, with a blank fingerprint, forgets) the certificate expected at an address. */
+    public Settings withExpectedCertificate(String address, String fingerprint) {
+        if (address == null || address.isBlank()) {
+            return this;
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>(expectedCertificates);
+        String key = address.trim().toLowerCase(Locale.ROOT);
+        out.remove(key);
+        if (fingerprint != null && !fingerprint.isBlank()) {
+            out.put(key, fingerprint.trim());
+        }
+        return new Settings(recentAddresses, recentDestinationNames, proxyMode, proxyHost, proxyPort, proxyUser,
+                rememberPassword, caFile, timeoutSeconds, out);
+    }
+
+    /** Bounded; hex fingerprints only (a hand-edited file may hold anything). */
+    private static java.util.Map<String, String> expected(java.util.Map<String, String> values) {
+        if (values == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (var e : values.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null || e.getKey().isBlank() || e.getKey().length() > 300
+                    || !e.getValue().trim().matches("[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64}")) {
+                continue;
+            }
+            if (out.size() >= MAX_EXPECTED) {
+                out.remove(out.keySet().iterator().next());
+            }
+            out.put(e.getKey().trim().toLowerCase(Locale.ROOT), e.getValue().trim().toUpperCase(Locale.ROOT));
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     public static Settings defaults() {
-        return new Settings(List.of(), List.of(), DEFAULT_PROXY_MODE, null, null, null, false, null, DEFAULT_TIMEOUT);
+        return new Settings(List.of(), List.of(), DEFAULT_PROXY_MODE, null, null, null, false, null, DEFAULT_TIMEOUT,
+                java.util.Map.of());
     }
 
     /** Marks the file's format, so a later version knows what it reads. */
@@ -76,12 +121,12 @@ public record Settings(
     /** The address put first; an earlier entry equal to it ignoring case is dropped, the oldest fall off. */
     public Settings withRecentAddress(String address) {
         return new Settings(pushed(recentAddresses, address), recentDestinationNames, proxyMode, proxyHost, proxyPort,
-                proxyUser, rememberPassword, caFile, timeoutSeconds);
+                proxyUser, rememberPassword, caFile, timeoutSeconds, expectedCertificates);
     }
 
     public Settings withRecentDestinationName(String name) {
         return new Settings(recentAddresses, pushed(recentDestinationNames, name), proxyMode, proxyHost, proxyPort,
-                proxyUser, rememberPassword, caFile, timeoutSeconds);
+                proxyUser, rememberPassword, caFile, timeoutSeconds, expectedCertificates);
     }
 
     /**
@@ -97,12 +142,12 @@ public record Settings(
             throw new IllegalArgumentException("proxy port must be 1-65535, not " + port);
         }
         return new Settings(recentAddresses, recentDestinationNames, normal, host, port, user, remember, caFile,
-                timeoutSeconds);
+                timeoutSeconds, expectedCertificates);
     }
 
     public Settings withCaFile(String file) {
         return new Settings(recentAddresses, recentDestinationNames, proxyMode, proxyHost, proxyPort, proxyUser,
-                rememberPassword, file, timeoutSeconds);
+                rememberPassword, file, timeoutSeconds, expectedCertificates);
     }
 
     public Settings withTimeoutSeconds(int seconds) {
@@ -110,7 +155,7 @@ public record Settings(
             throw new IllegalArgumentException("timeout must be " + MIN_TIMEOUT + "-" + MAX_TIMEOUT + " seconds, not " + seconds);
         }
         return new Settings(recentAddresses, recentDestinationNames, proxyMode, proxyHost, proxyPort, proxyUser,
-                rememberPassword, caFile, seconds);
+                rememberPassword, caFile, seconds, expectedCertificates);
     }
 
     private static List<String> pushed(List<String> list, String value) {

@@ -35,6 +35,8 @@ public final class AddressPageController implements WizardPage {
     @FXML TextField portField;
     @FXML Label portMessage;
     @FXML Spinner<Integer> timeoutSpinner;
+    @FXML TextField expectedCertField;
+    @FXML Label expectedCertMessage;
 
     private WizardModel model;
     private BooleanBinding valid;
@@ -51,6 +53,7 @@ public final class AddressPageController implements WizardPage {
         addressField.textProperty().bindBidirectional(model.address);
         destinationField.textProperty().bindBidirectional(model.destinationName);
         portField.textProperty().bindBidirectional(model.port);
+        expectedCertField.textProperty().bindBidirectional(model.expectedCertificate);
         SpinnerValueFactory.IntegerSpinnerValueFactory timeouts =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(WizardModel.MIN_TIMEOUT, WizardModel.MAX_TIMEOUT, 15);
         timeoutObject = model.timeoutSeconds.asObject(); // kept in a field: the bidirectional binding is weak
@@ -81,11 +84,14 @@ public final class AddressPageController implements WizardPage {
         problems.add(FieldProblem.attach(addressField, addressMessage, addressShown));
         problems.add(FieldProblem.attach(portField, portMessage, portShown));
         problems.add(FieldProblem.attach(destinationField, destinationMessage, destinationProblem));
+        ObjectBinding<Optional<String>> certificateProblem =
+                Bindings.createObjectBinding(model::certificateProblem, model.expectedCertificate);
+        problems.add(FieldProblem.attach(expectedCertField, expectedCertMessage, certificateProblem));
         // The port box shows the port the address names, so the two never seem to disagree.
         portField.promptTextProperty().bind(Bindings.createStringBinding(() -> model.addressPort()
                 .map(String::valueOf).orElse("443"), model.address));
-        valid = Bindings.createBooleanBinding(() -> targetProblem.get().isEmpty() && destinationProblem.get().isEmpty(),
-                targetProblem, destinationProblem);
+        valid = Bindings.createBooleanBinding(() -> targetProblem.get().isEmpty() && destinationProblem.get().isEmpty()
+                && certificateProblem.get().isEmpty(), targetProblem, destinationProblem, certificateProblem);
     }
 
     private static boolean isPortProblem(InputException e) {

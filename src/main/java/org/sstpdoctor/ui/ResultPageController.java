@@ -32,6 +32,7 @@ public final class ResultPageController implements WizardPage {
     @FXML Label verdictTitle;
     @FXML Label verdictSummary;
     @FXML GridPane facts;
+    @FXML GridPane windowsTable;
     @FXML ToggleGroup tabs;
     @FXML ToggleButton endUserTab;
     @FXML ToggleButton helpdeskTab;
@@ -103,6 +104,11 @@ public final class ResultPageController implements WizardPage {
         } else {
             endUserBox.getChildren().add(EntryViews.paragraph(r.outcome().title(), "explanation"));
             helpdeskBox.getChildren().add(EntryViews.paragraph(r.detail(), "explanation"));
+        }
+        // Will Windows connect? The table leads the helpdesk's view (the end user's first steps stay above the fold).
+        WindowsTable.fill(windowsTable, r.insights());
+        if (windowsTable.isVisible()) {
+            helpdeskBox.getChildren().add(0, windowsTable);
         }
         detailsBox.getChildren().setAll(ResultDetails.sections(r, "", true));
         if (r.authenticatedRetry() != null) {

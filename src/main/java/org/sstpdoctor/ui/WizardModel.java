@@ -19,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sstpdoctor.probe.ProbeReport;
 import org.sstpdoctor.probe.ProbeRequest;
+import org.sstpdoctor.probe.evidence.CryptoBinding;
 import org.sstpdoctor.probe.ProxyMode;
 import org.sstpdoctor.probe.ProxySettings;
 import org.sstpdoctor.probe.Secret;
@@ -51,6 +52,19 @@ public final class WizardModel {
     public final StringProperty proxyPassword = new SimpleStringProperty("");
     public final BooleanProperty rememberPassword = new SimpleBooleanProperty(false);
     public final StringProperty caFile = new SimpleStringProperty("");
+    /** The certificate fingerprint expected at this address (Advanced); remembered per address. */
+    public final StringProperty expectedCertificate = new SimpleStringProperty("");
+    private java.util.Map<String, String> rememberedCertificates = java.util.Map.of();
+
+    {
+        // Another address brings back the fingerprint remembered for it (or none).
+        address.addListener((o, was, now) -> {
+            String remembered = now == null ? "" : rememberedCertificates.getOrDefault(now.strip().toLowerCase(java.util.Locale.ROOT), "");
+            if (!remembered.isEmpty() || rememberedCertificates.containsKey(was == null ? "" : was.strip().toLowerCase(java.util.Locale.ROOT))) {
+                expectedCertificate.set(remembered);
+            }
+        });
+    }
     public final ObservableList<String> recentAddresses = FXCollections.observableArrayList();
     public final ObservableList<String> recentDestinationNames = FXCollections.observableArrayList();
     public final ObjectProperty<ProbeReport> report = new SimpleObjectProperty<>();
@@ -189,12 +203,14 @@ public final class WizardModel {
      */
     public RequestInput requestInput(boolean withPassword) {
         return new RequestInput(address.get(), port.get(), proxyMode.get(), proxyHost.get(), proxyPort.get(), proxyUser.get(),
-                withPassword ? proxyPassword.get().toCharArray() : new char[0], caFile.get(), timeoutSeconds.get());
+                withPassword ? proxyPassword.get().toCharArray() : new char[0], caFile.get(), timeoutSeconds.get(),
+                expectedCertificate.get());
     }
 
     /** A copy of the typed fields, safe to use off the FX thread. */
     public record RequestInput(String address, String port, ProxyMode proxyMode, String proxyHost, String proxyPort,
-                               String proxyUser, char[] password, String caFile, int timeoutSeconds) {
+                               String proxyUser, char[] password, String caFile, int timeoutSeconds,
+                               String expectedCertificate) {
         public ProxySettings proxySettings() throws InputException {
             try {
                 if (proxyMode == ProxyMode.NONE) {
@@ -220,8 +236,18 @@ public final class WizardModel {
             Target target = AddressParser.parse(address, portOverride);
             List<X509Certificate> extra = readTrustedCertificates(caFile);
             return new ProbeRequest(address.strip(), target, proxySettings(), extra,
-                    extra.isEmpty() ? null : caFile.strip(), Duration.ofSeconds(timeoutSeconds));
+                    extra.isEmpty() ? null : caFile.strip(), Duration.ofSeconds(timeoutSeconds))
+                    .withExpectedCertificate(CryptoBinding.normalise(expectedCertificate).orElse(""));
         }
+    }
+
+    /** Empty, or why the expected certificate cannot be used. */
+    public Optional<String> certificateProblem() {
+        String typed = expectedCertificate.get();
+        if (typed == null || typed.isBlank() || CryptoBinding.normalise(typed).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(Texts.get("address.expectedcert.invalid"));
     }
 
     /** Fills the fields from what was remembered (never a password: that lives in the credential store). */
@@ -242,6 +268,8 @@ public final class WizardModel {
         rememberPassword.set(s.rememberPassword());
         caFile.set(s.caFile() == null ? "" : s.caFile());
         timeoutSeconds.set(Math.max(MIN_TIMEOUT, Math.min(MAX_TIMEOUT, s.timeoutSeconds())));
+        rememberedCertificates = s.expectedCertificates();
+        expectedCertificate.set(s.expectedCertificate(address.get()));
     }
 
     /** What to remember after a test: the address, the name and the proxy settings as typed. */
@@ -249,6 +277,11 @@ public final class WizardModel {
         Settings s = previous;
         if (addressProblem().isEmpty()) {
             s = s.withRecentAddress(address.get().strip());
+            if (certificateProblem().isEmpty()) {
+                s = s.withExpectedCertificate(address.get().strip(),
+                        CryptoBinding.normalise(expectedCertificate.get()).orElse(""));
+                rememberedCertificates = s.expectedCertificates();
+            }
         }
         if (destinationProblem().isEmpty()) {
             s = s.withRecentDestinationName(destinationName.get().strip());

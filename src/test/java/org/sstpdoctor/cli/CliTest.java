@@ -117,7 +117,7 @@ class CliTest {
             assertEquals(503, json.get("http").get("status").asInt());
             assertEquals("Service Unavailable", json.get("http").get("reason").asText());
             assertTrue(json.get("http").get("headers").isArray());
-            assertEquals(6, json.get("stages").size());
+            assertEquals(org.sstpdoctor.probe.Stage.values().length, json.get("stages").size());
             assertEquals("resolve", json.get("stages").get(0).get("stage").asText());
             assertTrue(json.get("stages").get(0).get("durationMs").isNumber());
             assertTrue(json.get("tls").get("chain").isArray());
@@ -233,9 +233,12 @@ class CliTest {
             String[] lines = table.out().split("\n");
             assertEquals(3, lines.length, table.out());
             assertTrue(lines[0].startsWith("SERVER"));
-            assertTrue(lines[1].contains("sstp_ack") && lines[1].contains("PASS"), lines[1]);
+            // PASS, or WARN when only an old Windows (TLS 1.0, refused by Java's responder) cannot connect
+            assertTrue(lines[1].contains("sstp_ack") && lines[1].contains("PASS")
+                    || lines[1].contains("some_windows_cannot_conne") && lines[1].contains("WARN"), lines[1]);
             assertTrue(lines[2].contains("sstp_nak") && lines[2].contains("FAIL"), lines[2]);
-            assertTrue(table.err().contains("2 servers: 1 reachable"), table.err());
+            assertTrue(table.err().contains("2 servers: 1 reachable")
+                    || table.err().contains("2 servers: 0 reachable, 1 with warnings"), table.err());
 
             Path list = temp.resolve("gateways.txt");
             Files.writeString(list, "# our gateways\n\nlocalhost:" + ok.port() + "   # main\n  localhost:" + ok.port() + "\n");
@@ -244,7 +247,8 @@ class CliTest {
             String[] rows = csv.out().split("\n");
             assertEquals(3, rows.length, csv.out());
             assertEquals(org.sstpdoctor.report.CsvReport.header(), rows[0]);
-            assertTrue(rows[1].startsWith("localhost:" + ok.port() + ",pass,sstp_ack,server,200,"), rows[1]);
+            assertTrue(rows[1].startsWith("localhost:" + ok.port() + ",pass,sstp_ack,server,200,")
+                    || rows[1].startsWith("localhost:" + ok.port() + ",warn,some_windows_cannot_connect,server,200,"), rows[1]);
 
             Files.writeString(list, "localhost:" + ok.port() + "\nnot an address\n");
             Run bad = run("probe", "--file", list.toString(), "--format", "csv", "--proxy", "none", "--trust-ca", ca);

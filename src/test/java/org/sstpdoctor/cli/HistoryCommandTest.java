@@ -47,13 +47,17 @@ class HistoryCommandTest {
             assertFalse(first.out().contains("Compared with the last test"), first.out());
             assertTrue(first.out().contains("Report id: R-"), first.out());
             CliTest.Run second = run("probe", address, "--proxy", "none", "--trust-ca", ca.toString());
+            // With a warning when only an old Windows (TLS 1.0, refused by Java's responder) cannot connect.
             assertTrue(second.out().contains("Compared with the last test: Reachable just now; nothing that SSTP Doctor"
-                    + " checks has changed since."), second.out());
+                    + " checks has changed since.") || second.out().contains("Compared with the last test: Reachable with"
+                    + " warnings just now; nothing that SSTP Doctor checks has changed since."), second.out());
             run("probe", address, "--proxy", "none", "--trust-ca", ca.toString(), "--no-history");
             CliTest.Run list = run("history");
             assertEquals(0, list.code(), list.err());
             assertEquals(2, list.out().lines().count(), list.out());
-            assertTrue(list.out().contains("localhost:" + server.port() + "  Reachable  sstp_ack  HTTP 200"), list.out());
+            assertTrue(list.out().contains("localhost:" + server.port() + "  Reachable  sstp_ack  HTTP 200")
+                    || list.out().contains("localhost:" + server.port() + "  Reachable with warnings  some_windows_cannot_connect"
+                    + "  HTTP 200"), list.out());
             CliTest.Run one = run("history", address);
             assertTrue(one.out().contains("no change since the test before"), one.out());
             CliTest.Run json = run("history", "--json", "--limit", "1");

@@ -76,8 +76,9 @@ class PrometheusEndToEndTest {
                     .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
             try {
                 // The first scrapes may meet a cold JVM on a loaded machine; the answer must settle to the truth.
-                Map<String, String> seen = waitFor(port, Map.of(good, "1 sstp_ack", bad, "0 sstp_nak"));
-                assertEquals("1 sstp_ack", seen.get(good), "the working gateway: " + seen);
+                // Java's responder refuses Windows 7's TLS 1.0: the working gateway passes with that warning.
+                Map<String, String> seen = waitFor(port, Map.of(good, "1 some_windows_cannot_connect", bad, "0 sstp_nak"));
+                assertEquals("1 some_windows_cannot_connect", seen.get(good), "the working gateway: " + seen);
                 assertEquals("0 sstp_nak", seen.get(bad), "the one that answers with a Nak: " + seen);
                 JsonNode expiry = query(port, "probe_ssl_earliest_cert_expiry - time() > 0");
                 assertEquals(2, expiry.size(), "both chains are valid: " + expiry);

@@ -34,11 +34,13 @@ class BatchProbeTest {
             BatchProbe.Summary summary = BatchProbe.run(items.iterator(), 4, TestProbes.probe(), new Cancellation(),
                     (item, report) -> {
                         order.add(item.typed());
-                        outcomes.add(report.outcome());
+                        outcomes.add(TestProbes.sstpOutcome(report));
                     });
             assertEquals(List.of("slow", "ok", "bad one", "nak"), order, "input order, although 'slow' finished last");
             assertEquals(List.of(Outcome.NO_HTTP_RESPONSE, Outcome.SSTP_ACK, Outcome.BAD_INPUT, Outcome.SSTP_NAK), outcomes);
-            assertEquals(new BatchProbe.Summary(4, 1, 0, 2, 1, Verdict.FAIL), summary);
+            // The working server passes, or warns that only an old Windows (TLS 1.0) cannot connect.
+            assertEquals(1, summary.passed() + summary.warned());
+            assertEquals(new BatchProbe.Summary(4, summary.passed(), summary.warned(), 2, 1, Verdict.FAIL), summary);
         }
     }
 
@@ -72,11 +74,12 @@ class BatchProbeTest {
                         threads.add(Thread.activeCount());
                     });
             assertEquals(300, summary.total());
-            assertEquals(300, summary.passed());
+            assertEquals(300, summary.passed() + summary.warned());
             int maxAhead = aheadOfOutput.stream().mapToInt(Integer::intValue).max().orElseThrow();
             assertTrue(maxAhead <= concurrency * 4, "input read at most a window ahead: " + maxAhead);
             int maxThreads = threads.stream().mapToInt(Integer::intValue).max().orElseThrow();
-            assertTrue(maxThreads <= threadsBefore + concurrency + 4 + 8,
+            // + 2 x concurrency: the responder's threads for the Windows ClientHellos in flight and just closing
+            assertTrue(maxThreads <= threadsBefore + concurrency + 4 + 8 + 2 * concurrency,
                     "threads before " + threadsBefore + ", at most " + maxThreads + " while probing 300 servers");
         }
     }

@@ -41,8 +41,10 @@ class ResponderOutcomesTest {
     @Test
     void workingServerIsReachable() throws IOException {
         ProbeReport report = probe(Scenario.WORKING);
-        assertEquals(Outcome.SSTP_ACK, report.outcome(), report.detail());
-        assertEquals(Verdict.PASS, report.verdict());
+        org.sstpdoctor.testing.TestProbes.assertSstpAck(report);
+        // PASS, or WARN when only an old Windows (TLS 1.0, which Java's responder refuses) cannot connect.
+        assertEquals(report.outcome().verdict(), report.verdict());
+        assertTrue(report.verdict() != Verdict.FAIL);
         assertEquals(AnsweredBy.SERVER, report.answeredBy());
         for (Stage stage : List.of(Stage.RESOLVE, Stage.TCP_CONNECT, Stage.TLS_HANDSHAKE, Stage.SSTP_HTTP, Stage.SSTP_CONTROL)) {
             assertEquals(StageStatus.PASSED, status(report, stage), stage.name());
@@ -62,7 +64,7 @@ class ResponderOutcomesTest {
     @Test
     void windowsStyleStatusLineWithoutReasonPhraseIsAccepted() throws IOException {
         ProbeReport report = probe(Scenario.WINDOWS_STYLE);
-        assertEquals(Outcome.SSTP_ACK, report.outcome(), report.detail());
+        org.sstpdoctor.testing.TestProbes.assertSstpAck(report);
         assertEquals("", report.httpResponse().reason());
         assertEquals("Microsoft-HTTPAPI/2.0", report.httpResponse().header("Server").orElseThrow());
     }
@@ -71,7 +73,7 @@ class ResponderOutcomesTest {
     void bothHashProtocolsAreReported() throws IOException {
         ProbeReport report = probe(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()).withHashBitmask(3),
                 Duration.ofSeconds(3));
-        assertEquals(Outcome.SSTP_ACK, report.outcome());
+        org.sstpdoctor.testing.TestProbes.assertSstpAck(report);
         assertEquals("SHA-256 + SHA-1", report.sstp().hashProtocols());
     }
 
@@ -217,7 +219,7 @@ class ResponderOutcomesTest {
             });
             ProbeReport report = probe.run(TestProbes.request("127.0.0.1:" + responder.port())
                     .withExtraTrust(List.of(TestCertificates.CA.certificate()), "test CA"));
-            assertEquals(Outcome.SSTP_ACK, report.outcome(), report.detail());
+            org.sstpdoctor.testing.TestProbes.assertSstpAck(report);
             assertTrue(report.tls().nameMatches(), "the certificate names 127.0.0.1");
             assertTrue(report.stage(Stage.RESOLVE).orElseThrow().detail().contains("IP address"));
         }
@@ -230,7 +232,7 @@ class ResponderOutcomesTest {
         try (SstpResponder responder = SstpResponder.start(config)) {
             ProbeReport report = TestProbes.probe().run(TestProbes.request("[::1]:" + responder.port())
                     .withExtraTrust(List.of(TestCertificates.CA.certificate()), "test CA"));
-            assertEquals(Outcome.SSTP_ACK, report.outcome(), report.detail());
+            org.sstpdoctor.testing.TestProbes.assertSstpAck(report);
             assertEquals(List.of("[::1]:" + responder.port() + " connected"), report.connectAttempts());
             assertTrue(report.tls().nameMatches(), "the certificate names ::1");
             assertTrue(responder.awaitExchanges(1, Duration.ofSeconds(5)).get(0).requestHeadText()

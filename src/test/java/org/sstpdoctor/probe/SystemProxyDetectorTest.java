@@ -104,7 +104,7 @@ class SystemProxyDetectorTest {
                     new Properties(), null);
             SstpProbe probe = org.sstpdoctor.probe.okhttp.OkHttpProbes.with(TestProbes.LOOPBACK_ONLY, detector, Clock.systemUTC());
             ProbeReport report = probe.run(TestProbes.local(server.port()).withProxy(ProxySettings.SYSTEM));
-            assertEquals(Outcome.SSTP_ACK, report.outcome(), report.detail());
+            org.sstpdoctor.testing.TestProbes.assertSstpAck(report);
             assertEquals(ProxyMode.SYSTEM, report.proxy().mode());
             assertEquals("127.0.0.1:" + proxy.port(), report.proxy().endpoint());
             assertEquals("environment variable HTTPS_PROXY", report.proxy().source());

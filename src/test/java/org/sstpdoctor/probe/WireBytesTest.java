@@ -34,7 +34,7 @@ class WireBytesTest {
     void requestHeadAndControlPacketsAreExactlyWhatSstpClientsSend() throws IOException {
         try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()))) {
             ProbeReport report = TestProbes.probe().run(TestProbes.local(server.port()));
-            assertEquals(Outcome.SSTP_ACK, report.outcome());
+            org.sstpdoctor.testing.TestProbes.assertSstpAck(report);
             SstpResponder.Exchange exchange = server.awaitExchanges(1, Duration.ofSeconds(5)).get(0);
             var m = REQUEST_HEAD.matcher(exchange.requestHeadText());
             assertTrue(m.matches(), "on the wire:\n" + exchange.requestHeadText());
@@ -53,7 +53,7 @@ class WireBytesTest {
              ProxyHarness proxy = ProxyHarness.open()) {
             ProbeReport report = TestProbes.probe().run(TestProbes.local(server.port())
                     .withProxy(ProxySettings.manual(proxy.endpoint())));
-            assertEquals(Outcome.SSTP_ACK, report.outcome());
+            org.sstpdoctor.testing.TestProbes.assertSstpAck(report);
             assertTrue(REQUEST_HEAD.matcher(server.awaitExchanges(1, Duration.ofSeconds(5)).get(0).requestHeadText()).matches(),
                     server.awaitExchanges(1, Duration.ofSeconds(5)).get(0).requestHeadText());
         }

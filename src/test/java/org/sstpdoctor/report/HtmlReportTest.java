@@ -63,7 +63,7 @@ class HtmlReportTest {
     void workingServerWithWaterfall() throws IOException {
         Probed p = ReportFixtures.working();
         ProbeReport r = p.report();
-        assertEquals(Outcome.SSTP_ACK, r.outcome(), r.detail());
+        org.sstpdoctor.testing.TestProbes.assertSstpAck(r);
         String html = HtmlReport.render(r, p.resolution());
         assertSelfContained(html);
         assertTrue(html.contains("<span class=\"verdict pass\">REACHABLE - the SSTP service answered</span>"));

@@ -37,7 +37,7 @@ class MarkdownReportTest {
     void workingServerHasVerdictStagesCertificatesAndAdvice() throws IOException {
         Probed p = ReportFixtures.working();
         ProbeReport r = p.report();
-        assertEquals(Outcome.SSTP_ACK, r.outcome(), r.detail());
+        org.sstpdoctor.testing.TestProbes.assertSstpAck(r);
         String md = MarkdownReport.render(r, p.resolution());
 
         assertTrue(md.startsWith("# SSTP Doctor: REACHABLE - localhost:" + r.target().port() + "\n"), md);
@@ -116,7 +116,7 @@ class MarkdownReportTest {
     @Test
     void credentialsRetryIsSummarisedAndThePasswordNeverAppears() throws IOException {
         Probed p = ReportFixtures.proxySignIn(ProxyHarness.PASSWORD);
-        assertEquals(Outcome.SSTP_ACK, p.report().authenticatedRetry().outcome(), p.report().authenticatedRetry().detail());
+        org.sstpdoctor.testing.TestProbes.assertSstpAck(p.report().authenticatedRetry());
         String md = MarkdownReport.render(p.report(), p.resolution());
         assertTrue(md.contains("## With the proxy credentials"), md);
         assertTrue(md.contains("user helpdesk with a password"), "the proxy line says a password was given");

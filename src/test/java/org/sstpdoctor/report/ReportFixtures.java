@@ -50,7 +50,9 @@ final class ReportFixtures {
 
     static Probed scenario(Scenario scenario, SSLContext tls) throws IOException {
         try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(scenario, tls))) {
-            return of(TestProbes.probe().run(TestProbes.local(server.port())));
+            // Rendering fixtures: without the per-Windows ClientHellos (Java's responder refuses Windows 7's
+            // TLS 1.0, which would make every working server a warning); WindowsReportTest renders the table.
+            return of(TestProbes.probe().run(TestProbes.local(server.port()).withWindowsCheck(false)));
         }
     }
 

@@ -126,7 +126,7 @@ class SettingsStoreTest {
         TreeSet<String> names = new TreeSet<>();
         tree.fieldNames().forEachRemaining(names::add);
         assertEquals(new TreeSet<>(List.of("schema", "recentAddresses", "recentDestinationNames", "proxyMode", "proxyHost",
-                "proxyPort", "proxyUser", "rememberPassword", "caFile", "timeoutSeconds")), names);
+                "proxyPort", "proxyUser", "rememberPassword", "caFile", "timeoutSeconds", "expectedCertificates")), names);
         for (String name : names) {
             assertFalse(name.toLowerCase(Locale.ROOT).contains("password") && !name.equals("rememberPassword"), name);
         }

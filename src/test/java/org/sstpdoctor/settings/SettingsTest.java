@@ -53,7 +53,7 @@ class SettingsTest {
         for (int i = 0; i < 20; i++) {
             many.add("x" + i);
         }
-        Settings s = new Settings(many, null, "MANUAL", "  ", 70000, "", true, " ", 0);
+        Settings s = new Settings(many, null, "MANUAL", "  ", 70000, "", true, " ", 0, null);
         assertEquals(List.of("a", "b", "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7"), s.recentAddresses());
         assertEquals(List.of(), s.recentDestinationNames());
         assertEquals("manual", s.proxyMode());
@@ -62,7 +62,7 @@ class SettingsTest {
         assertNull(s.proxyUser());
         assertNull(s.caFile());
         assertEquals(15, s.timeoutSeconds(), "timeout out of range: the default");
-        assertEquals("system", new Settings(null, null, "socks", null, null, null, false, null, 15).proxyMode());
+        assertEquals("system", new Settings(null, null, "socks", null, null, null, false, null, 15, null).proxyMode());
     }
 
     @Test
@@ -80,5 +80,22 @@ class SettingsTest {
         assertEquals(true, manual.rememberPassword());
         assertEquals(30, manual.timeoutSeconds());
         assertEquals("/etc/ca.pem", manual.caFile());
+    }
+
+    @Test
+    void expectedCertificatesAreRememberedPerAddressAndBounded() {
+        String sha = "AB".repeat(32);
+        Settings s = Settings.defaults().withExpectedCertificate("VPN.example.com", sha);
+        assertEquals(sha, s.expectedCertificate("vpn.example.com"));
+        assertEquals("", s.expectedCertificate("other.example.com"));
+        assertEquals("", s.withExpectedCertificate("vpn.example.com", "").expectedCertificate("vpn.example.com"));
+        java.util.Map<String, String> junk = new java.util.LinkedHashMap<>();
+        junk.put("a.example", "not hex");
+        for (int i = 0; i < Settings.MAX_EXPECTED + 5; i++) {
+            junk.put("host" + i + ".example", sha);
+        }
+        Settings repaired = new Settings(null, null, null, null, null, null, false, null, 15, junk);
+        assertEquals(Settings.MAX_EXPECTED, repaired.expectedCertificates().size());
+        assertEquals("", repaired.expectedCertificate("a.example"));
     }
 }

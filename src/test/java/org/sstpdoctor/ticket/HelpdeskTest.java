@@ -37,8 +37,11 @@ class HelpdeskTest {
             assertTrue(one.saved());
             assertTrue(one.comparison().isEmpty());
             Helpdesk.Kept two = desk.keep(TestProbes.probe().run(TestProbes.local(server.port())));
-            assertEquals("Reachable just now; nothing that SSTP Doctor checks has changed since.",
-                    two.comparison().orElseThrow().sentence());
+            // With a warning when only an old Windows (TLS 1.0, refused by Java's responder) cannot connect.
+            String sentence = two.comparison().orElseThrow().sentence();
+            assertTrue(sentence.equals("Reachable just now; nothing that SSTP Doctor checks has changed since.")
+                    || sentence.equals("Reachable with warnings just now; nothing that SSTP Doctor checks has changed since."),
+                    sentence);
         }
         assertEquals(2, desk.history().all().size());
     }

@@ -90,10 +90,12 @@ class WizardTest extends WizardTestBase {
     void happyPathAgainstTheResponder() throws Exception {
         try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()))) {
             ProbeReport report = runThroughWizard("localhost:" + server.port(), "#noneChoice", testCaFile(), "happy");
-            assertEquals(Outcome.SSTP_ACK, report.outcome());
-            assertEquals("Reachable", text("#verdictTitle"));
-            assertTrue(lookup("#verdictBanner").query().getStyleClass().contains("verdict-pass"));
-            KbEntry entry = KB.forOutcome(Outcome.SSTP_ACK).orElseThrow();
+            org.sstpdoctor.testing.TestProbes.assertSstpAck(report);
+            // Reachable; with a warning when only an old Windows (TLS 1.0, off in Java) cannot connect.
+            assertTrue(text("#verdictTitle").startsWith("Reachable"), text("#verdictTitle"));
+            assertTrue(lookup("#verdictBanner").query().getStyleClass().stream()
+                    .anyMatch(c -> c.equals("verdict-pass") || c.equals("verdict-warn")));
+            KbEntry entry = KB.forOutcome(report.outcome()).orElseThrow();
             VBox endUser = lookup("#endUserBox").query();
             assertTrue(allText(endUser).contains(entry.endUser().explanation()), allText(endUser));
             clickOn("#detailsTab");
@@ -286,7 +288,7 @@ class WizardTest extends WizardTestBase {
             assertEquals(org.sstpdoctor.probe.ProxyMode.NONE, wizard.model().proxyMode.get());
             type(KeyCode.ENTER);                        // Test
             waitForPage(WizardController.Page.RESULT, 20);
-            assertEquals(Outcome.SSTP_ACK, wizard.model().report.get().outcome());
+            org.sstpdoctor.testing.TestProbes.assertSstpAck(wizard.model().report.get());
             press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT); // Back
             waitForPage(WizardController.Page.PROXY, 5);
             type(KeyCode.ENTER);                        // Test again from the proxy page

@@ -23,8 +23,35 @@ final class SstpSslSocketFactory extends SSLSocketFactory {
 
     @Override
     public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+        if (recorder.viaProxy() && s instanceof TappingSocketFactory.TappedSocket tapped && tapped.tap() != null
+                && pageInsteadOfTunnel(tapped.tap().receivedBeforeTls())) {
+            // A guest network's proxy answers 200 with its login page and never opens a tunnel: waiting for a
+            // ServerHello would only run into the timeout.
+            throw new IOException("the proxy answered CONNECT with a web page instead of opening a tunnel");
+        }
         recorder.tlsStarting(s);
         return new SstpSslSocket((SSLSocket) delegate.createSocket(s, host, port, autoClose), recorder);
+    }
+
+    /** A 2xx answer to CONNECT that carries a page (a tunnel's 200 has no body). */
+    static boolean pageInsteadOfTunnel(byte[] received) {
+        java.util.List<org.sstpdoctor.probe.HttpReply> replies = RawHttp.parseReplies(received);
+        if (replies.isEmpty()) {
+            return false;
+        }
+        org.sstpdoctor.probe.HttpReply last = replies.get(replies.size() - 1);
+        if (last.code() < 200 || last.code() >= 300) {
+            return false;
+        }
+        boolean html = last.header("Content-Type").map(t -> t.toLowerCase(java.util.Locale.ROOT).contains("html")).orElse(false);
+        long length = last.header("Content-Length").map(v -> {
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                return 0L;
+            }
+        }).orElse(0L);
+        return html || length > 0;
     }
 
     @Override

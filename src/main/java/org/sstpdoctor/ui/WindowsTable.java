@@ -1,0 +1,55 @@
+package org.sstpdoctor.ui;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import org.sstpdoctor.probe.Insights;
+import org.sstpdoctor.probe.evidence.CryptoBinding;
+import org.sstpdoctor.probe.windows.WindowsCompatibility;
+
+/** The result page's "Will Windows connect?" table: one row per Windows family, then the certificate the crypto binding will see. */
+final class WindowsTable {
+    private WindowsTable() {
+    }
+
+    static void fill(GridPane grid, Insights in) {
+        grid.getChildren().clear();
+        WindowsCompatibility w = in.windowsCompatibility();
+        int row = 0;
+        if (w != null) {
+            Label heading = new Label(Texts.get("result.windows"));
+            heading.getStyleClass().add("windows-heading");
+            grid.add(heading, 0, row++, 2, 1);
+            for (WindowsCompatibility.Row r : w.rows()) {
+                row = add(grid, row, r.family().label(), r.verdictText(), "windows-" + r.status().id().replace('_', '-'));
+            }
+        }
+        CryptoBinding b = in.cryptoBinding();
+        if (b != null) {
+            row = add(grid, row, Texts.get("result.windows.binding"), CryptoBinding.withColons(b.sha256()), "mono");
+            if (!b.expected().isEmpty()) {
+                boolean ok = b.matches().orElse(false);
+                row = add(grid, row, Texts.get("result.windows.expected"), Texts.get(ok ? "result.windows.expected.match"
+                        : "result.windows.expected.mismatch"), ok ? "windows-yes" : "windows-no");
+            }
+        }
+        if (in.serverIdentity() != null) {
+            row = add(grid, row, Texts.get("result.windows.server"), in.serverIdentity().describe(), "fact-value");
+        }
+        if (in.captivePortal() != null && !in.captivePortal().pageAddress().isEmpty()) {
+            add(grid, row, Texts.get("result.windows.login"), in.captivePortal().pageAddress(), "fact-value");
+        }
+        grid.setVisible(!grid.getChildren().isEmpty());
+        grid.setManaged(grid.isVisible());
+    }
+
+    private static int add(GridPane grid, int row, String name, String value, String style) {
+        Label n = new Label(name);
+        n.getStyleClass().add("fact-name");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        v.getStyleClass().addAll("fact-value", style);
+        v.setAccessibleText(name + ": " + value);
+        grid.addRow(row, n, v);
+        return row + 1;
+    }
+}
