@@ -347,6 +347,13 @@ build_deb() {
   done
   install -D -m 644 assets/icons/sstp-doctor.svg "$root/usr/share/icons/hicolor/scalable/apps/sstp-doctor.svg"
   install -m 644 installers/linux/copyright "$root/usr/share/doc/sstp-doctor/copyright"
+  # The Prometheus exporter: a systemd unit installed disabled (nothing here enables or starts it) and
+  # the example Prometheus configuration, alert rules and Grafana dashboard it ships with.
+  install -D -m 644 installers/prometheus/sstp-doctor-exporter.service "$root/lib/systemd/system/sstp-doctor-exporter.service"
+  install -d -m 755 "$root/usr/share/doc/sstp-doctor/prometheus"
+  install -m 644 installers/prometheus/prometheus.yml installers/prometheus/sstp-alerts.yml \
+    installers/prometheus/sstp-alerts.test.yml installers/prometheus/grafana-dashboard.json \
+    installers/prometheus/sstp-exporter.yml "$root/usr/share/doc/sstp-doctor/prometheus/"
   install -m 755 installers/linux/postinst installers/linux/prerm "$root/DEBIAN/"
   find "$root" -path "$root/DEBIAN" -prune -o -type d -exec chmod 755 {} +
 

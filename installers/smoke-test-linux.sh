@@ -88,10 +88,18 @@ APP=/opt/sstp-doctor/bin/sstp-doctor
 [[ -x "$APP" ]] && ok "launcher $APP" || bad "no launcher at $APP"
 [[ "$(readlink /usr/bin/sstp-doctor || true)" == "$APP" ]] && ok "/usr/bin/sstp-doctor -> $APP" || bad "/usr/bin/sstp-doctor link missing"
 DESKTOP=/usr/share/applications/sstp-doctor.desktop
-for file in /usr/bin/sstp-doctor "$DESKTOP" /usr/share/icons/hicolor/48x48/apps/sstp-doctor.png; do
+UNIT=/lib/systemd/system/sstp-doctor-exporter.service
+for file in /usr/bin/sstp-doctor "$DESKTOP" /usr/share/icons/hicolor/48x48/apps/sstp-doctor.png "$UNIT" \
+    /usr/share/doc/sstp-doctor/prometheus/prometheus.yml; do
   owner=$(dpkg -S "$file" 2>/dev/null | cut -d: -f1 || true)
   [[ "$owner" == sstp-doctor ]] && ok "dpkg -S $file: sstp-doctor" || bad "$file is not a file of the package (dpkg -S: '${owner:-nothing}')"
 done
+if command -v systemd-analyze >/dev/null 2>&1 && [[ -f "$UNIT" ]]; then
+  systemd-analyze verify "$UNIT" >"$WORK/unit.log" 2>&1 && ok "systemd-analyze verify $UNIT: no complaints" \
+    || { bad "systemd-analyze verify $UNIT:"; sed 's/^/  | /' "$WORK/unit.log"; }
+fi
+[[ ! -e /etc/systemd/system/multi-user.target.wants/sstp-doctor-exporter.service ]] && ok "exporter unit installed disabled" \
+  || bad "the exporter unit was enabled by the install"
 if [[ -f "$DESKTOP" ]]; then
   ok "menu entry $DESKTOP ($(grep '^Name=' "$DESKTOP"), $(grep '^Categories=' "$DESKTOP"), $(grep '^StartupWMClass=' "$DESKTOP"))"
   desktop-file-validate "$DESKTOP" >"$WORK/validate.log" 2>&1 && ok "desktop-file-validate: no complaints" \

@@ -7,7 +7,8 @@ import org.sstpdoctor.cli.SstpDoctorCli;
 import org.sstpdoctor.probe.SystemProxyDetector;
 
 /**
- * Starts SSTP Doctor: the wizard when run without arguments (or with {@code --practice[=scenario]}),
+ * Starts SSTP Doctor: the wizard when run without arguments (or with only {@code --practice[=scenario]}
+ * and {@code --debug[=FILE]}),
  * the command line otherwise. JavaFX is
  * touched only on the wizard path, so the command line runs on machines without a display.
  */
@@ -18,6 +19,15 @@ public final class Main {
     public static void main(String[] args) {
         SystemProxyDetector.enableOsProxySettings();
         if (org.sstpdoctor.ui.GuiLauncher.isWizard(args)) {
+            // The wizard has no picocli: --debug[=FILE] is read here, with the command line's meaning.
+            java.util.Optional<String> debug = org.sstpdoctor.diag.Diagnostics.debugTarget(args);
+            if (debug.isPresent()) {
+                try {
+                    org.sstpdoctor.diag.Diagnostics.enable(debug.get());
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.err.println("--debug: the log file " + debug.get() + " cannot be written: " + e.getMessage());
+                }
+            }
             int code = org.sstpdoctor.ui.GuiLauncher.launch(args, System.err);
             if (code != 0) {
                 System.exit(code);
@@ -29,5 +39,10 @@ public final class Main {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = SstpDoctorCli.execute(CliContext.ofThisProcess(), out, err, args);
         System.exit(code);
+    }
+
+    /** No arguments, or only the wizard's own: --practice[=SCENARIO] and --debug[=FILE]. */
+    public static boolean opensTheWizard(String[] args) {
+        return org.sstpdoctor.ui.GuiLauncher.isWizard(args);
     }
 }

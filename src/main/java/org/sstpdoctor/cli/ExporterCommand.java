@@ -33,6 +33,9 @@ final class ExporterCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    DebugOption debug;
+
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = DEFAULT_LISTEN,
             description = "Where to serve (default: ${DEFAULT-VALUE}; ':9469' means every interface).")
     String listen;

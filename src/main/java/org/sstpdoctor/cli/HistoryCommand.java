@@ -31,6 +31,9 @@ final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    DebugOption debug;
+
     @Parameters(arity = "0..1", paramLabel = "SERVER", description = "Only this server's tests: vpn.example.com[:port].")
     String server;
 

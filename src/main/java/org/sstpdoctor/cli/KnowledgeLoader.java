@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.sstpdoctor.kb.KbEntry;
 import org.sstpdoctor.kb.KnowledgeBase;
 import org.sstpdoctor.kb.SiteOverrides;
 
@@ -22,7 +20,7 @@ final class KnowledgeLoader {
             err.println("warning: the site overrides file " + explicit + " does not exist; the built-in text is used.");
             return builtIn;
         }
-        Set<String> ids = builtIn.entries().stream().map(KbEntry::id).collect(Collectors.toSet());
+        Set<String> ids = builtIn.ids();
         SiteOverrides overrides = SiteOverrides.load(file, ids);
         overrides.problems().forEach(p -> err.println("warning: " + p));
         err.flush();

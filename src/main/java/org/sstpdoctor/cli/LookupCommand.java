@@ -32,6 +32,9 @@ final class LookupCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    DebugOption debug;
+
     @Parameters(arity = "1..*", paramLabel = "CODE_OR_WORDS", description = "What to look up; - reads it from"
             + " standard input (for a pasted event).")
     List<String> query;

@@ -37,6 +37,9 @@ final class OpenCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    DebugOption debug;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The helpdesk file (.zip) or JSON report.")
     Path file;
 
@@ -46,7 +49,7 @@ final class OpenCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Print only the three lines for a ticket.")
     boolean summary;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.Timeout.class,
             description = "For --test-here: give up after this long (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

@@ -26,11 +26,8 @@ import org.sstpdoctor.probe.TrustStores;
 import org.sstpdoctor.kb.KnowledgeBase;
 import org.sstpdoctor.kb.Resolution;
 import org.sstpdoctor.probe.BatchProbe;
-import org.sstpdoctor.report.CsvReport;
-import org.sstpdoctor.report.JsonReport;
-import org.sstpdoctor.report.TableReport;
+import org.sstpdoctor.report.ReportFormat;
 import org.sstpdoctor.report.ResolutionJson;
-import org.sstpdoctor.report.TextReport;
 import org.sstpdoctor.target.AddressParser;
 import org.sstpdoctor.probe.evidence.CryptoBinding;
 import org.sstpdoctor.target.InputException;
@@ -50,7 +47,7 @@ import picocli.CommandLine.Parameters;
             "SSTP_DOCTOR_PROXY_PASSWORD (or the one named by --proxy-password-env), or use",
             "--proxy-password-stdin, or type it when asked."})
 final class ProbeCommand implements Callable<Integer> {
-    static final String DEFAULT_PASSWORD_VARIABLE = "SSTP_DOCTOR_PROXY_PASSWORD";
+    static final String DEFAULT_PASSWORD_VARIABLE = ProxyOptions.DEFAULT_PASSWORD_VARIABLE;
 
     private final CliContext context;
 
@@ -70,38 +67,27 @@ final class ProbeCommand implements Callable<Integer> {
             description = "How many servers to probe at once (1-" + BatchProbe.MAX_CONCURRENCY + ", default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--format", paramLabel = "text|table|jsonl|csv|markdown|html",
+    @Option(names = "--format", paramLabel = "text|table|jsonl|csv|markdown|html", converter = FormatConverter.class,
             description = "Output: text (the full report; the default for one server), table (one line per server; "
                     + "the default for several), jsonl (one JSON report per line), csv, or for one server markdown "
                     + "or html (the same report, for a ticket or a web page).")
-    String format;
+    ReportFormat format;
 
     @Option(names = "--port", paramLabel = "PORT", description = "The port, if not 443 and not in the address.")
     String port;
 
-    @Option(names = "--proxy", paramLabel = "none|system|HOST:PORT", defaultValue = "system",
-            description = "How to reach the server: none, system (this computer's proxy settings, the default, "
-                    + "as Windows does), or a web proxy's HOST:PORT.")
-    String proxy;
+    @CommandLine.Mixin
+    ProxyOptions proxyOptions;
 
-    @Option(names = "--proxy-user", paramLabel = "USER",
-            description = "User name for the web proxy. Windows' SSTP client cannot sign in to a proxy, so the "
-                    + "probe first tries without it, then with it if the proxy asks.")
-    String proxyUser;
-
-    @Option(names = "--proxy-password-env", paramLabel = "VARIABLE", defaultValue = DEFAULT_PASSWORD_VARIABLE,
-            description = "Environment variable holding the proxy password (default: ${DEFAULT-VALUE}).")
-    String passwordVariable;
-
-    @Option(names = "--proxy-password-stdin", description = "Read the proxy password from the first line of standard input.")
-    boolean passwordFromStdin;
+    @CommandLine.Mixin
+    DebugOption debug;
 
     @Option(names = "--trust-ca", paramLabel = "FILE",
             description = "A PEM file of CA certificates to trust besides the system's (a private PKI). Repeatable.")
     List<Path> trustFiles = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
-            description = "Give up on the server after this long: 15s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.Timeout.class,
+            description = "Give up on the server after this long, from 1s to 2m: 15s, 90s, 2m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(names = "--json", description = "Print the machine-readable report (schema sstp-doctor/report/v1).")
@@ -136,41 +122,31 @@ final class ProbeCommand implements Callable<Integer> {
         Secret password = null;
         try {
             if (addresses.isEmpty() && addressFile == null) {
-                throw new InputException("address", "Say which server to test, for example: sstp-doctor probe vpn.example.com");
+                throw new InputException(org.sstpdoctor.target.InputField.ADDRESS, "Say which server to test, for example: sstp-doctor probe vpn.example.com");
             }
             if (concurrency < 1 || concurrency > BatchProbe.MAX_CONCURRENCY) {
-                throw new InputException("concurrency", "--concurrency must be from 1 to " + BatchProbe.MAX_CONCURRENCY
+                throw new InputException(org.sstpdoctor.target.InputField.CONCURRENCY, "--concurrency must be from 1 to " + BatchProbe.MAX_CONCURRENCY
                         + "; you gave " + concurrency + ".");
             }
-            Integer portOverride = port == null ? null : AddressParser.parsePort(port, "port");
-            ProxySettings proxySettings = proxySettings();
-            if (proxyUser != null) {
-                String user = ProxyAddressParser.parseUser(proxyUser);
-                if (proxySettings.mode() == ProxyMode.NONE) {
-                    throw new InputException("proxy user", "A proxy user name was given, but --proxy is none.");
-                }
-                if (passwordFromStdin && "-".equals(String.valueOf(addressFile))) {
-                    throw new InputException("proxy password", "Standard input cannot hold both the password and the list of servers.");
-                }
-                password = readPassword(err);
-                proxySettings = proxySettings.withCredentials(user, password);
-            }
+            Integer portOverride = port == null ? null : AddressParser.parsePort(port, org.sstpdoctor.target.InputField.PORT);
+            Secret[] read = new Secret[1];
+            ProxySettings proxySettings = proxyOptions.settings(context, "-".equals(String.valueOf(addressFile)),
+                    secret -> read[0] = secret);
+            password = read[0];
             List<X509Certificate> extra = new ArrayList<>();
             for (Path file : trustFiles) {
                 extra.addAll(TrustStores.readCertificates(file));
             }
             String expected = expectCertificate == null ? "" : CryptoBinding.normalise(expectCertificate).orElseThrow(() ->
-                    new InputException("certificate", "--expect-certificate must be a SHA-256 fingerprint (64 hex digits, "
-                            + "colons allowed) or a Windows SHA-1 thumbprint (40 hex digits)."));
-            ProbeRequest template = new ProbeRequest(null, PLACEHOLDER, proxySettings, extra,
-                    trustFiles.isEmpty() ? null : trustFiles.toString(), timeout, expected, !noWindowsCheck);
-            Format chosen = format(out);
-            if (addressFile == null && addresses.size() == 1 && (chosen == Format.TEXT || chosen == Format.JSON
-                    || chosen == Format.MARKDOWN || chosen == Format.HTML)) {
-                ProbeRequest request = request(template, addresses.get(0), portOverride);
-                return single(request, chosen, out, err);
+                    new InputException(org.sstpdoctor.target.InputField.EXPECTED_CERTIFICATE, "--expect-certificate must be a "
+                            + "SHA-256 fingerprint (64 hex digits, colons allowed) or a Windows SHA-1 thumbprint (40 hex digits)."));
+            RequestOptions options = new RequestOptions(proxySettings, extra,
+                    trustFiles.isEmpty() ? null : trustFiles.toString(), timeout, portOverride, expected, !noWindowsCheck);
+            ReportFormat chosen = format();
+            if (addressFile == null && addresses.size() == 1 && chosen.forOneServer()) {
+                return single(options.requestFor(addresses.get(0)), chosen, out, err);
             }
-            return batch(template, portOverride, chosen, out, err);
+            return batch(options, chosen, out, err);
         } catch (InputException e) {
             err.println(e.getMessage());
             return ExitCode.BAD_USAGE;
@@ -181,45 +157,35 @@ final class ProbeCommand implements Callable<Integer> {
         }
     }
 
-    /** Parsed, never resolved: a stand-in target for the settings shared by every server in a batch. */
-    private static final Target PLACEHOLDER = new Target("placeholder.invalid", null, 443, org.sstpdoctor.target.HostKind.DNS_NAME);
+    /** Converts --format with the registry's names and aliases, and says which there are. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            return ReportFormat.fromId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "--format must be text, table, jsonl, csv, markdown or html; you gave '" + value + "'."));
+        }
+    }
 
-    private enum Format { TEXT, JSON, TABLE, JSONL, CSV, MARKDOWN, HTML }
-
-    private Format format(PrintWriter out) throws InputException {
+    private ReportFormat format() throws InputException {
         boolean many = addressFile != null || addresses.size() > 1;
         if (format == null) {
             if (json) {
-                return many ? Format.JSONL : Format.JSON;
+                return many ? ReportFormat.JSONL : ReportFormat.JSON;
             }
-            return many ? Format.TABLE : Format.TEXT;
+            return many ? ReportFormat.TABLE : ReportFormat.TEXT;
         }
-        return switch (format.trim().toLowerCase(Locale.ROOT)) {
-            case "text" -> Format.TEXT;
-            case "table" -> Format.TABLE;
-            case "jsonl", "json-lines" -> Format.JSONL;
-            case "json" -> many ? Format.JSONL : Format.JSON;
-            case "csv" -> Format.CSV;
-            case "markdown", "md", "html" -> {
-                if (many) {
-                    throw new InputException("format", "--format " + format.trim() + " is for one server; for several"
-                            + " use table, jsonl or csv.");
-                }
-                yield format.trim().equalsIgnoreCase("html") ? Format.HTML : Format.MARKDOWN;
-            }
-            default -> throw new InputException("format", "--format must be text, table, jsonl, csv, markdown or html;"
-                    + " you gave '" + format + "'.");
-        };
+        if (format == ReportFormat.JSON && many) {
+            return ReportFormat.JSONL;
+        }
+        if (many && !format.forManyServers()) {
+            throw new InputException(org.sstpdoctor.target.InputField.FORMAT, "--format " + format.id() + " is for one server; for several"
+                    + " use table, jsonl or csv.");
+        }
+        return format;
     }
 
-    private static ProbeRequest request(ProbeRequest template, String typed, Integer portOverride) throws InputException {
-        Target target = AddressParser.parse(typed, portOverride);
-        return new ProbeRequest(typed, target, template.proxy(), template.extraTrust(), template.extraTrustSource(),
-                template.timeout(), template.expectedCertificate(), template.checkWindows());
-    }
-
-    private int single(ProbeRequest request, Format chosen, PrintWriter out, PrintWriter err) {
-        boolean asJson = chosen == Format.JSON;
+    private int single(ProbeRequest request, ReportFormat chosen, PrintWriter out, PrintWriter err) {
+        boolean asJson = chosen == ReportFormat.JSON;
         Cancellation cancellation = new Cancellation();
         // Ctrl-C ends the probe cleanly: sockets closed, no half-written report.
         Thread hook = new Thread(cancellation::cancel, "sstp-doctor-cancel");
@@ -233,15 +199,10 @@ final class ProbeCommand implements Callable<Integer> {
             // After the probe, so the connection opens first: Main's warm-up reads the knowledge base meanwhile.
             KnowledgeBase kb = KnowledgeLoader.load(context, overrides, err);
             Resolution resolution = Resolution.of(report, kb);
-            out.print(switch (chosen) {
-                case JSON -> JsonReport.render(report, ResolutionJson.toNode(resolution)) + "\n";
-                case MARKDOWN -> org.sstpdoctor.report.MarkdownReport.render(report, resolution);
-                case HTML -> org.sstpdoctor.report.HtmlReport.render(report, resolution);
-                default -> TextReport.render(report, resolution);
-            });
+            out.print(chosen.render(report, resolution) + (chosen == ReportFormat.JSON ? "\n" : ""));
             if (!noHistory) {
                 java.util.Optional<String> history = HistoryHook.open(context, err).keep(report);
-                if (chosen == Format.TEXT) {
+                if (chosen == ReportFormat.TEXT) {
                     history.ifPresent(h -> out.print("\n" + h));
                 }
             }
@@ -257,26 +218,24 @@ final class ProbeCommand implements Callable<Integer> {
         }
     }
 
-    private int batch(ProbeRequest template, Integer portOverride, Format chosen, PrintWriter out, PrintWriter err)
+    private int batch(RequestOptions options, ReportFormat chosen, PrintWriter out, PrintWriter err)
             throws InputException {
         // A long batch is where the JVM may run short of threads; its warnings must not land inside the CSV.
         JvmWarnings.toStandardError();
-        KnowledgeBase kb = chosen == Format.TEXT || chosen == Format.JSONL ? KnowledgeLoader.load(context, overrides, err) : null;
+        KnowledgeBase kb = chosen.needsKnowledgeBase() ? KnowledgeLoader.load(context, overrides, err) : null;
         AddressSource source;
         try {
             source = new AddressSource(addresses, addressFile, context.stdin());
         } catch (IOException e) {
-            throw new InputException("file", "The list of servers " + addressFile + " cannot be read: " + e.getMessage());
+            throw new InputException(org.sstpdoctor.target.InputField.FILE, "The list of servers " + addressFile + " cannot be read: " + e.getMessage());
         }
         Cancellation cancellation = new Cancellation();
         Thread hook = new Thread(cancellation::cancel, "sstp-doctor-cancel");
         boolean hooked = addShutdownHook(hook);
         ProgressBar progress = context.interactive() ? new ProgressBar(err) : null;
         try (source) {
-            if (chosen == Format.TABLE) {
-                out.println(TableReport.header());
-            } else if (chosen == Format.CSV) {
-                out.println(CsvReport.header());
+            if (!chosen.header().isEmpty()) {
+                out.println(chosen.header());
             }
             java.util.Iterator<BatchProbe.Item> items = new java.util.Iterator<>() {
                 int index;
@@ -291,7 +250,7 @@ final class ProbeCommand implements Callable<Integer> {
                     String typed = source.next();
                     int i = index++;
                     try {
-                        return BatchProbe.Item.of(i, typed, request(template, typed, portOverride));
+                        return BatchProbe.Item.of(i, typed, options.requestFor(typed));
                     } catch (InputException e) {
                         return BatchProbe.Item.rejected(i, typed, ProbeReport.badInput(typed, e.getMessage(), java.time.Instant.now()));
                     }
@@ -306,14 +265,12 @@ final class ProbeCommand implements Callable<Integer> {
                         if (progress != null) {
                             progress.clear();
                         }
-                        switch (chosen) {
-                            case TABLE -> out.println(TableReport.row(report));
-                            case CSV -> out.println(CsvReport.row(report));
-                            case JSONL -> out.println(JsonReport.renderLine(report, ResolutionJson.toNode(Resolution.of(report, kb))));
-                            default -> {
-                                out.print(TextReport.render(report, Resolution.of(report, kb)));
-                                out.println("-".repeat(72));
-                            }
+                        Resolution resolution = kb == null ? Resolution.empty() : Resolution.of(report, kb);
+                        if (chosen == ReportFormat.TEXT) {
+                            out.print(chosen.render(report, resolution));
+                            out.println("-".repeat(72));
+                        } else {
+                            out.println(chosen.render(report, resolution));
                         }
                         out.flush();
                         if (progress != null) {
@@ -326,7 +283,7 @@ final class ProbeCommand implements Callable<Integer> {
             if (source.error() != null) {
                 err.println("The list of servers could not be read to the end: " + source.error());
             }
-            if (chosen == Format.TABLE || chosen == Format.TEXT) {
+            if (chosen == ReportFormat.TABLE || chosen == ReportFormat.TEXT) {
                 err.printf(Locale.ROOT, "%d %s: %d reachable, %d with warnings, %d failing, %d not valid.%n",
                         summary.total(), summary.total() == 1 ? "server" : "servers", summary.passed(), summary.warned(),
                         summary.failed(), summary.badInput());
@@ -345,45 +302,6 @@ final class ProbeCommand implements Callable<Integer> {
                 removeShutdownHook(hook);
             }
         }
-    }
-
-    private ProxySettings proxySettings() throws InputException {
-        String value = proxy == null ? "system" : proxy.trim();
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "none", "direct", "off" -> ProxySettings.NONE;
-            case "system", "auto" -> ProxySettings.SYSTEM;
-            default -> ProxySettings.manual(ProxyAddressParser.parse(value));
-        };
-    }
-
-    private Secret readPassword(PrintWriter err) throws InputException {
-        if (passwordFromStdin) {
-            try {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
-                String line = reader.readLine();
-                if (line == null) {
-                    throw new InputException("proxy password", "--proxy-password-stdin was given, but standard input is empty.");
-                }
-                return Secret.of(line.toCharArray());
-            } catch (IOException e) {
-                throw new InputException("proxy password", "The password could not be read from standard input: " + e.getMessage());
-            }
-        }
-        String fromEnvironment = context.environment().get(passwordVariable);
-        if (fromEnvironment != null) {
-            return Secret.of(fromEnvironment.toCharArray());
-        }
-        Console console = System.console();
-        if (context.interactive() && console != null) {
-            char[] typed = console.readPassword("Password for the proxy user %s: ", proxyUser);
-            if (typed != null) {
-                Secret secret = Secret.of(typed);
-                java.util.Arrays.fill(typed, '\0');
-                return secret;
-            }
-        }
-        throw new InputException("proxy password", "No proxy password was given. Set the environment variable "
-                + passwordVariable + ", or use --proxy-password-stdin.");
     }
 
     private static boolean addShutdownHook(Thread hook) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.sstpdoctor.responder.ResponderCertificates;
+import org.sstpdoctor.responder.PracticePki;
 import org.sstpdoctor.responder.ResponderConfig;
 import org.sstpdoctor.responder.Scenario;
 import org.sstpdoctor.responder.SstpResponder;
@@ -30,6 +30,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    DebugOption debug;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8443",
             description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port).")
@@ -115,22 +118,26 @@ final class ServeCommand implements Callable<Integer> {
             err.println("warning: listening on " + bind + " (--allow-remote): other computers that can reach this one"
                     + " can use the practice server.");
         }
-        ResponderCertificates certificates = ResponderCertificates.loopback();
+        // The practice CA publishes its CRL and OCSP responder on loopback, so revocation is checked as for a real CA.
+        PracticePki pki = PracticePki.start();
         if (caFile != null) {
-            Files.writeString(caFile, certificates.caPem(), StandardCharsets.US_ASCII);
+            Files.writeString(caFile, pki.caPem(), StandardCharsets.US_ASCII);
         }
-        ResponderConfig config = new ResponderConfig(address, port, chosen, certificates.serverContext(), status,
+        ResponderConfig config = new ResponderConfig(address, port, chosen,
+                pki.serverContext(chosen, PracticePki.LOOPBACK_NAMES), status,
                 StatusCode.VALUE_NOT_SUPPORTED, 0x02, Duration.ofSeconds(20));
         SstpResponder responder;
         try {
             responder = SstpResponder.start(config);
         } catch (IOException e) {
+            pki.close();
             err.println("Cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return ExitCode.BAD_USAGE;
         }
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             responder.close();
+            pki.close();
             stop.countDown();
         }, "sstp-doctor-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -156,6 +163,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         } finally {
             responder.close();
+            pki.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {

@@ -24,6 +24,9 @@ public final class SstpDoctorCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    DebugOption debug;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sstpdoctor.probe.ProxySettings;
 import org.sstpdoctor.probe.TrustStores;
+import org.sstpdoctor.probe.evidence.CryptoBinding;
 import org.sstpdoctor.target.InputException;
 import org.sstpdoctor.target.ProxyAddressParser;
 import org.sstpdoctor.text.PeerText;
@@ -37,6 +38,8 @@ import org.sstpdoctor.text.PeerText;
  *     proxy: system            # none | system | HOST:PORT
  *     trust_ca: [private-ca.pem]
  *     timeout: 10s
+ *     expect_certificate: "AB:CD:…"   # SHA-256 (or SHA-1) of the leaf the gateway must present
+ *     windows_check: true         # try each Windows family's TLS handshake
  * </pre>
  * Every problem is a {@link ConfigException} naming the file, the line and the key; unknown keys are
  * errors too, so a typo never silently turns a check off.
@@ -47,7 +50,8 @@ public final class ConfigLoader {
     static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
     private static final Set<String> TOP_KEYS = Set.of("modules", "allowed_targets", "max_concurrent_probes");
-    private static final Set<String> MODULE_KEYS = Set.of("prober", "proxy", "trust_ca", "timeout");
+    private static final Set<String> MODULE_KEYS = Set.of("prober", "proxy", "trust_ca", "timeout", "expect_certificate",
+            "windows_check");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern GO_DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
 
@@ -166,7 +170,21 @@ public final class ConfigLoader {
                 trustFiles.add(path);
             }
         }
-        return new ModuleConfig(name, proxy, proxyText.trim(), trustFiles, trust, timeout);
+        String expected = "";
+        if (node.has("expect_certificate") && !node.get("expect_certificate").isNull()) {
+            String typed = text(node, "expect_certificate", "", where, key);
+            expected = CryptoBinding.normalise(typed).orElseThrow(() -> new ConfigException(where + ": " + key
+                    + ".expect_certificate: '" + printable(typed) + "' is not a SHA-256 (64 hex digits) or SHA-1 (40) fingerprint"));
+        }
+        boolean windowsCheck = true;
+        JsonNode windows = node.get("windows_check");
+        if (windows != null && !windows.isNull()) {
+            if (!windows.isBoolean()) {
+                throw new ConfigException(where + ": " + key + ".windows_check must be true or false");
+            }
+            windowsCheck = windows.booleanValue();
+        }
+        return new ModuleConfig(name, proxy, proxyText.trim(), trustFiles, trust, timeout, expected, windowsCheck);
     }
 
     /** Go's duration form as Prometheus writes it: 10s, 500ms, 1m30s. */

@@ -16,18 +16,22 @@ import org.sstpdoctor.probe.ProxySettings;
  * @param trustCa the CA files named in the module, in order
  * @param extraTrust the certificates read from those files at load time
  * @param timeout the longest one probe of this module may take (the scrape timeout may shorten it)
+ * @param expectedCertificate the leaf certificate's fingerprint the gateway must present (upper-case hex), or empty
+ * @param windowsCheck whether each Windows family's TLS handshake is tried (on by default)
  */
 public record ModuleConfig(String name, ProxySettings proxy, String proxyText, List<Path> trustCa,
-                           List<X509Certificate> extraTrust, Duration timeout) {
+                           List<X509Certificate> extraTrust, Duration timeout, String expectedCertificate,
+                           boolean windowsCheck) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     public ModuleConfig {
         trustCa = List.copyOf(trustCa);
         extraTrust = List.copyOf(extraTrust);
+        expectedCertificate = expectedCertificate == null ? "" : expectedCertificate;
     }
 
     /** The module used when no configuration file is given: system proxy, system CAs, 10 s. */
     public static ModuleConfig defaultModule() {
-        return new ModuleConfig("default", ProxySettings.SYSTEM, "system", List.of(), List.of(), DEFAULT_TIMEOUT);
+        return new ModuleConfig("default", ProxySettings.SYSTEM, "system", List.of(), List.of(), DEFAULT_TIMEOUT, "", true);
     }
 }

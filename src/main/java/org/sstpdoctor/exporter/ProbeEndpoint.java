@@ -103,7 +103,8 @@ final class ProbeEndpoint {
         metrics.probeStarted();
         try {
             report = run(new ProbeRequest(typed, target, module.proxy(), module.extraTrust(),
-                    module.trustCa().isEmpty() ? null : module.trustCa().toString(), budget), decision, budget);
+                    module.trustCa().isEmpty() ? null : module.trustCa().toString(), budget)
+                    .withExpectedCertificate(module.expectedCertificate()).withWindowsCheck(module.windowsCheck()), decision, budget);
         } finally {
             metrics.probeEnded(); // before the permit goes back, so the in-flight count never exceeds the limit
             permits.release();

@@ -8,6 +8,11 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.sstpdoctor.probe.CertificateInfo;
+import org.sstpdoctor.probe.Insights;
+import org.sstpdoctor.probe.Outcome;
+import org.sstpdoctor.probe.revocation.RevocationResult;
+import org.sstpdoctor.probe.evidence.ClockSkew;
+import org.sstpdoctor.probe.windows.WindowsCompatibility;
 import org.sstpdoctor.probe.ProbeReport;
 import org.sstpdoctor.probe.ProxyReply;
 import org.sstpdoctor.probe.StageResult;
@@ -51,6 +56,8 @@ public final class ProbeMetrics {
             }
         }
         sstp(registry, report);
+        windows(registry, report);
+        revocation(registry, report.revocation());
         return registry.scrape();
     }
 
@@ -86,6 +93,53 @@ public final class ProbeMetrics {
                     "The status the web proxy answered CONNECT with, on the attempt made as Windows makes it (407: it wants a sign-in)")
                     .set(first.reply() == null ? 0 : first.reply().code());
         }
+    }
+
+    /** What Windows will do: each client family's handshake, interception, a login page, the clocks. */
+    private static void windows(PrometheusRegistry registry, ProbeReport report) {
+        Insights insights = report.insights();
+        WindowsCompatibility table = insights.windowsCompatibility();
+        if (table != null) {
+            Gauge compatible = Gauge.builder().name("sstp_windows_compatible")
+                    .help("1 when this Windows family's SSTP client can negotiate TLS with the gateway, 0 when not (families not tested are absent)")
+                    .labelNames("client").register(registry);
+            Info status = Info.builder().name("sstp_windows").help("Each Windows family's result: yes, no or not_tested")
+                    .labelNames("client", "status").register(registry);
+            for (WindowsCompatibility.Row row : table.rows()) {
+                status.addLabelValues(row.family().id(), row.status().id());
+                if (row.status() != WindowsCompatibility.Status.NOT_TESTED) {
+                    compatible.labelValues(row.family().id()).set(row.status() == WindowsCompatibility.Status.YES ? 1 : 0);
+                }
+            }
+        }
+        if (report.tls() != null) {
+            gauge(registry, "sstp_tls_intercepted", "1 when something between this computer and the gateway decrypts TLS"
+                    + " (inspection, SSL offload): the crypto binding will fail after sign-in").set(insights.intercepted() ? 1 : 0);
+        }
+        gauge(registry, "sstp_captive_portal", "1 when a network login page answered where the gateway should be")
+                .set(insights.captivePortal() == null ? 0 : 1);
+        if (!insights.clockSkews().isEmpty()) {
+            Gauge skew = Gauge.builder().name("sstp_clock_skew_seconds")
+                    .help("The peer's Date header minus this computer's clock, in seconds").labelNames("peer").register(registry);
+            for (ClockSkew each : insights.clockSkews()) {
+                skew.labelValues(each.who().replace("the ", "")).set(each.skew().toMillis() / 1000.0);
+            }
+        }
+    }
+
+    /** The chain's revocation check, as Windows makes it: offline and revoked both stop Windows' client. */
+    private static void revocation(PrometheusRegistry registry, RevocationResult result) {
+        if (result == null) {
+            return;
+        }
+        Info.builder().name("sstp_revocation").help("The revocation check's outcome (revocation_good, revocation_offline, …)")
+                .labelNames("status").register(registry).setLabelValues(result.outcome().id());
+        gauge(registry, "sstp_revocation_offline", "1 when no CRL or OCSP answer could be used: Windows refuses (0x80092013)")
+                .set(result.outcome() == Outcome.REVOCATION_OFFLINE || result.outcome() == Outcome.REVOCATION_LDAP_ONLY ? 1 : 0);
+        gauge(registry, "sstp_revocation_revoked", "1 when a certificate of the chain is revoked: Windows refuses (0x80092010)")
+                .set(result.outcome() == Outcome.REVOCATION_REVOKED ? 1 : 0);
+        gauge(registry, "sstp_revocation_duration_seconds", "How long the revocation check took, in seconds")
+                .set(result.durationMillis() / 1000.0);
     }
 
     private static Gauge gauge(PrometheusRegistry registry, String name, String help) {

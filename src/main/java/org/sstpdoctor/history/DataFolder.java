@@ -1,8 +1,8 @@
 package org.sstpdoctor.history;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
+import org.sstpdoctor.kb.ConfigFolder;
 
 /**
  * The user's data folder for SSTP Doctor (kept apart from the settings in the config folder, as each
@@ -18,17 +18,7 @@ public final class DataFolder {
     }
 
     public static Path of(Map<String, String> environment, String osName, String userHome) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String local = environment.get("LOCALAPPDATA");
-            return (local != null && !local.isBlank() ? Path.of(local) : Path.of(userHome, "AppData", "Local"))
-                    .resolve("SSTP Doctor");
-        }
-        if (os.startsWith("mac")) {
-            return Path.of(userHome, "Library", "Application Support", "SSTP Doctor");
-        }
-        String xdg = environment.get("XDG_DATA_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(userHome, ".local", "share"))
-                .resolve("sstp-doctor");
+        return ConfigFolder.byConvention(environment, osName, userHome, "LOCALAPPDATA",
+                Path.of(userHome, "AppData", "Local"), "XDG_DATA_HOME", Path.of(userHome, ".local", "share"));
     }
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** What a knowledge-base entry explains. */
 public enum EntryKind {
-    HTTP_STATUS, HTTP_STATUS_CLASS, OUTCOME, WINDOWS_ERROR, EVENT;
+    HTTP_STATUS, HTTP_STATUS_CLASS, OUTCOME, WINDOWS_ERROR, EVENT,
+    /** A fatal TLS alert the server sent, by its RFC 8446 section 6.2 name in {@code codes}. */
+    TLS_ALERT;
 
     @JsonValue
     public String id() {

@@ -40,8 +40,10 @@ public final class KnowledgeBase {
         this.entries = List.copyOf(entries);
         Map<String, KbEntry> map = new LinkedHashMap<>();
         for (KbEntry e : entries) {
-            if (map.putIfAbsent(e.id(), e) != null) {
-                throw new IllegalStateException("duplicate knowledge-base id " + e.id());
+            for (String id : ids(e)) {
+                if (map.putIfAbsent(id, id.equals(e.id()) ? e : e.asAlias(id)) != null) {
+                    throw new IllegalStateException("duplicate knowledge-base id " + id);
+                }
             }
         }
         this.byId = Collections.unmodifiableMap(map);
@@ -116,8 +118,25 @@ public final class KnowledgeBase {
         return entries;
     }
 
+    /** Every id that resolves to an entry: each entry's own id and its aliases. */
+    public Set<String> ids() {
+        return byId.keySet();
+    }
+
+    private static List<String> ids(KbEntry e) {
+        List<String> out = new ArrayList<>();
+        out.add(e.id());
+        out.addAll(e.aliases());
+        return out;
+    }
+
     public Optional<KbEntry> byId(String id) {
         return Optional.ofNullable(id == null ? null : byId.get(id.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The entry under its own id, however it was reached (an alias names the same explanation). */
+    public KbEntry canonical(KbEntry reached) {
+        return entries.stream().filter(e -> e.allIds().equals(reached.allIds())).findFirst().orElse(reached);
     }
 
     public Optional<KbEntry> forOutcome(Outcome outcome) {
@@ -162,6 +181,13 @@ public final class KnowledgeBase {
         return out;
     }
 
+    /** The entry for a fatal TLS alert the server sent, by its name ("certificate_required"). */
+    public Optional<KbEntry> forTlsAlert(String alert) {
+        return alert == null ? Optional.empty() : entries.stream()
+                .filter(e -> e.kind() == EntryKind.TLS_ALERT && e.codes().stream().anyMatch(alert::equalsIgnoreCase))
+                .findFirst();
+    }
+
     /** A RasSstp event (the SSTP events people mean when they say "event 4"); other sources by name. */
     public Optional<KbEntry> forEvent(int id) {
         return byId("event-rassstp-" + id).or(() -> entries.stream()
@@ -195,7 +221,16 @@ public final class KnowledgeBase {
         for (SearchHit hit : search(query, 10)) {
             out.add(hit.entry());
         }
-        return List.copyOf(out);
+        return distinct(out);
+    }
+
+    /** The entries without repeats of one explanation reached through two of its ids (the first one stays). */
+    public static List<KbEntry> distinct(java.util.Collection<KbEntry> found) {
+        Map<Set<String>, KbEntry> out = new LinkedHashMap<>();
+        for (KbEntry e : found) {
+            out.putIfAbsent(e.allIds(), e);
+        }
+        return List.copyOf(out.values());
     }
 
     /** A free-text hit and its score. */

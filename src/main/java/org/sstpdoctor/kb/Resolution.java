@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.sstpdoctor.probe.Failure;
 import org.sstpdoctor.probe.Finding;
 import org.sstpdoctor.probe.Outcome;
 import org.sstpdoctor.probe.ProbeReport;
@@ -35,11 +36,20 @@ public record Resolution(List<KbEntry> entries, String site) {
         if (outcome == Outcome.HTTP_STATUS && report.httpResponse() != null) {
             kb.forHttpStatus(report.httpResponse().code()).ifPresent(out::add);
         }
+        if (outcome.isProxyProblem()) {
+            // The proxy's own error is explained as the proxy's first; the status's general entry follows.
+            // An outcome that is a status entry's alias (407) is shown under the status entry's own id.
+            kb.forOutcome(outcome).map(kb::canonical).ifPresent(out::add);
+        }
         if (outcome.isProxyProblem() && !report.proxyReplies().isEmpty()) {
             ProxyReply last = report.proxyReplies().get(report.proxyReplies().size() - 1);
             if (last.reply().code() != 200) {
                 kb.forHttpStatus(last.reply().code()).ifPresent(out::add);
             }
+        }
+        if (outcome == Outcome.TLS_HANDSHAKE_FAILED) {
+            // A named alert says more than "the handshake failed": bad_certificate is about this computer's certificate.
+            Failure.receivedTlsAlert(report.detail()).flatMap(kb::forTlsAlert).ifPresent(out::add);
         }
         kb.forOutcome(outcome).ifPresent(out::add);
         // Every other failure found (another certificate problem, what lies past the certificate).
@@ -52,6 +62,6 @@ public record Resolution(List<KbEntry> entries, String site) {
                 kb.forOutcome(f.outcome()).ifPresent(out::add);
             }
         }
-        return new Resolution(new ArrayList<>(out), kb.site().orElse(null));
+        return new Resolution(KnowledgeBase.distinct(out), kb.site().orElse(null));
     }
 }

@@ -254,7 +254,9 @@ public final class SiteOverrides {
 
     KbEntry apply(KbEntry entry) {
         KbEntry result = entry;
-        for (String id : List.of("*", entry.id())) {
+        List<String> ids = new java.util.ArrayList<>(List.of("*", entry.id()));
+        ids.addAll(entry.aliases());
+        for (String id : ids) {
             for (Change c : changes.getOrDefault(id, List.of())) {
                 result = apply(result, c);
             }

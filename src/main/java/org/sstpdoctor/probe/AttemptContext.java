@@ -34,6 +34,8 @@ public final class AttemptContext {
     private TlsInfo tls;
     private HttpReply httpResponse;
     private SstpResult sstp;
+    private org.sstpdoctor.probe.revocation.RevocationCache revocationCache;
+    private org.sstpdoctor.probe.revocation.RevocationResult revocation;
     private Classified layer;
     private Insights insights = Insights.NONE;
 
@@ -112,12 +114,32 @@ public final class AttemptContext {
      * outcome beyond it.
      */
     public void addFinding(Finding finding) { stageFindings.add(finding); }
+
+    /** One fetch per CRL/OCSP address per run (both attempts of a probe; a whole batch). */
+    public org.sstpdoctor.probe.revocation.RevocationCache revocationCache() {
+        if (revocationCache == null) {
+            revocationCache = new org.sstpdoctor.probe.revocation.RevocationCache();
+        }
+        return revocationCache;
+    }
+    void revocationCache(org.sstpdoctor.probe.revocation.RevocationCache cache) { revocationCache = cache; }
+    public org.sstpdoctor.probe.revocation.RevocationResult revocation() { return revocation; }
+    public void revocation(org.sstpdoctor.probe.revocation.RevocationResult result) { revocation = result; }
     public List<Finding> stageFindings() { return List.copyOf(stageFindings); }
 
     public TransportSpec transportSpec() {
         return new TransportSpec(target(), proxy, addresses,
                 withCredentials ? request.proxy().user() : null,
                 withCredentials ? request.proxy().password() : null,
-                validator, deadlineNanos);
+                validator, connectionDeadlineNanos());
+    }
+
+    /**
+     * The connection's own deadline: a fifth of the time (at most 2 s) is kept for the revocation
+     * check that follows it, so a server that never answers still leaves time to check its chain.
+     */
+    public long connectionDeadlineNanos() {
+        long reserve = Math.min(java.util.concurrent.TimeUnit.SECONDS.toNanos(2), request.timeout().toNanos() / 5);
+        return deadlineNanos - reserve;
     }
 }

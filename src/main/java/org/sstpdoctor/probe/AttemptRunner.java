@@ -10,6 +10,7 @@ import java.util.Optional;
  * contract: every stage gets exactly one end, live.
  */
 final class AttemptRunner {
+    private static final System.Logger LOG = System.getLogger(AttemptRunner.class.getName());
     /** What one attempt found. */
     record Result(VerdictRule.Decision decision, List<StageResult> stages, Observation observation, TlsInfo tls,
                   HttpReply httpResponse, SstpResult sstp, List<String> notes) {
@@ -94,6 +95,9 @@ final class AttemptRunner {
                 tracker.now(), s -> applies(s, context), AttemptRunner::skipReason);
         tracker.finish(stages);
         VerdictRule.Decision decision = VerdictRule.decide(layer, context.tls(), context.stageFindings());
+        LOG.log(System.Logger.Level.DEBUG, "layer outcome {0} at {1} ({2}); decided {3}, answered by {4}",
+                layer.outcome().id(), layer.stage() == null ? "-" : layer.stage().id(), layer.answeredBy().phrase(),
+                decision.outcome().id(), decision.answeredBy().phrase());
         List<String> notes = new ArrayList<>(context.notes());
         if (context.observation() != null) {
             notes.addAll(context.observation().notes());
@@ -109,6 +113,13 @@ final class AttemptRunner {
         }
         StageTracker tracker = context.tracker();
         context.layer(layer);
+        // The connection is over: a stage it left open ended with it, before the finishing steps begin.
+        for (Step step : steps) {
+            boolean finishing = step instanceof ActiveStep a && a.finishing();
+            if (!finishing && tracker.startOf(step.stage()) >= 0 && !tracker.hasEnded(step.stage())) {
+                tracker.ended(step.stage(), StageStatus.FAILED, layer.detail());
+            }
+        }
         for (Step step : steps) {
             if (step instanceof ActiveStep active && active.finishing() && applies(step, context)
                     && !tracker.hasEnded(step.stage())) {
@@ -120,7 +131,11 @@ final class AttemptRunner {
                 }
                 tracker.started(step.stage());
                 StepEnd end = active.run(context);
-                tracker.ended(step.stage(), end.status(), end.detail(), tracker.now());
+                // Once started it ran: time that ran out meanwhile leaves a check not made (a warning), not a skip.
+                boolean neverRan = end.status() == StageStatus.SKIPPED || end.status() == StageStatus.NOT_REACHED;
+                String detail = neverRan && (end.detail() == null || end.detail().isEmpty())
+                        ? "no time left within the probe's time limit" : end.detail();
+                tracker.ended(step.stage(), neverRan ? StageStatus.WARNED : end.status(), detail, tracker.now());
             }
         }
     }
@@ -165,6 +180,9 @@ final class AttemptRunner {
         }
         if (observed.failure() != null) {
             TransportStep inProgress = firstNotEnded(group, spec, tracker);
+            LOG.log(System.Logger.Level.DEBUG, "transport failed ({0}: {1}) while {2} was in progress",
+                    observed.failure().kind(), observed.failure().message(),
+                    inProgress == null ? "no stage" : inProgress.stage().id());
             Classified c;
             if (inProgress == null || observed.failure().is(Failure.Kind.INTERNAL) && inProgress.stage() != Stage.SSTP_HTTP) {
                 c = new Classified(Outcome.INTERNAL_ERROR, AnsweredBy.THIS_COMPUTER, observed.failure().message(),

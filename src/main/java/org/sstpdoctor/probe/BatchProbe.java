@@ -44,7 +44,9 @@ public final class BatchProbe {
     private BatchProbe() {
     }
 
-    public static Summary run(Iterator<Item> items, int concurrency, SstpProbe probe, Cancellation cancellation, Sink sink) {
+    public static Summary run(Iterator<Item> items, int concurrency, SstpProbe oneProbe, Cancellation cancellation, Sink sink) {
+        // One fetch per CRL/OCSP address for the whole list (answers kept until their nextUpdate).
+        SstpProbe probe = oneProbe.sharingRevocationChecks();
         int workers = Math.max(1, Math.min(concurrency, MAX_CONCURRENCY));
         int window = workers * 4;
         AtomicInteger n = new AtomicInteger();

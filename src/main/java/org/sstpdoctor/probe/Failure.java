@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.sstpdoctor.sstp.SstpFormatException;
 
@@ -114,6 +115,19 @@ public record Failure(Kind kind, String message) {
             }
         }
         return Kind.OTHER;
+    }
+
+    private static final java.util.regex.Pattern RECEIVED_ALERT =
+            java.util.regex.Pattern.compile("(?i)received fatal alert: ([a-z_]{1,40})");
+
+    /**
+     * The name of the fatal TLS alert the peer sent ("certificate_required"), from a failure's
+     * message as the JDK words it ("Received fatal alert: certificate_required"); an alert this
+     * side raised itself is not "received", so it is not named here.
+     */
+    public static Optional<String> receivedTlsAlert(String message) {
+        java.util.regex.Matcher m = RECEIVED_ALERT.matcher(message == null ? "" : message);
+        return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     /**

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeoutException;
  * interrupted nor given a timeout. The lookup gets its own daemon thread, which ends when the
  * lookup does; the probe returns at its deadline or on cancel, whichever comes first.
  */
-final class NameLookup {
-    enum Kind { FOUND, NOT_FOUND, FAILURE, TIMEOUT, CANCELLED }
+public final class NameLookup {
+    public enum Kind { FOUND, NOT_FOUND, FAILURE, TIMEOUT, CANCELLED }
 
-    record Result(Kind kind, List<InetAddress> addresses, String detail) {
+    public record Result(Kind kind, List<InetAddress> addresses, String detail) {
     }
 
     private NameLookup() {
@@ -33,7 +33,7 @@ final class NameLookup {
     private static final long SLOT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     @SuppressWarnings("try") // the registration is held only to be closed: unregistered when the lookup ends
-    static Result lookup(HostResolver resolver, String host, long timeoutNanos, Cancellation cancellation) {
+    public static Result lookup(HostResolver resolver, String host, long timeoutNanos, Cancellation cancellation) {
         long total = Math.max(1, timeoutNanos);
         long deadline = System.nanoTime() + total;
         try {

@@ -16,11 +16,21 @@ import java.util.List;
  * @param requestHead the exact SSTP request head sent, or empty
  * @param failure why the exchange ended without a usable answer, or null
  * @param notes remarks for the person (proxy credentials not used, ...)
+ * @param connectHead the first CONNECT request head sent to the proxy (credentials never shown), or empty
  */
 public record Observation(List<String> connectAttempts, String connectedTo, List<ProxyReply> proxyReplies,
                           TlsFacts tls, boolean serverSpokeAfterTls, HttpReply response, double responseAtMillis,
-                          String requestHead, Failure failure, List<String> notes) {
+                          String requestHead, Failure failure, List<String> notes, String connectHead) {
+    /** Without a proxy's CONNECT head. */
+    public Observation(List<String> connectAttempts, String connectedTo, List<ProxyReply> proxyReplies, TlsFacts tls,
+                       boolean serverSpokeAfterTls, HttpReply response, double responseAtMillis, String requestHead,
+                       Failure failure, List<String> notes) {
+        this(connectAttempts, connectedTo, proxyReplies, tls, serverSpokeAfterTls, response, responseAtMillis,
+                requestHead, failure, notes, "");
+    }
+
     public Observation {
+        connectHead = connectHead == null ? "" : connectHead;
         connectAttempts = List.copyOf(connectAttempts);
         connectedTo = connectedTo == null ? "" : connectedTo;
         proxyReplies = List.copyOf(proxyReplies);

@@ -65,6 +65,25 @@ public enum Outcome {
     CANCELLED(FAIL, THIS_COMPUTER, "The test was cancelled"),
     INTERNAL_ERROR(FAIL, THIS_COMPUTER, "SSTP Doctor hit an internal error"),
 
+    // Revocation of the server's chain, checked as Windows checks it (issue 11; probe.revocation).
+    REVOCATION_GOOD(PASS, SERVER, "No certificate of the chain is revoked (checked by CRL or OCSP)"),
+    REVOCATION_REVOKED(FAIL, SERVER, "A certificate of the server's chain has been revoked"),
+    REVOCATION_OFFLINE(FAIL, NOBODY, "The revocation check could not be made: no CRL or OCSP answer could be used"),
+    REVOCATION_CRL_STALE(FAIL, SERVER, "The certificate's revocation list (CRL) is out of date"),
+    REVOCATION_OCSP_UNKNOWN(FAIL, SERVER, "The OCSP responder does not know the certificate"),
+    REVOCATION_NO_INFO(FAIL, SERVER, "A certificate of the chain names no CRL or OCSP address"),
+    REVOCATION_LDAP_ONLY(FAIL, NOBODY, "The revocation list is published only over LDAP, inside the company network"),
+    REVOCATION_NOT_CHECKED(WARN, THIS_COMPUTER, "The revocation check was not finished (no time left, or issuer unknown)"),
+
+    // A web proxy's own error answer to CONNECT, read from its error identifiers (issue 11; probe.okhttp.ProxyErrors).
+    PROXY_TARGET_REFUSED(FAIL, PROXY, "The web proxy could not connect to the VPN server: connection refused"),
+    PROXY_TARGET_TIMEOUT(FAIL, PROXY, "The web proxy could not connect to the VPN server: no answer in time"),
+    PROXY_TARGET_NOT_FOUND(FAIL, PROXY, "The web proxy could not find the VPN server's name"),
+    PROXY_TARGET_UNREACHABLE(FAIL, PROXY, "The web proxy could not connect to the VPN server"),
+    PROXY_POLICY_DENIED(FAIL, PROXY, "The web proxy's rules do not allow a tunnel to the VPN server"),
+    PROXY_NOT_A_PROXY(FAIL, PROXY, "The proxy setting points at a web server, not a web proxy"),
+    PROXY_SILENT(FAIL, PROXY, "The web proxy accepted the connection but never answered the tunnel request"),
+
     // Will Windows connect? (issue 12)
     CAPTIVE_PORTAL(FAIL, NETWORK, "The network wants a sign-in first: a login page answered"),
     TLS_INTERCEPTED(FAIL, PROXY, "A proxy or firewall decrypts the connection (TLS inspection)"),
@@ -103,6 +122,10 @@ public enum Outcome {
 
     public boolean isCertificateProblem() {
         return name().startsWith("CERT_");
+    }
+
+    public boolean isRevocationProblem() {
+        return name().startsWith("REVOCATION_") && this != REVOCATION_GOOD;
     }
 
     public boolean isProxyProblem() {

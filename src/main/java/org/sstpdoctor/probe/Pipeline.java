@@ -14,6 +14,7 @@ public final class Pipeline {
             new TlsHandshakeStep(),
             new SstpRequestStep(),
             new CallConnectStep(),
+            new RevocationStep(),
             new WindowsTlsStep());
 
     private Pipeline() {

@@ -24,10 +24,21 @@ import org.sstpdoctor.text.PeerText;
  * @param authenticatedRetry the second, signed-in attempt; else null
  * @param insights what Windows will do: the compatibility table, crypto-binding hashes, interception,
  *                 what the server looks like, clocks, a login page ({@link Insights#NONE} when not worked out)
+ * @param connectHead the exact CONNECT request head sent to the web proxy (the first), "" without a proxy
+ * @param revocation the revocation check of the chain, null when no certificate was received
  */
 public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
                           Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
-                          ProbeReport authenticatedRetry, Insights insights) {
+                          ProbeReport authenticatedRetry, Insights insights, String connectHead,
+                          org.sstpdoctor.probe.revocation.RevocationResult revocation) {
+
+    /** Without a CONNECT head and a revocation check. */
+    public ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
+                       Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
+                       ProbeReport authenticatedRetry, Insights insights) {
+        this(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, authenticatedRetry, insights, "",
+                null);
+    }
 
     /**
      * @param totalMillis the attempt's duration
@@ -101,6 +112,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         network = network == null ? Network.NONE : network;
         request = request == null ? SstpRequest.NONE : request;
         notes = notes.stream().map(PeerText::line).toList();
+        connectHead = connectHead == null ? "" : connectHead;
         insights = insights == null ? Insights.NONE : insights;
     }
 
@@ -136,7 +148,8 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
 
     /** The report with the second, credentialed attempt attached. */
     public ProbeReport withAuthenticatedRetry(ProbeReport retry) {
-        return new ProbeReport(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, retry, insights);
+        return new ProbeReport(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, retry, insights,
+                connectHead, revocation);
     }
 
     /** The report for input that could not be used (a bad line in a list of servers). */
@@ -176,6 +189,8 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         private SstpResult sstp;
         private List<String> notes = List.of();
         private ProbeReport authenticatedRetry;
+        private String connectHead = "";
+        private org.sstpdoctor.probe.revocation.RevocationResult revocation;
         private Insights insights = Insights.NONE;
 
         private Builder() {
@@ -220,6 +235,8 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         public Builder sstp(SstpResult s) { sstp = s; return this; }
         public Builder notes(List<String> n) { notes = n; return this; }
         public Builder authenticatedRetry(ProbeReport r) { authenticatedRetry = r; return this; }
+        public Builder connectHead(String head) { connectHead = head; return this; }
+        public Builder revocation(org.sstpdoctor.probe.revocation.RevocationResult r) { revocation = r; return this; }
         public Builder insights(Insights i) { insights = i; return this; }
 
         public ProbeReport build() {
@@ -230,7 +247,8 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
             return new ProbeReport(new Run(toolVersion, startedAt, totalMillis, credentialsUsed), target, proxy,
                     new Diagnosis(outcome, answeredBy, detail, findings, beyondCertificate), ordered,
                     new Network(resolvedAddresses, connectAttempts, proxyReplies),
-                    new SstpRequest(requestHead, httpResponse), tls, sstp, notes, authenticatedRetry, insights);
+                    new SstpRequest(requestHead, httpResponse), tls, sstp, notes, authenticatedRetry, insights,
+                    connectHead, revocation);
         }
     }
 }

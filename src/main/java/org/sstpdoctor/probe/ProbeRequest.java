@@ -21,7 +21,15 @@ import org.sstpdoctor.target.Target;
 public record ProbeRequest(String typedAddress, Target target, ProxySettings proxy,
                            List<X509Certificate> extraTrust, String extraTrustSource, Duration timeout,
                            String expectedCertificate, boolean checkWindows) {
+    /** The one default and the one range for the time limit: the command line, the wizard and the settings file. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
+
+    /** Whether a time limit a person chose is within {@link #MIN_TIMEOUT} and {@link #MAX_TIMEOUT}. */
+    public static boolean isAllowedTimeout(Duration d) {
+        return d != null && d.compareTo(MIN_TIMEOUT) >= 0 && d.compareTo(MAX_TIMEOUT) <= 0;
+    }
 
     public ProbeRequest {
         Objects.requireNonNull(target, "target");

@@ -13,7 +13,9 @@ final class ProxyTunnelStep implements TransportStep {
     @Override
     public Set<Outcome> outcomes() {
         return Set.of(Outcome.PROXY_AUTH_REQUIRED, Outcome.PROXY_AUTH_FAILED, Outcome.PROXY_REFUSED,
-                Outcome.PROXY_BAD_REPLY);
+                Outcome.PROXY_BAD_REPLY, Outcome.PROXY_SILENT, Outcome.PROXY_TARGET_REFUSED,
+                Outcome.PROXY_TARGET_TIMEOUT, Outcome.PROXY_TARGET_NOT_FOUND, Outcome.PROXY_TARGET_UNREACHABLE,
+                Outcome.PROXY_POLICY_DENIED, Outcome.PROXY_NOT_A_PROXY);
     }
 
     @Override
@@ -34,8 +36,12 @@ final class ProxyTunnelStep implements TransportStep {
             return refusal.get();
         }
         Failure failure = observed.failure();
+        if (failure.kind() == Failure.Kind.TIMEOUT) {
+            return new Classified(Outcome.PROXY_SILENT, AnsweredBy.PROXY,
+                    "the proxy accepted the connection but did not answer the CONNECT request in time",
+                    Stage.PROXY_CONNECT);
+        }
         String why = switch (failure.kind()) {
-            case TIMEOUT -> "the proxy did not answer the CONNECT request in time";
             case RESET -> "the proxy reset the connection instead of answering the CONNECT request";
             case CLOSED -> "the proxy closed the connection without answering the CONNECT request";
             case HEAD_TOO_LONG -> "the proxy's answer to CONNECT never ended: " + new HeadTooLongException().getMessage();
@@ -66,7 +72,9 @@ final class ProxyTunnelStep implements TransportStep {
                         "the proxy demands a sign-in: " + status + schemes + hints, Stage.PROXY_CONNECT));
             }
         }
-        return Optional.of(new Classified(Outcome.PROXY_REFUSED, AnsweredBy.PROXY,
-                "the proxy refused the tunnel: " + status + hints, Stage.PROXY_CONNECT));
+        // The proxy's own error, read from its identifiers (X-Squid-Error, tinyproxy's reasons): explained as the proxy's.
+        ProxyErrors.Reading reading = ProxyErrors.read(reply);
+        return Optional.of(new Classified(reading.outcome(), AnsweredBy.PROXY,
+                "the proxy answered " + status + ": " + reading.why() + hints, Stage.PROXY_CONNECT));
     }
 }

@@ -19,12 +19,15 @@ import org.sstpdoctor.target.Target;
  * within a fraction of a second of {@link Cancellation#cancel()}.
  */
 public final class SstpProbe {
+    private static final System.Logger LOG = System.getLogger(SstpProbe.class.getName());
     private final HostResolver resolver;
     private final SystemProxyDetector proxyDetector;
     private final Clock clock;
     private final Transport transport;
     private final List<Step> steps;
     private final String toolVersion;
+    /** Shared by every run of this probe (a batch), or null: a new one per run. */
+    private final org.sstpdoctor.probe.revocation.RevocationCache sharedRevocationCache;
 
     /**
      * @param transport carries out the connection (the OkHttp one: {@code probe.okhttp.OkHttpTransport})
@@ -36,12 +39,26 @@ public final class SstpProbe {
     /** With another list of steps: for tests of the pipeline itself. */
     public SstpProbe(HostResolver resolver, SystemProxyDetector proxyDetector, Clock clock, Transport transport,
                      List<Step> steps) {
+        this(resolver, proxyDetector, clock, transport, steps, null);
+    }
+
+    private SstpProbe(HostResolver resolver, SystemProxyDetector proxyDetector, Clock clock, Transport transport,
+                      List<Step> steps, org.sstpdoctor.probe.revocation.RevocationCache sharedRevocationCache) {
         this.resolver = resolver;
         this.proxyDetector = proxyDetector;
         this.clock = clock;
         this.transport = transport;
         this.steps = List.copyOf(steps);
         this.toolVersion = Version.current();
+        this.sharedRevocationCache = sharedRevocationCache;
+    }
+
+    /**
+     * The same probe with one revocation cache for all its runs (batch mode): each CRL or OCSP
+     * address is fetched once for the whole list, and again only after its answer's nextUpdate.
+     */
+    public SstpProbe sharingRevocationChecks() {
+        return new SstpProbe(resolver, proxyDetector, clock, transport, steps, new org.sstpdoctor.probe.revocation.RevocationCache());
     }
 
     public ProbeReport run(ProbeRequest request) {
@@ -82,26 +99,35 @@ public final class SstpProbe {
                 settings.user(), settings.password() != null && !settings.password().isEmpty());
         X509TrustManager validator = TrustStores.withExtra(request.extraTrust());
 
-        ProbeReport first = attempt(request, proxy, proxyInfo, validator, false, notes, listener, cancellation);
+        org.sstpdoctor.probe.revocation.RevocationCache revocationCache = sharedRevocationCache != null ? sharedRevocationCache
+                : new org.sstpdoctor.probe.revocation.RevocationCache();
+        ProbeReport first = attempt(request, proxy, proxyInfo, validator, false, notes, listener, cancellation,
+                revocationCache);
         boolean askedForSignIn = first.outcome() == Outcome.PROXY_AUTH_REQUIRED;
         if (proxy == null || !settings.hasCredentials() || !askedForSignIn || cancellation.isCancelled()) {
             return first;
         }
         listener.note("The proxy asks for a sign-in, which Windows' SSTP client cannot give. "
                 + "Trying again with the proxy credentials you gave, to see what lies beyond the proxy.");
-        ProbeReport second = attempt(request, proxy, proxyInfo, validator, true, List.of(), listener, cancellation);
+        ProbeReport second = attempt(request, proxy, proxyInfo, validator, true, List.of(), listener, cancellation,
+                revocationCache);
         return first.withAuthenticatedRetry(second);
     }
 
     private ProbeReport attempt(ProbeRequest request, ProxyEndpoint proxy, ProxyInfo proxyInfo,
                                 X509TrustManager validator, boolean withCredentials, List<String> notes,
-                                ProbeListener listener, Cancellation cancellation) {
+                                ProbeListener listener, Cancellation cancellation, org.sstpdoctor.probe.revocation.RevocationCache revocationCache) {
         long origin = System.nanoTime();
         long deadline = origin + request.timeout().toNanos();
         Instant startedAt = clock.instant();
         StageTracker tracker = new StageTracker(origin, listener);
+        // Never the password: only whether this attempt signs in.
+        LOG.log(System.Logger.Level.DEBUG, "attempt: {0} port {1}, proxy {2}, timeout {3} ms, {4}",
+                request.target().asciiHost(), request.target().port(), proxy == null ? "none" : proxy.toString(),
+                request.timeout().toMillis(), withCredentials ? "signing in to the proxy" : "no proxy credentials (as Windows)");
         AttemptContext context = new AttemptContext(request, proxy, withCredentials, validator, resolver, clock,
                 cancellation, tracker, deadline);
+        context.revocationCache(revocationCache);
         AttemptRunner.Result result = new AttemptRunner(steps, transport).run(context);
         VerdictRule.Decision decided = result.decision();
         // What Windows will do (the Windows step's insights) weighed into the verdict.
@@ -119,6 +145,7 @@ public final class SstpProbe {
                 .connectAttempts(observed == null ? List.of() : observed.connectAttempts())
                 .proxyReplies(observed == null ? List.of() : observed.proxyReplies())
                 .requestHead(observed == null ? "" : observed.requestHead())
+                .connectHead(observed == null ? "" : observed.connectHead()).revocation(context.revocation())
                 .httpResponse(result.httpResponse()).tls(result.tls()).sstp(result.sstp())
                 .notes(allNotes).totalMillis(millisSince(origin)).credentialsUsed(withCredentials)
                 .insights(decision.insights())

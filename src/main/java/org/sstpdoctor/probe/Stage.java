@@ -8,6 +8,12 @@ public enum Stage {
     TLS_HANDSHAKE("Secure connection (TLS)", "Setting up the secure connection"),
     SSTP_HTTP("SSTP request", "Sending the SSTP request"),
     SSTP_CONTROL("SSTP answer", "Waiting for the SSTP service to answer"),
+    /**
+     * The chain's revocation (CRL/OCSP), checked as Windows checks it. Windows checks it during the
+     * handshake, before it sends the SSTP request; the probe checks it last, on the chain it captured,
+     * because OkHttp cannot pause inside a connection (issue 11).
+     */
+    REVOCATION("Certificate revocation", "Checking that the certificates are not revoked (CRL/OCSP)"),
     WINDOWS_TLS("Windows versions", "Trying each Windows version's own secure-connection offer");
 
     private final String title;

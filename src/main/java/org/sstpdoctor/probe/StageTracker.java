@@ -12,6 +12,7 @@ import java.util.Map;
  * to a proxy, say) is ignored. Thread-safe: transports report from their own threads.
  */
 public final class StageTracker {
+    private static final System.Logger LOG = System.getLogger(StageTracker.class.getName());
     private final long originNanos;
     private final ProbeListener listener;
     private final Map<Stage, Double> starts = new EnumMap<>(Stage.class);
@@ -20,6 +21,11 @@ public final class StageTracker {
     public StageTracker(long originNanos, ProbeListener listener) {
         this.originNanos = originNanos;
         this.listener = listener;
+    }
+
+    /** The attempt's origin ({@link System#nanoTime}), for steps that time their own parts. */
+    public long originNanos() {
+        return originNanos;
     }
 
     /** Milliseconds since the attempt's origin. */
@@ -36,6 +42,7 @@ public final class StageTracker {
             at = now();
             starts.put(stage, at);
         }
+        LOG.log(System.Logger.Level.DEBUG, "{0} started at {1} ms", stage.id(), millis(at));
         listener.stageStarted(stage, at);
     }
 
@@ -55,6 +62,7 @@ public final class StageTracker {
             result = new StageResult(stage, status, start, Math.max(0, atMillis - start), detail);
             ends.put(stage, result);
         }
+        log(result);
         listener.stageFinished(result);
     }
 
@@ -68,6 +76,7 @@ public final class StageTracker {
             result = status == StageStatus.SKIPPED ? StageResult.skipped(stage, why) : StageResult.notReached(stage);
             ends.put(stage, result);
         }
+        log(result);
         listener.stageFinished(result);
     }
 
@@ -85,6 +94,7 @@ public final class StageTracker {
                 }
             }
             if (emit) {
+                log(r);
                 listener.stageFinished(r);
             }
         }
@@ -108,7 +118,20 @@ public final class StageTracker {
         return ends.get(stage);
     }
 
+    private static void log(StageResult r) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "{0} {1}{2}{3}", r.stage().id(), r.status().id(),
+                    r.started() ? " after " + millis(r.durationMillis()) + " ms" : "",
+                    r.detail().isEmpty() ? "" : ": " + r.detail());
+        }
+    }
+
+    private static String millis(double ms) {
+        return String.format(java.util.Locale.ROOT, "%.1f", ms);
+    }
+
     public void note(String message) {
+        LOG.log(System.Logger.Level.DEBUG, "note: {0}", message);
         listener.note(message);
     }
 }

@@ -109,10 +109,10 @@ public final class TrustStores {
             // Only a regular file of sensible size: /dev/zero or a FIFO would otherwise hang or fill the memory.
             data = BoundedFiles.readBytes(file, MAX_CA_FILE_BYTES);
         } catch (NoSuchFileException e) {
-            throw new InputException("trust file", "The file " + name + " does not exist.");
+            throw new InputException(org.sstpdoctor.target.InputField.TRUSTED_CA_FILE, "The file " + name + " does not exist.");
         } catch (IOException e) {
             String why = String.valueOf(e.getMessage());
-            throw new InputException("trust file", "The file " + name + (why.startsWith("is ") ? " " + why + "."
+            throw new InputException(org.sstpdoctor.target.InputField.TRUSTED_CA_FILE, "The file " + name + (why.startsWith("is ") ? " " + why + "."
                     : " cannot be read: " + why) + " Give a PEM file with one or more CA certificates.");
         }
         try (InputStream in = new java.io.ByteArrayInputStream(data)) {
@@ -124,17 +124,17 @@ public final class TrustStores {
                 }
             }
             if (out.isEmpty()) {
-                throw new InputException("trust file", "The file " + name
+                throw new InputException(org.sstpdoctor.target.InputField.TRUSTED_CA_FILE, "The file " + name
                         + " holds no certificate. Give a PEM file with one or more CA certificates (-----BEGIN CERTIFICATE-----).");
             }
             return out;
         } catch (NoSuchFileException e) {
-            throw new InputException("trust file", "The file " + name + " does not exist.");
+            throw new InputException(org.sstpdoctor.target.InputField.TRUSTED_CA_FILE, "The file " + name + " does not exist.");
         } catch (CertificateException e) {
-            throw new InputException("trust file", "The file " + name
+            throw new InputException(org.sstpdoctor.target.InputField.TRUSTED_CA_FILE, "The file " + name
                     + " is not a certificate file. Give a PEM file with one or more CA certificates (-----BEGIN CERTIFICATE-----).");
         } catch (IOException e) {
-            throw new InputException("trust file", "The file " + name + " cannot be read: " + e.getMessage());
+            throw new InputException(org.sstpdoctor.target.InputField.TRUSTED_CA_FILE, "The file " + name + " cannot be read: " + e.getMessage());
         }
     }
 }

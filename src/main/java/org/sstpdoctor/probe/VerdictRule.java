@@ -43,7 +43,9 @@ public final class VerdictRule {
             findings.add(layerFinding);
             findings.addAll(warnings);
             Finding first = stopping.get(0);
-            return new Decision(first.outcome(), AnsweredBy.SERVER, first.detail(), findings, layerFinding);
+            // A certificate problem is the server's; a revocation check that could not be made, nobody's.
+            AnsweredBy by = first.outcome().isCertificateProblem() ? AnsweredBy.SERVER : first.outcome().typicalAnswerer();
+            return new Decision(first.outcome(), by, first.detail(), findings, layerFinding);
         }
         if (layer.outcome() == Outcome.SSTP_ACK && !warnings.isEmpty()) {
             findings.addAll(warnings);

@@ -9,7 +9,7 @@ import org.sstpdoctor.probe.ProbeReport;
 /** One row per server (RFC 4180 quoting), for spreadsheets and scripts. */
 public final class CsvReport {
     public static final List<String> COLUMNS = List.of("target", "verdict", "outcome", "answered_by", "http_status",
-            "proxy_status", "tls_protocol", "certificate_expires", "total_ms", "detail", "windows");
+            "proxy_status", "tls_protocol", "certificate_expires", "total_ms", "detail", "windows", "revocation");
 
     private CsvReport() {
     }
@@ -33,7 +33,8 @@ public final class CsvReport {
                 expires,
                 String.format(Locale.ROOT, "%.1f", r.totalMillis()),
                 quote(r.detail()),
-                quote(InsightsSections.compact(r.insights(), "; "))));
+                quote(InsightsSections.compact(r.insights(), "; ")),
+                r.revocation() == null ? "" : r.revocation().outcome().id()));
     }
 
     /** Quotes a field when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */

@@ -108,6 +108,7 @@ public final class HtmlReport {
         appendProxyReplies(out, r.proxyReplies(), "h2");
         appendHttp(out, r.httpResponse());
         appendTls(out, r.tls());
+        RevocationSection.html(out, r);
         if (r.sstp() != null) {
             out.append("<h2>SSTP exchange</h2>\n<dl class=\"facts\">\n");
             fact(out, "Sent", "CALL_CONNECT_REQUEST <code>" + esc(r.sstp().requestHex()) + "</code>");

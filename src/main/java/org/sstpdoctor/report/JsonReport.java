@@ -98,6 +98,8 @@ public final class JsonReport {
         node.set("tls", r.tls() == null ? F.nullNode() : tls(r.tls()));
         node.set("sstp", r.sstp() == null ? F.nullNode() : sstp(r.sstp()));
         node.put("requestHead", r.requestHead());
+        node.put("connectHead", r.connectHead());
+        node.set("revocation", RevocationJson.of(r.revocation()));
         strings(node.putArray("notes"), r.notes());
         node.put("totalMs", round(r.totalMillis()));
         node.put("credentialsUsed", r.credentialsUsed());

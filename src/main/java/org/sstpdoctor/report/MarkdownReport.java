@@ -76,6 +76,7 @@ public final class MarkdownReport {
         appendProxyReplies(out, r.proxyReplies(), "##");
         appendHttp(out, r.httpResponse());
         appendTls(out, r.tls());
+        RevocationSection.markdown(out, r);
         if (r.sstp() != null) {
             out.append("## SSTP exchange\n\n");
             field(out, "Sent", "CALL_CONNECT_REQUEST " + code(r.sstp().requestHex()));

@@ -1,23 +1,43 @@
 package org.sstpdoctor.report;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.sstpdoctor.kb.Resolution;
 import org.sstpdoctor.probe.ProbeReport;
 
-/** The forms a report can be saved in, for a "Save report as" dialog. */
+/**
+ * Every form a report comes in, one registry for the command line ({@code --format}) and the
+ * wizard (Save report). Whole-report formats render one probe; row formats render one line per
+ * probe under a {@link #header()}, for many servers.
+ */
 public enum ReportFormat {
-    TEXT("Text", "txt"),
-    MARKDOWN("Markdown", "md"),
-    HTML("HTML", "html"),
-    JSON("JSON", "json");
+    TEXT("text", "Text", "txt", Kind.BOTH),
+    MARKDOWN("markdown", "Markdown", "md", Kind.ONE),
+    HTML("html", "HTML", "html", Kind.ONE),
+    JSON("json", "JSON", "json", Kind.ONE),
+    TABLE("table", "Table", "txt", Kind.ROWS),
+    JSONL("jsonl", "JSON lines", "jsonl", Kind.ROWS),
+    CSV("csv", "CSV", "csv", Kind.ROWS);
 
+    private enum Kind { ONE, ROWS, BOTH }
+
+    private final String id;
     private final String label;
     private final String extension;
+    private final Kind kind;
 
-    ReportFormat(String label, String extension) {
+    ReportFormat(String id, String label, String extension, Kind kind) {
+        this.id = id;
         this.label = label;
         this.extension = extension;
+        this.kind = kind;
+    }
+
+    /** The command line's name: "markdown". */
+    public String id() {
+        return id;
     }
 
     /** For a file-type chooser: "Markdown". */
@@ -30,9 +50,44 @@ public enum ReportFormat {
         return extension;
     }
 
+    /** Renders one probe as a whole report. */
+    public boolean forOneServer() {
+        return kind != Kind.ROWS;
+    }
+
+    /** Renders many probes, one after the other. */
+    public boolean forManyServers() {
+        return kind != Kind.ONE;
+    }
+
+    /** The formats a person saves one report in from the wizard. */
+    public static List<ReportFormat> savable() {
+        return List.of(TEXT, MARKDOWN, HTML, JSON);
+    }
+
+    /** "text|markdown|html|json|table|jsonl|csv", for help texts. */
+    public static String ids() {
+        return String.join("|", Arrays.stream(values()).map(ReportFormat::id).toList());
+    }
+
+    /** The format a person typed: an id, or "md", "htm", "json-lines"; ignoring case. */
+    public static Optional<ReportFormat> fromId(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String t = typed.trim().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "md" -> Optional.of(MARKDOWN);
+            case "htm" -> Optional.of(HTML);
+            case "json-lines", "ndjson" -> Optional.of(JSONL);
+            default -> Arrays.stream(values()).filter(f -> f.id.equals(t)).findFirst();
+        };
+    }
+
     /**
-     * The report in this format. JSON is exactly what {@code sstp-doctor probe --json} prints (without
-     * the final line break), so scripts read a saved file and the command's output alike.
+     * The report in this format: the whole report, or for a row format its one row. JSON is exactly
+     * what {@code sstp-doctor probe --json} prints (without the final line break), so scripts read a
+     * saved file and the command's output alike.
      */
     public String render(ProbeReport report, Resolution resolution) {
         return switch (this) {
@@ -40,7 +95,24 @@ public enum ReportFormat {
             case MARKDOWN -> MarkdownReport.render(report, resolution);
             case HTML -> HtmlReport.render(report, resolution);
             case JSON -> JsonReport.render(report, ResolutionJson.toNode(resolution));
+            case TABLE -> TableReport.row(report);
+            case JSONL -> JsonReport.renderLine(report, ResolutionJson.toNode(resolution));
+            case CSV -> CsvReport.row(report);
         };
+    }
+
+    /** The line above the rows (table, CSV), or empty. */
+    public String header() {
+        return switch (this) {
+            case TABLE -> TableReport.header();
+            case CSV -> CsvReport.header();
+            default -> "";
+        };
+    }
+
+    /** Whether rows need the knowledge base's explanation (the others only name the outcome). */
+    public boolean needsKnowledgeBase() {
+        return this != TABLE && this != CSV;
     }
 
     /** The format a file name asks for by its extension, ignoring case: .txt .md .markdown .html .htm .json. */

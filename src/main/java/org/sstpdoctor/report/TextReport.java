@@ -78,6 +78,7 @@ public final class TextReport {
         appendProxyReplies(out, r);
         appendHttp(out, r.httpResponse());
         appendTls(out, r);
+        RevocationSection.text(out, r);
         if (r.sstp() != null) {
             out.append("\nSSTP exchange\n");
             out.append("  sent:     CALL_CONNECT_REQUEST ").append(r.sstp().requestHex()).append('\n');
@@ -85,6 +86,14 @@ public final class TextReport {
             if (!r.sstp().ending().isEmpty()) {
                 out.append("  ending:   ").append(r.sstp().ending()).append('\n');
             }
+        }
+        if (!r.resolvedAddresses().isEmpty() || !r.connectAttempts().isEmpty()) {
+            // The same section as the Markdown and HTML reports: what the name resolved to, each connection tried.
+            out.append("\nNetwork\n");
+            if (!r.resolvedAddresses().isEmpty()) {
+                out.append("  resolved to: ").append(String.join(", ", r.resolvedAddresses())).append('\n');
+            }
+            r.connectAttempts().forEach(a -> out.append("  - ").append(a).append('\n'));
         }
         if (!r.notes().isEmpty()) {
             out.append("\nNotes\n");

@@ -1,6 +1,7 @@
 package org.sstpdoctor.responder;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -117,5 +118,28 @@ public final class HostileReplies {
     private static void write(OutputStream out, String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** One of the hostile answers to a request head. */
+    static void answer(Behaviour.OnRequest.Hostile.Kind kind, InputStream in, OutputStream out, byte[] head)
+            throws IOException {
+        switch (kind) {
+            case REASON -> reason(out);
+            case TRANSFER_ENCODING -> transferEncoding(out);
+            case ENDLESS_102 -> endless102(out);
+            case ENDLESS_HEADERS -> endlessHeaders(out);
+            case PROXY_407, REFLECTING_PROXY -> {
+                // A proxy keeps the connection for the client's next CONNECT (the signed-in one).
+                byte[] next = head;
+                for (int i = 0; i < 8 && next != null; i++) {
+                    if (kind == Behaviour.OnRequest.Hostile.Kind.PROXY_407) {
+                        proxy(out);
+                    } else {
+                        reflect(out, next);
+                    }
+                    next = ResponderIo.readHead(in).orElse(null);
+                }
+            }
+        }
     }
 }

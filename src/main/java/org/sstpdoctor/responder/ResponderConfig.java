@@ -16,13 +16,20 @@ import org.sstpdoctor.sstp.StatusCode;
  * @param nakStatus the status a Nak or Abort carries
  * @param hashBitmask the hash protocols an Ack asks for (1 SHA-1, 2 SHA-256, 3 both)
  * @param negotiationTimeout how long a call may wait after the Ack before the server aborts it (real servers: about 20 s)
+ * @param behaviour what the responder does at each phase: the scenario's preset unless composed
  */
 public record ResponderConfig(InetAddress bind, int port, Scenario scenario, SSLContext tls, int httpStatus,
-                              StatusCode nakStatus, int hashBitmask, Duration negotiationTimeout) {
+                              StatusCode nakStatus, int hashBitmask, Duration negotiationTimeout, Behaviour behaviour) {
+    public ResponderConfig(InetAddress bind, int port, Scenario scenario, SSLContext tls, int httpStatus,
+                           StatusCode nakStatus, int hashBitmask, Duration negotiationTimeout) {
+        this(bind, port, scenario, tls, httpStatus, nakStatus, hashBitmask, negotiationTimeout, null);
+    }
+
     public ResponderConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(scenario, "scenario");
-        if (scenario.usesTls()) {
+        behaviour = behaviour == null ? scenario.behaviour() : behaviour;
+        if (behaviour.usesTls()) {
             Objects.requireNonNull(tls, "tls is needed for scenario " + scenario);
         }
         if (port < 0 || port > 65535) {
@@ -41,30 +48,35 @@ public record ResponderConfig(InetAddress bind, int port, Scenario scenario, SSL
     }
 
     public ResponderConfig withScenario(Scenario s) {
-        return new ResponderConfig(bind, port, s, tls, httpStatus, nakStatus, hashBitmask, negotiationTimeout);
+        return new ResponderConfig(bind, port, s, tls, httpStatus, nakStatus, hashBitmask, negotiationTimeout, null);
+    }
+
+    /** A misbehaviour composed from effects, for a test; the scenario stays as a label. */
+    public ResponderConfig withBehaviour(Behaviour b) {
+        return new ResponderConfig(bind, port, scenario, tls, httpStatus, nakStatus, hashBitmask, negotiationTimeout, b);
     }
 
     public ResponderConfig withHttpStatus(int status) {
-        return new ResponderConfig(bind, port, scenario, tls, status, nakStatus, hashBitmask, negotiationTimeout);
+        return new ResponderConfig(bind, port, scenario, tls, status, nakStatus, hashBitmask, negotiationTimeout, behaviour);
     }
 
     public ResponderConfig withPort(int p) {
-        return new ResponderConfig(bind, p, scenario, tls, httpStatus, nakStatus, hashBitmask, negotiationTimeout);
+        return new ResponderConfig(bind, p, scenario, tls, httpStatus, nakStatus, hashBitmask, negotiationTimeout, behaviour);
     }
 
     public ResponderConfig withBind(InetAddress address) {
-        return new ResponderConfig(address, port, scenario, tls, httpStatus, nakStatus, hashBitmask, negotiationTimeout);
+        return new ResponderConfig(address, port, scenario, tls, httpStatus, nakStatus, hashBitmask, negotiationTimeout, behaviour);
     }
 
     public ResponderConfig withNakStatus(StatusCode status) {
-        return new ResponderConfig(bind, port, scenario, tls, httpStatus, status, hashBitmask, negotiationTimeout);
+        return new ResponderConfig(bind, port, scenario, tls, httpStatus, status, hashBitmask, negotiationTimeout, behaviour);
     }
 
     public ResponderConfig withHashBitmask(int bitmask) {
-        return new ResponderConfig(bind, port, scenario, tls, httpStatus, nakStatus, bitmask, negotiationTimeout);
+        return new ResponderConfig(bind, port, scenario, tls, httpStatus, nakStatus, bitmask, negotiationTimeout, behaviour);
     }
 
     public ResponderConfig withNegotiationTimeout(Duration timeout) {
-        return new ResponderConfig(bind, port, scenario, tls, httpStatus, nakStatus, hashBitmask, timeout);
+        return new ResponderConfig(bind, port, scenario, tls, httpStatus, nakStatus, hashBitmask, timeout, behaviour);
     }
 }

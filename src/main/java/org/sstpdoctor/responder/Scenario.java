@@ -46,7 +46,10 @@ public enum Scenario {
     CHACHA20_ONLY("TLS 1.2 with only ChaCha20 cipher suites, which Windows does not offer: no Windows can connect"),
     CAPTIVE_PORTAL("A hotel-style network login page answers on the port with a redirect"),
     INSPECTING_PROXY("A TLS-inspecting proxy answers the SSTP request itself: squid's 411 Length Required"),
-    SKEWED_CLOCK("A working server whose clock (Date) is two days ahead of this computer's");
+    SKEWED_CLOCK("A working server whose clock (Date) is two days ahead of this computer's"),
+    // Revocation (issue 11): a working SSTP server; its certificate (PracticePki) tells the story.
+    REVOKED_CERTIFICATE("A working SSTP server whose certificate has been revoked (its CRL and OCSP say so)"),
+    REVOCATION_DOWN("A working SSTP server whose certificate's CRL and OCSP addresses do not answer");
 
     private final String description;
 
@@ -77,11 +80,100 @@ public enum Scenario {
     }
 
     boolean usesTls() {
-        return this != PLAIN_HTTP && this != CAPTIVE_PORTAL && !actsAsProxy();
+        return behaviour().usesTls();
     }
 
     /** Listens as a web proxy (plain HTTP, CONNECT) rather than as the VPN server. */
     public boolean actsAsProxy() {
-        return this == HOSTILE_PROXY || this == REFLECTING_PROXY || this == ENDLESS_PROXY_HEADERS;
+        return behaviour().tls() == Behaviour.Tls.PROXY;
+    }
+
+    /** The scenario as data: its effect at each phase. */
+    public Behaviour behaviour() {
+        return Presets.ALL.get(this);
+    }
+
+    /** Made once: some presets carry a megabyte of reply. */
+    private static final class Presets {
+        static final java.util.Map<Scenario, Behaviour> ALL = new java.util.EnumMap<>(Scenario.class);
+
+        static {
+            for (Scenario s : values()) {
+                ALL.put(s, s.preset());
+            }
+        }
+    }
+
+    private Behaviour preset() {
+        Behaviour w = Behaviour.WORKING;
+        return switch (this) {
+            case WORKING -> w;
+            case WINDOWS_STYLE -> w.onRequest(new Behaviour.OnRequest.Route("HTTP/1.1 200"));
+            case NAK -> w.onCallConnect(Behaviour.OnCallConnect.NAK);
+            case ABORT -> w.onCallConnect(Behaviour.OnCallConnect.ABORT);
+            case HTTP_STATUS -> w.onRequest(new Behaviour.OnRequest.Status(0, "Microsoft-HTTPAPI/2.0"));
+            case WEB_SERVER -> w.onRequest(Behaviour.OnRequest.ReplyAndClose.ascii(webPage()));
+            case NGINX_PROXY -> w.onRequest(new Behaviour.OnRequest.Status(400, "nginx"));
+            case HTTP_1_0 -> w.onRequest(new Behaviour.OnRequest.Route("HTTP/1.0 200 OK"));
+            case SILENT_AFTER_TLS -> w.onRequest(new Behaviour.OnRequest.StaySilent());
+            case SILENT_AFTER_200 -> w.after200(new Behaviour.After200.StaySilent());
+            case CLOSE_AFTER_REQUEST -> w.onRequest(new Behaviour.OnRequest.Close());
+            case RESET_AFTER_REQUEST -> w.onRequest(new Behaviour.OnRequest.Reset());
+            case RESET_AFTER_200 -> w.after200(new Behaviour.After200.ResetAfterFirstPacket());
+            // Binary junk with a line end, so the client reads a whole "status line" that is not HTTP.
+            case GARBAGE_REPLY -> w.onRequest(new Behaviour.OnRequest.Reply(new byte[] {0x16, 0x03, 0x01, 0x00,
+                (byte) 0xff, 'n', 'o', 't', ' ', 'H', 'T', 'T', 'P', '\r', '\n', '\r', '\n'}));
+            // The length field claims 0x30 bytes; only 12 follow before the connection ends.
+            case BAD_PACKET -> w.after200(new Behaviour.After200.Send(new byte[] {0x10, 0x01, 0x00, 0x30, 0x00, 0x02,
+                0x00, 0x01, 0x00, 0x04, 0x00, 0x28}));
+            case SLOW_REPLY -> w.onRequest(new Behaviour.OnRequest.ReplySlowly(("HTTP/1.1 200 OK\r\nContent-Length: "
+                    + org.sstpdoctor.sstp.SstpHttp.CONTENT_LENGTH + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), 1000));
+            case HUGE_STATUS_LINE -> w.onRequest(Behaviour.OnRequest.ReplyAndClose.ascii(
+                    "HTTP/1.1 200 " + "O".repeat(1024 * 1024) + "\r\n\r\n"));
+            case MANY_HEADERS -> w.onRequest(Behaviour.OnRequest.Reply.ascii(manyHeaders()));
+            case INVALID_UTF8 -> w.onRequest(new Behaviour.OnRequest.Reply(new byte[] {'H', 'T', 'T', 'P', '/', '1', '.',
+                '1', ' ', '2', '0', '0', ' ', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\r', '\n', 'X', '-', (byte) 0xFE, ':',
+                ' ', (byte) 0x80, (byte) 0xBF, '\r', '\n', 'C', 'o', 'n', 't', 'e', 'n', 't', '-', 'L', 'e', 'n', 'g', 't',
+                'h', ':', ' ', '0', '\r', '\n', '\r', '\n'}));
+            case HTTP_0_9 -> w.onRequest(Behaviour.OnRequest.ReplyAndClose.ascii("<html><body>It works!</body></html>\n"));
+            case CLOSE_ON_ACCEPT -> w.onAccept(Behaviour.OnAccept.CLOSE);
+            case RESET_ON_ACCEPT -> w.onAccept(Behaviour.OnAccept.RESET);
+            case SILENT_ON_ACCEPT -> w.onAccept(Behaviour.OnAccept.STAY_SILENT);
+            case TLS_ALERT -> w.tls(Behaviour.Tls.FATAL_ALERT);
+            case PLAIN_HTTP -> w.tls(Behaviour.Tls.NONE);
+            case HOSTILE_REASON -> w.onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.REASON));
+            case HOSTILE_TRANSFER_ENCODING -> w.onRequest(
+                    new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.TRANSFER_ENCODING));
+            case HOSTILE_CERTIFICATE -> w.tls(Behaviour.Tls.HOSTILE_CERTIFICATE);
+            case HOSTILE_PROXY -> w.tls(Behaviour.Tls.PROXY)
+                    .onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.PROXY_407));
+            case REFLECTING_PROXY -> w.tls(Behaviour.Tls.PROXY)
+                    .onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.REFLECTING_PROXY));
+            case ENDLESS_102 -> w.onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.ENDLESS_102));
+            case ENDLESS_PROXY_HEADERS -> w.tls(Behaviour.Tls.PROXY)
+                    .onRequest(new Behaviour.OnRequest.Hostile(Behaviour.OnRequest.Hostile.Kind.ENDLESS_HEADERS));
+            case TLS_1_3_ONLY -> w.tls(Behaviour.Tls.TLS_1_3_ONLY);
+            case CHACHA20_ONLY -> w.tls(Behaviour.Tls.CHACHA20_ONLY);
+            case CAPTIVE_PORTAL -> w.tls(Behaviour.Tls.LOGIN_PAGE);
+            case INSPECTING_PROXY -> w.onRequest(new Behaviour.OnRequest.Made(WindowsScenarios::squidLengthRequiredBytes));
+            case SKEWED_CLOCK -> w.onRequest(new Behaviour.OnRequest.Route("HTTP/1.1 200 OK", WindowsScenarios.SKEW));
+            // The SSTP side works; the certificate PracticePki issues for the scenario (revoked, or with its CRL and
+            // OCSP addresses on closed ports) is what Windows refuses.
+            case REVOKED_CERTIFICATE, REVOCATION_DOWN -> w;
+        };
+    }
+
+    private static String webPage() {
+        String page = "<html><body><h1>It works!</h1></body></html>\n";
+        return "HTTP/1.1 200 OK\r\nServer: Apache\r\nContent-Type: text/html\r\nContent-Length: " + page.length()
+                + "\r\n\r\n" + page;
+    }
+
+    private static String manyHeaders() {
+        StringBuilder reply = new StringBuilder("HTTP/1.1 200 OK\r\n");
+        for (int i = 0; i < 10_000; i++) {
+            reply.append("X-Header-").append(i).append(": value\r\n");
+        }
+        return reply.append("\r\n").toString();
     }
 }

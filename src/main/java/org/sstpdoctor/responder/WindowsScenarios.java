@@ -25,8 +25,8 @@ final class WindowsScenarios {
     private WindowsScenarios() {
     }
 
-    static void restrict(SSLSocket tls, Scenario scenario) {
-        switch (scenario) {
+    static void restrict(SSLSocket tls, Behaviour.Tls effect) {
+        switch (effect) {
             case TLS_1_3_ONLY -> tls.setEnabledProtocols(new String[] {"TLSv1.3"});
             case CHACHA20_ONLY -> {
                 tls.setEnabledProtocols(new String[] {"TLSv1.2"});
@@ -38,6 +38,10 @@ final class WindowsScenarios {
     }
 
     /** What an intercepting squid answers after decrypting SSTP's request (it rejects the 2^64-1 length). */
+    static byte[] squidLengthRequiredBytes() {
+        return squidLengthRequired().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     static String squidLengthRequired() {
         String body = "<html><body><h1>ERROR</h1><p>The requested URL could not be retrieved</p></body></html>\n";
         return "HTTP/1.1 411 Length Required\r\nServer: squid/5.7\r\nMime-Version: 1.0\r\nDate: "
@@ -46,8 +50,8 @@ final class WindowsScenarios {
                 + "Via: 1.1 proxy.example (squid/5.7)\r\nConnection: close\r\n\r\n" + body;
     }
 
-    static String skewedStatusHead(String statusLine) {
+    static String skewedStatusHead(String statusLine, Duration skew) {
         return statusLine + "\r\nContent-Length: 18446744073709551615\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "
-                + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC).plus(SKEW)) + "\r\n\r\n";
+                + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC).plus(skew)) + "\r\n\r\n";
     }
 }

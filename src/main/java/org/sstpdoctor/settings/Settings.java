@@ -48,9 +48,9 @@ public record Settings(
     public static final String SCHEMA = "sstp-doctor/settings/v1";
     public static final int MAX_RECENT = 10;
     public static final int MAX_EXPECTED = 100;
-    public static final int DEFAULT_TIMEOUT = 15;
-    public static final int MIN_TIMEOUT = 1;
-    public static final int MAX_TIMEOUT = 600;
+    public static final int DEFAULT_TIMEOUT = (int) org.sstpdoctor.probe.ProbeRequest.DEFAULT_TIMEOUT.toSeconds();
+    public static final int MIN_TIMEOUT = (int) org.sstpdoctor.probe.ProbeRequest.MIN_TIMEOUT.toSeconds();
+    public static final int MAX_TIMEOUT = (int) org.sstpdoctor.probe.ProbeRequest.MAX_TIMEOUT.toSeconds();
     public static final List<String> PROXY_MODES = List.of("none", "system", "manual");
     /** As Windows' SSTP client does, and as the command line defaults to. */
     public static final String DEFAULT_PROXY_MODE = "system";

@@ -19,7 +19,7 @@ public final class AddressParser {
     static final int MAX_INPUT = 2048;
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
     private static final Pattern BROKEN_SCHEME = Pattern.compile("^(https?|sstp):/*(?!/)", Pattern.CASE_INSENSITIVE);
-    private static final String FIELD = "address";
+    private static final InputField FIELD = InputField.ADDRESS;
 
     private AddressParser() {
     }
@@ -68,14 +68,14 @@ public final class AddressParser {
                     + " SSTP Doctor never needs the VPN sign-in; type only the server's address"
                     + (hasPassword ? "." : ", such as " + Messages.shorten(authority.substring(at + 1)) + "."));
         }
-        HostAndPort hp = splitHostAndPort(authority, FIELD, "port", "the server's address");
+        HostAndPort hp = splitHostAndPort(authority, FIELD, InputField.PORT, "the server's address");
         int port = hp.port() == null ? Target.DEFAULT_PORT : hp.port();
         if (portOverride != null) {
             if (portOverride < 1 || portOverride > 65535) {
-                throw new InputException("port", "The port must be a number from 1 to 65535; you typed " + portOverride + ".");
+                throw new InputException(org.sstpdoctor.target.InputField.PORT, "The port must be a number from 1 to 65535; you typed " + portOverride + ".");
             }
             if (hp.port() != null && !hp.port().equals(portOverride)) {
-                throw new InputException("port", "The address says port " + hp.port() + " but the port field says "
+                throw new InputException(org.sstpdoctor.target.InputField.PORT, "The address says port " + hp.port() + " but the port field says "
                         + portOverride + ". Keep one of them.");
             }
             port = portOverride;
@@ -85,7 +85,7 @@ public final class AddressParser {
     }
 
     /** Parses a port typed as text. */
-    public static int parsePort(String typed, String field) throws InputException {
+    public static int parsePort(String typed, InputField field) throws InputException {
         if (typed == null || typed.isBlank()) {
             throw new InputException(field, "Type a port number from 1 to 65535.");
         }
@@ -107,7 +107,7 @@ public final class AddressParser {
     }
 
     /** Splits "host", "host:port", "[v6]", "[v6]:port", or a bare IPv6 address (never with a port). */
-    static HostAndPort splitHostAndPort(String authority, String field, String portField, String what) throws InputException {
+    static HostAndPort splitHostAndPort(String authority, InputField field, InputField portField, String what) throws InputException {
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');
             if (close < 0) {
@@ -142,7 +142,7 @@ public final class AddressParser {
         return new HostAndPort(authority, null);
     }
 
-    private static int portAfterColon(String port, String field) throws InputException {
+    private static int portAfterColon(String port, InputField field) throws InputException {
         if (port.isEmpty()) {
             throw new InputException(field, "The address ends with \":\" but no port follows. Add the port (such as :443) or remove the colon.");
         }
@@ -165,7 +165,7 @@ public final class AddressParser {
      * Common clean-up and checks for anything typed: trimming, pasted quotes, invisible characters,
      * spaces, stray punctuation, file-share paths.
      */
-    static String clean(String typed, String field, String whenEmpty) throws InputException {
+    static String clean(String typed, InputField field, String whenEmpty) throws InputException {
         if (typed == null) {
             throw new InputException(field, whenEmpty);
         }

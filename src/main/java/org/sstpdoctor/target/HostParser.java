@@ -22,7 +22,7 @@ final class HostParser {
      * @param field the input the message is about
      * @param what how to name the thing in messages: "the server's address", "the proxy's address"
      */
-    static Host parse(String host, String field, String what) throws InputException {
+    static Host parse(String host, InputField field, String what) throws InputException {
         if (host.isEmpty()) {
             throw new InputException(field, capitalise(what) + " has no host name. Type a name such as vpn.example.com or an IP address.");
         }
@@ -53,7 +53,7 @@ final class HostParser {
         return host.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.');
     }
 
-    static String parseIpv4(String host, String field) throws InputException {
+    static String parseIpv4(String host, InputField field) throws InputException {
         String[] parts = host.split("\\.", -1);
         if (parts.length != 4) {
             if (parts.length == 1) {
@@ -87,7 +87,7 @@ final class HostParser {
     }
 
     /** Validates an IPv6 literal and returns its canonical text form (RFC 5952: lower case, longest zero run compressed). */
-    static String parseIpv6(String host, String field) throws InputException {
+    static String parseIpv6(String host, InputField field) throws InputException {
         if (host.indexOf('%') >= 0) {
             throw new InputException(field, "\"" + Messages.shorten(host) + "\" is a link-local IPv6 address with a zone (%…),"
                     + " which cannot be used for a VPN server. Use the server's global address or its name.");
@@ -116,7 +116,7 @@ final class HostParser {
     }
 
     /** Parses colon-separated groups; an IPv4 dotted quad is allowed as the last two groups. */
-    private static int[] groups(String part, String field, String invalid, boolean mayEndWithIpv4) throws InputException {
+    private static int[] groups(String part, InputField field, String invalid, boolean mayEndWithIpv4) throws InputException {
         if (part.isEmpty()) {
             return new int[0];
         }
@@ -177,7 +177,7 @@ final class HostParser {
         return out.toString();
     }
 
-    private static String toAscii(String host, String field) throws InputException {
+    private static String toAscii(String host, InputField field) throws InputException {
         String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         if (name.isEmpty() || name.startsWith(".") || name.contains("..")) {
             throw new InputException(field, "\"" + Messages.shorten(host)
@@ -196,7 +196,7 @@ final class HostParser {
         }
     }
 
-    private static void validateDnsName(String ascii, String typed, String field) throws InputException {
+    private static void validateDnsName(String ascii, String typed, InputField field) throws InputException {
         if (ascii.length() > MAX_NAME) {
             throw new InputException(field, "The name is " + ascii.length() + " characters long; an Internet name can be at most "
                     + MAX_NAME + ".");

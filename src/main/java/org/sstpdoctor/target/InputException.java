@@ -1,20 +1,26 @@
 package org.sstpdoctor.target;
 
+import java.util.Objects;
+
 /**
  * Input typed by a person that cannot be used. The message is a complete plain-English sentence
  * naming the problem and how to fix it; {@link #field()} says which input it is about.
  */
 public final class InputException extends Exception {
     private static final long serialVersionUID = 1L;
-    private final String field;
+    private final InputField field;
 
-    public InputException(String field, String message) {
+    public InputException(InputField field, String message) {
         super(message);
-        this.field = field;
+        this.field = Objects.requireNonNull(field, "field");
     }
 
-    /** "address", "port", "proxy", "proxy port", "proxy user", "trust file"… */
-    public String field() {
+    /** By the field's label ("proxy user"); prefer the {@link InputField} constructor. */
+    public InputException(String fieldLabel, String message) {
+        this(InputField.fromLabel(fieldLabel), message);
+    }
+
+    public InputField field() {
         return field;
     }
 }

@@ -16,7 +16,7 @@ public final class IpAddresses {
         int zone = text.indexOf('%');
         String bare = zone < 0 ? text : text.substring(0, zone);
         try {
-            return HostParser.parseIpv6(bare, "address") + (zone < 0 ? "" : text.substring(zone));
+            return HostParser.parseIpv6(bare, InputField.ADDRESS) + (zone < 0 ? "" : text.substring(zone));
         } catch (InputException e) {
             return text;
         }
@@ -28,7 +28,7 @@ public final class IpAddresses {
             return literal;
         }
         try {
-            return HostParser.parseIpv6(literal, "address");
+            return HostParser.parseIpv6(literal, InputField.ADDRESS);
         } catch (InputException e) {
             return literal;
         }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class ProxyAddressParser {
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
-    private static final String FIELD = "proxy";
-    private static final String PORT_FIELD = "proxy port";
+    private static final InputField FIELD = InputField.PROXY;
+    private static final InputField PORT_FIELD = InputField.PROXY_PORT;
     static final int MAX_USER = 256;
 
     private ProxyAddressParser() {
@@ -72,18 +72,18 @@ public final class ProxyAddressParser {
     /** A user name for Basic sign-in: no colon (Basic cannot carry it), no control characters. */
     public static String parseUser(String typed) throws InputException {
         if (typed == null || typed.isBlank()) {
-            throw new InputException("proxy user", "Type the proxy user name, or leave the sign-in empty.");
+            throw new InputException(org.sstpdoctor.target.InputField.PROXY_USER, "Type the proxy user name, or leave the sign-in empty.");
         }
         String user = typed.strip();
         if (user.length() > MAX_USER) {
-            throw new InputException("proxy user", "The user name is " + user.length() + " characters long; at most "
+            throw new InputException(org.sstpdoctor.target.InputField.PROXY_USER, "The user name is " + user.length() + " characters long; at most "
                     + MAX_USER + " are allowed.");
         }
         if (user.codePoints().anyMatch(Messages::isInvisible)) {
-            throw new InputException("proxy user", "The user name contains an invisible character. Type it again.");
+            throw new InputException(org.sstpdoctor.target.InputField.PROXY_USER, "The user name contains an invisible character. Type it again.");
         }
         if (user.indexOf(':') >= 0) {
-            throw new InputException("proxy user", "A proxy user name cannot contain \":\" (Basic sign-in cannot carry it).");
+            throw new InputException(org.sstpdoctor.target.InputField.PROXY_USER, "A proxy user name cannot contain \":\" (Basic sign-in cannot carry it).");
         }
         return user;
     }

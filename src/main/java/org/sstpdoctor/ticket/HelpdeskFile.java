@@ -61,7 +61,7 @@ public final class HelpdeskFile {
     public static void write(Path zip, ProbeReport report, Resolution resolution, Environment environment,
                              List<HistoryStore.Entry> history, Instant now) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (ReportFormat f : ReportFormat.values()) {
+        for (ReportFormat f : ReportFormat.savable()) {
             files.put("report." + f.extension(), f.render(report, resolution).getBytes(StandardCharsets.UTF_8));
         }
         files.put(ENVIRONMENT, MAPPER.writeValueAsBytes(environment.toJson()));

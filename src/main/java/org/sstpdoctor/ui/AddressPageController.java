@@ -55,7 +55,8 @@ public final class AddressPageController implements WizardPage {
         portField.textProperty().bindBidirectional(model.port);
         expectedCertField.textProperty().bindBidirectional(model.expectedCertificate);
         SpinnerValueFactory.IntegerSpinnerValueFactory timeouts =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(WizardModel.MIN_TIMEOUT, WizardModel.MAX_TIMEOUT, 15);
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(WizardModel.MIN_TIMEOUT, WizardModel.MAX_TIMEOUT,
+                        org.sstpdoctor.settings.Settings.DEFAULT_TIMEOUT);
         timeoutObject = model.timeoutSeconds.asObject(); // kept in a field: the bidirectional binding is weak
         timeouts.valueProperty().bindBidirectional(timeoutObject);
         timeoutSpinner.setValueFactory(timeouts);
@@ -95,7 +96,7 @@ public final class AddressPageController implements WizardPage {
     }
 
     private static boolean isPortProblem(InputException e) {
-        return e.field().equals("port");
+        return e.field() == org.sstpdoctor.target.InputField.PORT;
     }
 
     /**

@@ -2,7 +2,6 @@ package org.sstpdoctor.ui;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -10,7 +9,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.sstpdoctor.kb.KbEntry;
 import org.sstpdoctor.kb.KnowledgeBase;
 import org.sstpdoctor.kb.SiteOverrides;
 import org.sstpdoctor.responder.Scenario;
@@ -49,7 +47,7 @@ public final class DesktopApp extends Application {
         KnowledgeBase kb = KnowledgeBase.builtIn();
         var overridesFile = SiteOverrides.defaultLocation(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("user.home", ""));
-        Set<String> ids = kb.entries().stream().map(KbEntry::id).collect(Collectors.toSet());
+        Set<String> ids = kb.ids();
         SiteOverrides overrides = SiteOverrides.load(overridesFile, ids);
         overrides.problems().forEach(p -> System.err.println("warning: " + p));
         return kb.withOverrides(overrides);

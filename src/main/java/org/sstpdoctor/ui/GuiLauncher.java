@@ -18,7 +18,7 @@ public final class GuiLauncher {
 
     /** Runs the wizard until its window closes; returns the process exit code. */
     public static int launch(String[] args, PrintStream err) {
-        if (java.util.Arrays.asList(args).contains("--debug")) {
+        if (org.sstpdoctor.diag.Diagnostics.debugTarget(args).isPresent()) {
             UiLog.enableDebug();
         }
         Optional<String> practice = DesktopApp.practiceProblem(args);
@@ -43,7 +43,7 @@ public final class GuiLauncher {
     /** Whether these arguments are the wizard's own: none, {@code --practice[=NAME]}, {@code --debug}. */
     public static boolean isWizard(String[] args) {
         return java.util.Arrays.stream(args).allMatch(a -> a.equals("--practice") || a.startsWith("--practice=")
-                || a.equals("--debug"));
+                || a.equals("--debug") || a.startsWith("--debug="));
     }
 
     /** On Linux and other X11 systems a window needs $DISPLAY (or Wayland's socket); say so before JavaFX fails. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.sstpdoctor.responder.ResponderCertificates;
+import org.sstpdoctor.responder.PracticePki;
 import org.sstpdoctor.responder.ResponderConfig;
 import org.sstpdoctor.responder.Scenario;
 import org.sstpdoctor.responder.SstpResponder;
@@ -18,20 +18,30 @@ final class PracticeSession implements AutoCloseable {
     private final SstpResponder responder;
     private final Path caFile;
 
-    private PracticeSession(Scenario scenario, SstpResponder responder, Path caFile) {
+    private final PracticePki pki;
+
+    private PracticeSession(Scenario scenario, SstpResponder responder, Path caFile, PracticePki pki) {
         this.scenario = scenario;
         this.responder = responder;
         this.caFile = caFile;
+        this.pki = pki;
     }
 
     static PracticeSession start(Scenario scenario) throws IOException {
-        ResponderCertificates certificates = ResponderCertificates.loopback();
-        // The practice CA goes to a private temporary file so the normal "trusted CA file" path is exercised.
-        Path ca = Files.createTempFile("sstp-doctor-practice-ca", ".pem");
-        ca.toFile().deleteOnExit();
-        Files.writeString(ca, certificates.caPem(), StandardCharsets.US_ASCII);
-        SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(scenario, certificates.serverContext()));
-        return new PracticeSession(scenario, responder, ca);
+        // A practice CA that publishes a CRL and an OCSP responder on loopback, as a real CA does.
+        PracticePki pki = PracticePki.start();
+        try {
+            // The practice CA goes to a private temporary file so the normal "trusted CA file" path is exercised.
+            Path ca = Files.createTempFile("sstp-doctor-practice-ca", ".pem");
+            ca.toFile().deleteOnExit();
+            Files.writeString(ca, pki.caPem(), StandardCharsets.US_ASCII);
+            SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(scenario,
+                    pki.serverContext(scenario, PracticePki.LOOPBACK_NAMES)));
+            return new PracticeSession(scenario, responder, ca, pki);
+        } catch (IOException | RuntimeException e) {
+            pki.close();
+            throw e;
+        }
     }
 
     Scenario scenario() {
@@ -49,6 +59,7 @@ final class PracticeSession implements AutoCloseable {
     @Override
     public void close() {
         responder.close();
+        pki.close();
         try {
             Files.deleteIfExists(caFile);
         } catch (IOException ignored) {

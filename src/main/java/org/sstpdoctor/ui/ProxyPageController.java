@@ -82,8 +82,8 @@ public final class ProxyPageController implements WizardPage {
         // One parse per change of the proxy fields; each problem is shown under its own field.
         ObjectBinding<Optional<InputException>> problem = Bindings.createObjectBinding(model::proxyInputProblem,
                 model.proxyMode, model.proxyHost, model.proxyPort, model.proxyUser);
-        problems.add(FieldProblem.attach(proxyHostField, hostMessage, forFields(problem, "proxy", "proxy port")));
-        problems.add(FieldProblem.attach(proxyUserField, userMessage, forFields(problem, "proxy user")));
+        problems.add(FieldProblem.attach(proxyHostField, hostMessage, forFields(problem, org.sstpdoctor.target.InputField.PROXY, org.sstpdoctor.target.InputField.PROXY_PORT)));
+        problems.add(FieldProblem.attach(proxyUserField, userMessage, forFields(problem, org.sstpdoctor.target.InputField.PROXY_USER)));
         // The CA file is read in the background (it may sit on a slow drive); any problem it has is its own.
         problems.add(FieldProblem.attach(caField, caMessage, Bindings.createObjectBinding(() -> {
             CaCheck c = model.caCheck.get();
@@ -103,7 +103,8 @@ public final class ProxyPageController implements WizardPage {
     }
 
     /** The problem, if it belongs to one of these fields and the manual proxy is chosen; none for untouched fields. */
-    private ObjectBinding<Optional<String>> forFields(ObjectBinding<Optional<InputException>> problem, String... fields) {
+    private ObjectBinding<Optional<String>> forFields(ObjectBinding<Optional<InputException>> problem,
+                                                     org.sstpdoctor.target.InputField... fields) {
         return Bindings.createObjectBinding(() -> {
             boolean untouched = model.proxyHost.get().isBlank() && model.proxyPort.get().isBlank();
             return problem.get().filter(e -> model.proxyMode.get() == ProxyMode.MANUAL && !untouched

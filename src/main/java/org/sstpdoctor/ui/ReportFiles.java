@@ -37,7 +37,7 @@ final class ReportFiles {
     static Optional<File> chooseWithDialog(ReportFormat suggested, String suggestedName, Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Texts.get("result.save.title"));
-        for (ReportFormat f : ReportFormat.values()) {
+        for (ReportFormat f : ReportFormat.savable()) {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                     Texts.get("result.save.filter", f.label(), f.extension()), "*." + f.extension()));
         }

@@ -42,7 +42,8 @@ final class ResultDetails {
                 : Texts.get("result.details.proxy.count", r.proxyReplies().size()), proxyReplies(r), false);
         TitledPane sstp = pane("sstpPane" + idSuffix, Texts.get("result.details.sstp"), sstp(r), false);
         TitledPane detail = pane("detailPane" + idSuffix, Texts.get("result.details.detail"), detail(r), false);
-        return List.of(timing, certificates, headers, proxy, sstp, detail);
+        TitledPane revocation = RevocationDetails.pane(r, idSuffix);
+        return List.of(timing, certificates, revocation, headers, proxy, sstp, detail);
     }
 
     static TitledPane pane(String id, String title, Node content, boolean expanded) {
@@ -142,6 +143,10 @@ final class ResultDetails {
 
     private static Node proxyReplies(ProbeReport r) {
         VBox box = new VBox(6);
+        Node connect = RevocationDetails.connect(r);
+        if (connect != null) {
+            box.getChildren().add(connect);
+        }
         if (r.proxyReplies().isEmpty()) {
             box.getChildren().add(EntryViews.paragraph(Texts.get("result.details.proxy.nonetext"), "hint"));
         }

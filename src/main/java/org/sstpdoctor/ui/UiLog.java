@@ -35,18 +35,9 @@ final class UiLog {
      * error (java.util.logging is System.Logger's default back end).
      */
     static void enableDebug() {
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("org.sstpdoctor");
-        root.setLevel(java.util.logging.Level.FINE);
-        java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
-        handler.setLevel(java.util.logging.Level.FINE);
-        handler.setFormatter(new java.util.logging.SimpleFormatter() {
-            @Override
-            public String format(java.util.logging.LogRecord r) {
-                return String.format(java.util.Locale.ROOT, "%1$tT.%1$tL %2$s %3$s%n", r.getMillis(), r.getLoggerName(),
-                        formatMessage(r));
-            }
-        });
-        root.addHandler(handler);
-        root.setUseParentHandlers(false);
+        // One logging set-up for the command line and the wizard; Main may have pointed it at a file already.
+        if (!org.sstpdoctor.diag.Diagnostics.enabled()) {
+            org.sstpdoctor.diag.Diagnostics.enable(System.err, false);
+        }
     }
 }

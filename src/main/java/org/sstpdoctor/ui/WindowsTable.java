@@ -20,12 +20,16 @@ final class WindowsTable {
             heading.getStyleClass().add("windows-heading");
             grid.add(heading, 0, row++, 2, 1);
             for (WindowsCompatibility.Row r : w.rows()) {
-                row = add(grid, row, r.family().label(), r.verdictText(), "windows-" + r.status().id().replace('_', '-'));
+                // The short name fits the name column; the servers of the family are in the tooltip and reports.
+                row = add(grid, row, r.family().shortName(), r.verdictText(), "windows-" + r.status().id().replace('_', '-'));
+                javafx.scene.control.Tooltip.install(grid.getChildren().get(grid.getChildren().size() - 2),
+                        new javafx.scene.control.Tooltip(r.family().label()));
             }
         }
         CryptoBinding b = in.cryptoBinding();
         if (b != null) {
             row = add(grid, row, Texts.get("result.windows.binding"), CryptoBinding.withColons(b.sha256()), "mono");
+            row = add(grid, row, "SHA-1", CryptoBinding.withColons(b.sha1()), "mono");
             if (!b.expected().isEmpty()) {
                 boolean ok = b.matches().orElse(false);
                 row = add(grid, row, Texts.get("result.windows.expected"), Texts.get(ok ? "result.windows.expected.match"
@@ -45,6 +49,7 @@ final class WindowsTable {
     private static int add(GridPane grid, int row, String name, String value, String style) {
         Label n = new Label(name);
         n.getStyleClass().add("fact-name");
+
         Label v = new Label(value);
         v.setWrapText(true);
         v.getStyleClass().addAll("fact-value", style);

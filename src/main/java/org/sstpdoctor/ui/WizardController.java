@@ -308,7 +308,7 @@ public final class WizardController implements PageContext.Actions {
     private void inputProblem(InputException e) {
         statusLine.setText(e.getMessage());
         show(Page.steps().get(Page.steps().size() - 1));
-        if (e.field().equals(WizardModel.CA_FIELD)) {
+        if (e.field() == WizardModel.CA_FIELD) {
             model.caCheck.set(new WizardModel.CaCheck(WizardModel.CaCheck.State.PROBLEM, model.caFile.get(), e.getMessage()));
         }
     }

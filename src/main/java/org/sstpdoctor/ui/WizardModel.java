@@ -37,13 +37,13 @@ import org.sstpdoctor.target.Target;
  * input with the same words.
  */
 public final class WizardModel {
-    public static final int MIN_TIMEOUT = 3;
-    public static final int MAX_TIMEOUT = 120;
+    public static final int MIN_TIMEOUT = org.sstpdoctor.settings.Settings.MIN_TIMEOUT;
+    public static final int MAX_TIMEOUT = org.sstpdoctor.settings.Settings.MAX_TIMEOUT;
 
     public final StringProperty address = new SimpleStringProperty("");
     public final StringProperty destinationName = new SimpleStringProperty(Texts.get("address.destination.default"));
     public final StringProperty port = new SimpleStringProperty("");
-    public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(15);
+    public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(org.sstpdoctor.settings.Settings.DEFAULT_TIMEOUT);
     public final ObjectProperty<ProxyMode> proxyMode = new SimpleObjectProperty<>(ProxyMode.SYSTEM);
     public final StringProperty proxyHost = new SimpleStringProperty("");
     public final StringProperty proxyPort = new SimpleStringProperty("");
@@ -100,7 +100,7 @@ public final class WizardModel {
 
     /** The server to test, or the message that says what is wrong with the address or port. */
     public Target target() throws InputException {
-        Integer portOverride = port.get() == null || port.get().isBlank() ? null : AddressParser.parsePort(port.get(), "port");
+        Integer portOverride = port.get() == null || port.get().isBlank() ? null : AddressParser.parsePort(port.get(), org.sstpdoctor.target.InputField.PORT);
         return AddressParser.parse(address.get(), portOverride);
     }
 
@@ -195,7 +195,7 @@ public final class WizardModel {
     }
 
     /** The field name the CA file's problems carry, whatever the engine calls it. */
-    public static final String CA_FIELD = "trusted CA file";
+    public static final org.sstpdoctor.target.InputField CA_FIELD = org.sstpdoctor.target.InputField.TRUSTED_CA_FILE;
 
     /**
      * Everything typed, copied on the FX thread; {@link RequestInput#toRequest()} then parses it and
@@ -232,7 +232,7 @@ public final class WizardModel {
         }
 
         public ProbeRequest toRequest() throws InputException {
-            Integer portOverride = port == null || port.isBlank() ? null : AddressParser.parsePort(port, "port");
+            Integer portOverride = port == null || port.isBlank() ? null : AddressParser.parsePort(port, org.sstpdoctor.target.InputField.PORT);
             Target target = AddressParser.parse(address, portOverride);
             List<X509Certificate> extra = readTrustedCertificates(caFile);
             return new ProbeRequest(address.strip(), target, proxySettings(), extra,

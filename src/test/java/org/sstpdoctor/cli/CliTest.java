@@ -118,6 +118,15 @@ class CliTest {
             assertEquals("Service Unavailable", json.get("http").get("reason").asText());
             assertTrue(json.get("http").get("headers").isArray());
             assertEquals(org.sstpdoctor.probe.Stage.values().length, json.get("stages").size());
+            JsonNode revocationStage = null;
+            for (JsonNode st : json.get("stages")) {
+                if (st.get("stage").asText().equals("revocation")) {
+                    revocationStage = st;
+                }
+            }
+            // The revocation stage (added within v1); the test CA's CRL says good.
+            assertEquals("passed", revocationStage.get("status").asText());
+            assertEquals("revocation_good", json.get("revocation").get("outcome").asText());
             assertEquals("resolve", json.get("stages").get(0).get("stage").asText());
             assertTrue(json.get("stages").get(0).get("durationMs").isNumber());
             assertTrue(json.get("tls").get("chain").isArray());

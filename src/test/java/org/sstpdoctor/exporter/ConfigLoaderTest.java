@@ -86,6 +86,8 @@ class ConfigLoaderTest {
                 org.junit.jupiter.params.provider.Arguments.of("allowed_targets: [\"a b\"]\nmodules: {default: {}}", "allowed_targets: 'a b' is not a host name"),
                 org.junit.jupiter.params.provider.Arguments.of("allowed_targets: [10.0.0.0/33]\nmodules: {default: {}}", "allowed_targets: '10.0.0.0/33' has a prefix length"),
                 org.junit.jupiter.params.provider.Arguments.of("max_concurrent_probes: 0\nmodules: {default: {}}", "max_concurrent_probes must be a whole number from 1 to 256"),
+                org.junit.jupiter.params.provider.Arguments.of("modules: {default: {expect_certificate: nothex}}", "modules.default.expect_certificate: 'nothex' is not a SHA-256"),
+                org.junit.jupiter.params.provider.Arguments.of("modules: {default: {windows_check: maybe}}", "modules.default.windows_check must be true or false"),
                 org.junit.jupiter.params.provider.Arguments.of("modules: [a, b]", "'modules:' is missing or empty"),
                 org.junit.jupiter.params.provider.Arguments.of("modules: {default: {timeout: [1]}}", "modules.default.timeout must be a single value"),
                 org.junit.jupiter.params.provider.Arguments.of("just a string", "the file must be a mapping"),

@@ -60,6 +60,65 @@ class ExporterTest {
             assertNotNull(sample(m, "sstp_stage_duration_seconds{stage=\"sstp_control\"}"));
             assertEquals(0.0, sample(m, "sstp_proxy_used"));
             assertTrue(m.contains("probe_tls_version_info{version=\"TLS 1."), m);
+            assertEquals(1.0, sample(m, "sstp_windows_compatible{client=\"windows_11\"}"), m);
+            assertEquals(1.0, sample(m, "sstp_windows_compatible{client=\"windows_10\"}"), m);
+            assertTrue(m.contains("sstp_windows_info{client=\"windows_7\",status=\""), m);
+            assertEquals(0.0, sample(m, "sstp_tls_intercepted"));
+            assertEquals(0.0, sample(m, "sstp_captive_portal"));
+            assertEquals(1.0, sample(m, "sstp_revocation_info{status=\"revocation_good\"}"), m);
+            assertEquals(0.0, sample(m, "sstp_revocation_offline"));
+            assertEquals(0.0, sample(m, "sstp_revocation_revoked"));
+        }
+    }
+
+    @Test
+    void windowsFamiliesThatCannotConnectAreZeroAndTheCheckCanBeOff() throws Exception {
+        ResponderConfig only13 = ResponderConfig.loopback(Scenario.TLS_1_3_ONLY, TestCertificates.valid());
+        String config = CONFIG + "  nowindows:\n    proxy: none\n    trust_ca: [CA]\n    windows_check: false\n";
+        try (SstpResponder responder = SstpResponder.start(only13); ExporterHarness h = ExporterHarness.start(dir, config)) {
+            String m = h.get("/probe?target=localhost:" + responder.port()).body();
+            assertEquals(1.0, sample(m, "sstp_windows_compatible{client=\"windows_11\"}"), m);
+            assertEquals(0.0, sample(m, "sstp_windows_compatible{client=\"windows_10\"}"), m);
+            assertEquals(1.0, sample(m, "probe_success"), "only old Windows fails: a warning, still reachable: " + m);
+            assertEquals(1.0, sample(m, "sstp_warning"), m);
+            String off = h.get("/probe?target=localhost:" + responder.port() + "&module=nowindows").body();
+            assertFalse(off.contains("sstp_windows_compatible{"), "no handshakes were tried: " + off);
+        }
+    }
+
+    @Test
+    void revocationEndpointsDownAndARevokedCertificateAreTheirOwnMetrics() throws Exception {
+        try (org.sstpdoctor.responder.PracticePki pki = org.sstpdoctor.responder.PracticePki.start()) {
+            Path ca = dir.resolve("practice-ca.pem");
+            Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+                    .encodeToString(pki.caCertificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+            String config = "modules:\n  default:\n    proxy: none\n    trust_ca: [" + ca + "]\n    timeout: 5s\n";
+            try (ExporterHarness h = ExporterHarness.start(dir, config)) {
+                for (Scenario scenario : java.util.List.of(Scenario.REVOCATION_DOWN, Scenario.REVOKED_CERTIFICATE)) {
+                    try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(scenario,
+                            pki.serverContext(scenario, org.sstpdoctor.responder.PracticePki.LOOPBACK_NAMES)))) {
+                        String m = h.get("/probe?target=localhost:" + server.port()).body();
+                        assertEquals(0.0, sample(m, "probe_success"), "Windows refuses: " + m);
+                        boolean down = scenario == Scenario.REVOCATION_DOWN;
+                        assertEquals(down ? 1.0 : 0.0, sample(m, "sstp_revocation_offline"), m);
+                        assertEquals(down ? 0.0 : 1.0, sample(m, "sstp_revocation_revoked"), m);
+                        assertEquals(1.0, sample(m, "sstp_revocation_info{status=\""
+                                + (down ? "revocation_offline" : "revocation_revoked") + "\"}"), m);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void anExpectedCertificateThatDoesNotMatchIsAFailure() throws Exception {
+        String wrong = "AA".repeat(32);
+        String config = CONFIG + "  pinned:\n    proxy: none\n    trust_ca: [CA]\n    expect_certificate: \"" + wrong + "\"\n";
+        try (SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()));
+             ExporterHarness h = ExporterHarness.start(dir, config)) {
+            String m = h.get("/probe?target=localhost:" + responder.port() + "&module=pinned").body();
+            assertEquals(0.0, sample(m, "probe_success"), m);
+            assertEquals(1.0, sample(m, "sstp_outcome_info{outcome=\"unexpected_certificate\",verdict=\"fail\"}"), m);
         }
     }
 

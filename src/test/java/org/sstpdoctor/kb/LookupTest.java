@@ -84,4 +84,30 @@ class LookupTest {
             assertEquals("outcome-" + o.id(), KB.lookup(o.id()).get(0).id());
         }
     }
+
+    /** Issue 14: the 407 status and the outcome it causes were two near-identical entries shown together. */
+    @Test
+    void lookingUp407ShowsOne407Entry() {
+        List<KbEntry> found = KB.lookup("407");
+        assertEquals("http-407", found.get(0).id());
+        List<String> about407 = found.stream()
+                .filter(e -> e.allIds().contains("http-407") || e.allIds().contains("outcome-proxy_auth_required")
+                        || e.title().contains("407"))
+                .map(KbEntry::id).toList();
+        assertEquals(List.of("http-407"), about407, found.stream().map(KbEntry::id).toList().toString());
+    }
+
+    @Test
+    void theMergedEntryAnswersToBothIds() {
+        KbEntry status = KB.forHttpStatus(407).orElseThrow();
+        KbEntry outcome = KB.forOutcome(Outcome.PROXY_AUTH_REQUIRED).orElseThrow();
+        assertEquals("outcome-proxy_auth_required", outcome.id());
+        assertEquals("proxy_auth_required", outcome.outcome());
+        assertEquals(status.allIds(), outcome.allIds());
+        assertEquals(status.endUser(), outcome.endUser());
+        assertEquals(List.of(status), KnowledgeBase.distinct(List.of(status, outcome)));
+        assertEquals(1, KB.entries().stream().filter(e -> e.allIds().contains("outcome-proxy_auth_required")).count());
+        assertEquals(List.of("http-407"), KB.lookup("proxy authentication required").stream()
+                .filter(e -> e.allIds().contains("http-407")).map(KbEntry::id).toList(), "listed once in free text too");
+    }
 }

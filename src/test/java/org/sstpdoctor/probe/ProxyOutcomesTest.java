@@ -113,7 +113,7 @@ class ProxyOutcomesTest {
     void proxyDenyingTheTunnel() throws IOException {
         try (SstpResponder server = working(); ProxyHarness proxy = ProxyHarness.denying()) {
             ProbeReport report = TestProbes.probe().run(via(proxy.endpoint(), server.port()));
-            assertEquals(Outcome.PROXY_REFUSED, report.outcome(), report.detail());
+            assertEquals(Outcome.PROXY_POLICY_DENIED, report.outcome(), report.detail());
             assertEquals(AnsweredBy.PROXY, report.answeredBy());
             HttpReply reply = report.proxyReplies().get(0).reply();
             assertEquals(403, reply.code());
@@ -131,7 +131,8 @@ class ProxyOutcomesTest {
         }
         try (ProxyHarness proxy = ProxyHarness.open()) {
             ProbeReport report = TestProbes.probe().run(via(proxy.endpoint(), closedPort));
-            assertEquals(Outcome.PROXY_REFUSED, report.outcome(), report.detail());
+            assertTrue(report.outcome() == Outcome.PROXY_TARGET_UNREACHABLE || report.outcome() == Outcome.PROXY_TARGET_REFUSED,
+                    "the proxy could not reach the server: " + report.outcome() + " " + report.detail());
             int code = report.proxyReplies().get(0).reply().code();
             assertTrue(code >= 500, "the proxy answers 5xx for an unreachable server, got " + code);
         }
@@ -176,7 +177,9 @@ class ProxyOutcomesTest {
     void brokenProxyReplies(ScriptedProxy.Mode mode) throws IOException {
         try (ScriptedProxy proxy = new ScriptedProxy(mode)) {
             ProbeReport report = TestProbes.probe().run(via(proxy.endpoint(), 443).withTimeout(Duration.ofMillis(1500)));
-            assertEquals(Outcome.PROXY_BAD_REPLY, report.outcome(), mode + ": " + report.detail());
+            // A proxy that never answers is silent; one that closes or sends garbage gave a bad reply.
+            assertEquals(mode == ScriptedProxy.Mode.SILENT ? Outcome.PROXY_SILENT : Outcome.PROXY_BAD_REPLY,
+                    report.outcome(), mode + ": " + report.detail());
             assertEquals(AnsweredBy.PROXY, report.answeredBy());
             assertEquals(StageStatus.FAILED, report.stage(Stage.PROXY_CONNECT).orElseThrow().status());
         }
@@ -197,10 +200,9 @@ class ProxyOutcomesTest {
     void exactConnectRequestOnTheWire() throws IOException {
         try (ScriptedProxy proxy = new ScriptedProxy(ScriptedProxy.Mode.CLOSE)) {
             TestProbes.probe().run(via(proxy.endpoint(), 8443));
-            String connect = proxy.requests().get(0);
-            assertTrue(connect.startsWith("CONNECT localhost:8443 HTTP/1.1\r\nHost: localhost:8443\r\n"), connect);
-            assertFalse(connect.toLowerCase().contains("proxy-authorization"), "Windows' first attempt carries no credentials");
-            assertTrue(connect.endsWith("\r\n\r\n"));
+            // What SSTP clients send ([MS-SSTP] 4.5; Open SSTP Client's exact form): Host, then SSTPVERSION, nothing else.
+            assertEquals("CONNECT localhost:8443 HTTP/1.1\r\nHost: localhost:8443\r\nSSTPVERSION: 1.0\r\n\r\n",
+                    proxy.requests().get(0));
         }
     }
 

@@ -148,6 +148,15 @@ class ResponderOutcomesTest {
         assertEquals(Verdict.FAIL, report.verdict());
         assertEquals(StageStatus.FAILED, status(report, failingStage), scenario + " " + report.stages());
         for (Stage stage : Stage.values()) {
+            if (stage == Stage.REVOCATION) {
+                // Checked on the chain after the connection, whatever failed: good here (the test CA publishes
+                // its CRL), or not checked when the broken server used up the time.
+                if (failingStage.ordinal() > Stage.TLS_HANDSHAKE.ordinal()) {
+                    assertTrue(status(report, stage) == StageStatus.PASSED || status(report, stage) == StageStatus.WARNED,
+                            scenario + " " + report.stage(stage));
+                }
+                continue;
+            }
             if (stage.ordinal() < failingStage.ordinal() && stage != Stage.PROXY_CONNECT) {
                 assertEquals(StageStatus.PASSED, status(report, stage), scenario + " " + stage);
             }

@@ -64,11 +64,9 @@ class WindowsOutcomesTest {
 
     @Test
     void rsaCertificateOnAWorkingServerLetsWindows10And11In() throws IOException {
-        long now = System.currentTimeMillis();
-        HeldCertificate leaf = new HeldCertificate.Builder().commonName("localhost").addSubjectAlternativeName("localhost")
-                .validityInterval(now - 86_400_000L, now + 200 * 86_400_000L)
-                .rsa2048().signedBy(TestCertificates.CA).build();
-        ProbeReport r = probe(Scenario.WORKING, ResponderCertificates.serverContext(leaf, TestCertificates.CA));
+        ProbeReport r = probe(Scenario.WORKING, TestCertificates.validRsa());
+        assertEquals("RSA", r.tls().chain().get(0).keyAlgorithm(), "the certificate under test is RSA");
+        assertEquals(Outcome.REVOCATION_GOOD, r.revocation().outcome(), r.revocation().detail());
         TestProbes.assertSstpAck(r);
         assertEquals(Status.YES, row(r, WindowsFamily.WINDOWS_10).status());
         assertEquals(Status.YES, row(r, WindowsFamily.WINDOWS_11).status());

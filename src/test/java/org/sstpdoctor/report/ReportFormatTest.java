@@ -134,7 +134,9 @@ class ReportFormatTest {
                     (ProxyHarness.USER + ":" + password).getBytes(StandardCharsets.UTF_8));
             for (ReportFormat format : ReportFormat.values()) {
                 String rendered = format.render(p.report(), p.resolution());
-                assertTrue(rendered.contains(ProxyHarness.USER), format + " names the proxy user");
+                if (ReportFormat.savable().contains(format)) { // a row has no room for the proxy user
+                    assertTrue(rendered.contains(ProxyHarness.USER), format + " names the proxy user");
+                }
                 assertFalse(rendered.contains(password), format + " contains the password");
                 assertFalse(rendered.contains(basic), format + " contains the Basic credentials");
             }

@@ -116,7 +116,7 @@ class AddressParserTest {
     @MethodSource("invalidAddresses")
     void invalidAddressesGetAPreciseMessage(String typed, String field, String mustContain) {
         InputException e = assertThrows(InputException.class, () -> AddressParser.parse(typed));
-        assertEquals(field, e.field(), e.getMessage());
+        assertEquals(field, e.field().label(), e.getMessage());
         assertTrue(e.getMessage().contains(mustContain), "message for " + typed + ": " + e.getMessage());
         assertTrue(e.getMessage().endsWith(".") || e.getMessage().endsWith(")"), e.getMessage());
         assertTrue(e.getMessage().length() < 400, "short enough to read: " + e.getMessage());
@@ -136,7 +136,7 @@ class AddressParserTest {
         assertEquals(4443, AddressParser.parse("vpn.example.com", 4443).port());
         assertEquals(4443, AddressParser.parse("vpn.example.com:4443", 4443).port());
         InputException e = assertThrows(InputException.class, () -> AddressParser.parse("vpn.example.com:443", 4443));
-        assertEquals("port", e.field());
+        assertEquals(InputField.PORT, e.field());
         assertTrue(e.getMessage().contains("443") && e.getMessage().contains("4443"));
         assertThrows(InputException.class, () -> AddressParser.parse("vpn.example.com", 70000));
     }
@@ -144,7 +144,7 @@ class AddressParserTest {
     @ParameterizedTest
     @CsvSource({"443,443", " 8443 ,8443", "1,1", "65535,65535"})
     void portsAsText(String typed, int expected) throws InputException {
-        assertEquals(expected, AddressParser.parsePort(typed, "port"));
+        assertEquals(expected, AddressParser.parsePort(typed, InputField.PORT));
     }
 
     @Test

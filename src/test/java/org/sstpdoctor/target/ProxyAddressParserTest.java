@@ -40,7 +40,7 @@ class ProxyAddressParserTest {
         "proxy.corp:               | proxy port | no port follows"})
     void invalidProxies(String typed, String field, String mustContain) {
         InputException e = assertThrows(InputException.class, () -> ProxyAddressParser.parse(typed));
-        assertEquals(field, e.field(), e.getMessage());
+        assertEquals(field, e.field().label(), e.getMessage());
         assertTrue(e.getMessage().contains(mustContain), e.getMessage());
     }
 
@@ -55,9 +55,9 @@ class ProxyAddressParserTest {
         ProxyEndpoint p = ProxyAddressParser.parse("proxy.corp", "3128");
         assertEquals("proxy.corp:3128", p.toString());
         assertEquals("[::1]:8080", ProxyAddressParser.parse("[::1]", "8080").toString());
-        assertEquals("proxy port", assertThrows(InputException.class, () -> ProxyAddressParser.parse("proxy.corp", "x")).field());
-        assertEquals("proxy", assertThrows(InputException.class, () -> ProxyAddressParser.parse("proxy.corp:80", "80")).field());
-        assertEquals("proxy", assertThrows(InputException.class, () -> ProxyAddressParser.parse("", "80")).field());
+        assertEquals(InputField.PROXY_PORT, assertThrows(InputException.class, () -> ProxyAddressParser.parse("proxy.corp", "x")).field());
+        assertEquals(InputField.PROXY, assertThrows(InputException.class, () -> ProxyAddressParser.parse("proxy.corp:80", "80")).field());
+        assertEquals(InputField.PROXY, assertThrows(InputException.class, () -> ProxyAddressParser.parse("", "80")).field());
     }
 
     @Test

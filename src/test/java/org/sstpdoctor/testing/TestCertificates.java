@@ -38,6 +38,25 @@ public final class TestCertificates {
     private TestCertificates() {
     }
 
+    /**
+     * A server certificate signed by {@code ca} that names the CA's CRL distribution point (on the
+     * test run's loopback CRL server), for "localhost", 127.0.0.1 and ::1 unless other names are given.
+     */
+    static HeldCertificate published(HeldCertificate ca, Instant notBefore, Instant notAfter, KeyPair keys,
+                                     KeyPurposeId usage, String... names) {
+        java.util.List<String> all = names.length == 0 ? java.util.List.of("localhost", "127.0.0.1", "::1")
+                : java.util.List.of(names);
+        org.sstpdoctor.responder.RevocationAuthority.Issued issued = org.sstpdoctor.responder.RevocationAuthority
+                .of(ca.certificate(), ca.keyPair())
+                .issue(all, java.util.List.of(TestRevocation.crlUrl(ca)), java.util.List.of(), notBefore, notAfter, keys,
+                        usage);
+        return new HeldCertificate(issued.keys(), issued.certificate());
+    }
+
+    private static HeldCertificate published(Instant notBefore, Instant notAfter) {
+        return published(CA, notBefore, notAfter, null, KeyPurposeId.id_kp_serverAuth);
+    }
+
     private static HeldCertificate.Builder leaf() {
         Instant now = Instant.now();
         return new HeldCertificate.Builder()
@@ -49,39 +68,29 @@ public final class TestCertificates {
     }
 
     public static SSLContext valid() {
-        return ResponderCertificates.serverContext(leaf().signedBy(CA).build(), CA);
+        Instant now = Instant.now();
+        return ResponderCertificates.serverContext(published(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(200))), CA);
     }
 
     public static SSLContext expired() {
         Instant now = Instant.now();
-        return ResponderCertificates.serverContext(leaf().signedBy(CA)
-                .validityInterval(now.minus(Duration.ofDays(400)).toEpochMilli(), now.minus(Duration.ofDays(35)).toEpochMilli())
-                .build(), CA);
+        return ResponderCertificates.serverContext(published(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(35))), CA);
     }
 
     public static SSLContext notYetValid() {
         Instant now = Instant.now();
-        return ResponderCertificates.serverContext(leaf().signedBy(CA)
-                .validityInterval(now.plus(Duration.ofDays(10)).toEpochMilli(), now.plus(Duration.ofDays(400)).toEpochMilli())
-                .build(), CA);
+        return ResponderCertificates.serverContext(published(now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(400))), CA);
     }
 
     public static SSLContext expiringSoon() {
         Instant now = Instant.now();
-        return ResponderCertificates.serverContext(leaf().signedBy(CA)
-                .validityInterval(now.minus(Duration.ofDays(300)).toEpochMilli(), now.plus(Duration.ofDays(12)).toEpochMilli())
-                .build(), CA);
+        return ResponderCertificates.serverContext(published(now.minus(Duration.ofDays(300)), now.plus(Duration.ofDays(12))), CA);
     }
 
     public static SSLContext wrongName() {
         Instant now = Instant.now();
-        HeldCertificate cert = new HeldCertificate.Builder()
-                .commonName("vpn.other.example")
-                .addSubjectAlternativeName("vpn.other.example")
-                .validityInterval(now.minus(Duration.ofDays(1)).toEpochMilli(), now.plus(Duration.ofDays(200)).toEpochMilli())
-                .signedBy(CA)
-                .build();
-        return ResponderCertificates.serverContext(cert, CA);
+        return ResponderCertificates.serverContext(published(CA, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(200)),
+                null, KeyPurposeId.id_kp_serverAuth, "vpn.other.example"), CA);
     }
 
     public static SSLContext selfSigned() {
@@ -89,31 +98,29 @@ public final class TestCertificates {
     }
 
     public static SSLContext fromOtherCa() {
-        return ResponderCertificates.serverContext(leaf().signedBy(OTHER_CA).build(), OTHER_CA);
+        Instant now = Instant.now();
+        return ResponderCertificates.serverContext(published(OTHER_CA, now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(200)), null, KeyPurposeId.id_kp_serverAuth), OTHER_CA);
     }
 
     public static SSLContext weakKey() {
-        return ResponderCertificates.serverContext(leaf().keyPair(rsa(1024)).signedBy(CA).build(), CA);
+        Instant now = Instant.now();
+        return ResponderCertificates.serverContext(published(CA, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(200)),
+                rsa(1024), KeyPurposeId.id_kp_serverAuth), CA);
+    }
+
+    /** An RSA 2048-bit server certificate (the others are ECDSA) that names the CA's CRL, as a real one would. */
+    public static SSLContext validRsa() {
+        Instant now = Instant.now();
+        return ResponderCertificates.serverContext(published(CA, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(200)),
+                rsa(2048), KeyPurposeId.id_kp_serverAuth, "localhost"), CA);
     }
 
     /** A certificate whose extended key usage is client authentication only: not for a server. */
     public static SSLContext clientAuthOnly() {
-        try {
-            KeyPair keys = KeyPairGenerator.getInstance("EC").generateKeyPair();
-            Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                    CA.certificate().getSubjectX500Principal(), BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(200))),
-                    new X500Principal("CN=localhost"), keys.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(CA.keyPair().getPrivate())));
-            return ResponderCertificates.serverContext(new HeldCertificate(keys, cert), CA);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Instant now = Instant.now();
+        return ResponderCertificates.serverContext(published(CA, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(200)),
+                null, KeyPurposeId.id_kp_clientAuth, "localhost"), CA);
     }
 
     private static KeyPair rsa(int bits) {

@@ -68,7 +68,8 @@ final class OkHttpExchange implements Transport.Exchange {
             observation = new Observation(recorder.connectAttempts(), recorder.connectedTo(), recorder.proxyReplies(),
                     recorder.tlsFactsOrNull(), tap != null && tap.bytesReceivedAfterTls() > 0, reply,
                     reply == null ? -1 : recorder.responseAt(),
-                    head == null ? "" : new String(head, StandardCharsets.ISO_8859_1), failure, List.copyOf(notes));
+                    head == null ? "" : new String(head, StandardCharsets.ISO_8859_1), failure, List.copyOf(notes),
+                    ProxyReplies.connectHead(recorder.taps()));
         }
         return observation;
     }

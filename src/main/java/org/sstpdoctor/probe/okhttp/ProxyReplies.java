@@ -27,6 +27,27 @@ final class ProxyReplies {
         return List.copyOf(all);
     }
 
+    /**
+     * The first CONNECT head sent, as it went on the wire (shown in every report); a
+     * Proxy-Authorization value is never shown, only that one was sent.
+     */
+    static String connectHead(List<SocketTap> taps) {
+        for (SocketTap tap : taps) {
+            List<RawHttp.RawRequest> requests = RawHttp.parseRequests(tap.sentBeforeTls());
+            if (!requests.isEmpty() && requests.get(0).requestLine().startsWith("CONNECT ")) {
+                RawHttp.RawRequest first = requests.get(0);
+                StringBuilder head = new StringBuilder(RawHttp.visible(first.requestLine())).append("\r\n");
+                for (org.sstpdoctor.probe.Header h : first.headers()) {
+                    boolean secret = h.name().equalsIgnoreCase("Proxy-Authorization");
+                    head.append(h.name()).append(": ").append(secret ? "(credentials, not shown)" : h.value())
+                            .append("\r\n");
+                }
+                return head.append("\r\n").toString();
+            }
+        }
+        return "";
+    }
+
     private static String connectTarget(String requestLine) {
         String[] parts = requestLine.split(" ");
         return parts.length >= 2 ? RawHttp.visible(parts[1]) : "";

@@ -45,7 +45,9 @@ final class RawHttp {
             if (reply == null) {
                 break;
             }
-            long length = reply.header("Content-Length").map(RawHttp::parseLength).orElse(0L);
+            // An error page without Content-Length (tinyproxy's) runs to the close: keep what came.
+            long length = reply.header("Content-Length").map(RawHttp::parseLength)
+                    .orElse(reply.code() == 200 ? 0L : (long) data.length - end);
             int bodyEnd = (int) Math.min((long) data.length, end + Math.max(0, length));
             String body = scrub.apply(new String(data, end, bodyEnd - end, StandardCharsets.ISO_8859_1));
             String excerpt = body.substring(0, Math.min(body.length(), HttpReply.MAX_EXCERPT));

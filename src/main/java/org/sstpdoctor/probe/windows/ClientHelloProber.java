@@ -51,6 +51,7 @@ public final class ClientHelloProber {
         return "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\nSSTPVERSION: 1.0\r\n\r\n";
     }
 
+    @SuppressWarnings("try") // the cancel registration is held only to be closed when the handshake ends
     public static HelloAnswer probe(Route route, byte[] clientHello, long timeoutMillis, Cancellation cancellation) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         if (route.addresses().isEmpty()) {
