@@ -94,7 +94,8 @@ final class ResultSummary {
             // The probe looked past the certificate (it sends no secret): say whether that was the only problem.
             row = fact(facts, row, "result.fact.beyond", sstpInWords(r.beyondCertificate().outcome()));
         } else if (r.sstp() != null) {
-            row = fact(facts, row, "result.fact.sstp", sstpInWords(r.outcome().isSignInOutcome() ? Outcome.SSTP_ACK : r.outcome()));
+            Outcome sstp = sstpOutcome(r);
+            row = fact(facts, row, "result.fact.sstp", sstpInWords(sstp.isSignInOutcome() ? Outcome.SSTP_ACK : sstp));
         }
         if (r.signIn() != null) {
             row = fact(facts, row, "result.fact.signin", !r.signIn().attempted() ? Texts.get("result.signin.skipped")
@@ -107,6 +108,16 @@ final class ResultSummary {
         }
         row = fact(facts, row, "result.fact.when", Formats.time(r.startedAt()));
         fact(facts, row, "result.fact.time", TextReport.millis(r.totalMillis()));
+    }
+
+    /**
+     * What the SSTP layer itself came to: its own finding, not the deciding outcome, which a Windows
+     * finding (a certificate other than the expected one, no Windows able to negotiate) may have replaced
+     * after the SSTP service answered.
+     */
+    static Outcome sstpOutcome(ProbeReport r) {
+        return r.findings().stream().map(org.sstpdoctor.probe.Finding::outcome).filter(o -> o.name().startsWith("SSTP_"))
+                .findFirst().orElse(r.outcome());
     }
 
     /** What the SSTP service did, in words; the packet names are in Details. */
