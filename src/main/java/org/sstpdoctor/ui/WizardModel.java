@@ -246,6 +246,13 @@ public final class WizardModel {
     public record RequestInput(String address, String port, ProxyMode proxyMode, String proxyHost, String proxyPort,
                                String proxyUser, char[] password, String caFile, int timeoutSeconds,
                                String expectedCertificate, String vpnUser, char[] vpnPassword, String vpnDomain) {
+        /** Without the sign-in test (its page left empty). */
+        public RequestInput(String address, String port, ProxyMode proxyMode, String proxyHost, String proxyPort,
+                            String proxyUser, char[] password, String caFile, int timeoutSeconds, String expectedCertificate) {
+            this(address, port, proxyMode, proxyHost, proxyPort, proxyUser, password, caFile, timeoutSeconds,
+                    expectedCertificate, "", new char[0], "");
+        }
+
         @Override
         public String toString() {
             return "RequestInput[" + address + ", passwords hidden]";
