@@ -74,6 +74,7 @@ class SignInProbeTest {
             {SignInBehaviour.REJECT_BINDING, PASSWORD, Outcome.SIGNIN_BINDING_REJECTED, "RasSstp event 6"},
             {SignInBehaviour.SILENT_AFTER_AUTH, PASSWORD, Outcome.SIGNIN_NO_ANSWER, "718"},
             {SignInBehaviour.LCP_NEVER_CONVERGES, PASSWORD, Outcome.SIGNIN_LCP_NOT_CONVERGING, "732"},
+            {SignInBehaviour.MSCHAPV2_NOT_ALLOWED, PASSWORD, Outcome.SIGNIN_AUTH_PROTOCOL, "812"},
         };
         for (boolean viaProxy : new boolean[] {false, true}) {
             for (Object[] row : table) {
