@@ -30,6 +30,8 @@ abstract class WizardTestBase extends FxRobot {
 
     WizardController wizard;
     Stage stage;
+    /** The helpdesk services: a history in a temporary folder, no profiles or events unless a test sets them. */
+    org.sstpdoctor.ticket.Helpdesk helpdesk;
     final List<String> openedUrls = new CopyOnWriteArrayList<>();
     /** When set, opening a link fails as it does on a computer without a browser. */
     volatile boolean noBrowser;
@@ -64,12 +66,15 @@ abstract class WizardTestBase extends FxRobot {
         FXMLLoader loader = new FXMLLoader(DesktopApp.class.getResource("wizard.fxml"), Texts.bundle());
         Parent root = loader.load();
         wizard = loader.getController();
+        org.sstpdoctor.ticket.Helpdesk desk = helpdesk != null ? helpdesk : new org.sstpdoctor.ticket.Helpdesk(
+                new org.sstpdoctor.history.HistoryStore(configFolder.resolve("history-" + System.nanoTime())),
+                List::of, List::of);
         wizard.init(AppServices.ready(KB, probe, store, CredentialStore.NONE, url -> {
             if (noBrowser) {
                 throw new IllegalStateException("no web browser");
             }
             openedUrls.add(url);
-        }));
+        }).withHelpdesk(desk));
         s.setScene(DesktopApp.styledScene(root));
         s.titleProperty().unbind();
         s.titleProperty().bind(wizard.windowTitleProperty()); // as DesktopApp does
