@@ -45,7 +45,8 @@ public final class ProxyHarness implements AutoCloseable {
 
     private static ProxyHarness start(java.util.function.UnaryOperator<HttpProxyServerBootstrap> configure) {
         // Our own thread pools, not stopped by the server itself: close() stops them after the channels.
-        ServerGroup threads = new ServerGroup("ProxyHarness", 1, 2, 2, false);
+        ServerGroup threads = new ServerGroup("ProxyHarness", ServerGroup.DEFAULT_INCOMING_ACCEPTOR_THREADS,
+                ServerGroup.DEFAULT_INCOMING_WORKER_THREADS, ServerGroup.DEFAULT_OUTGOING_WORKER_THREADS, false);
         HttpProxyServerBootstrap bootstrap = DefaultHttpProxyServer.bootstrap()
                 .withServerGroup(threads)
                 .withAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
