@@ -262,7 +262,15 @@ class SignInProbeTest {
         assertTrue(report.signIn().steps().stream().allMatch(s -> s.durationMs() >= 0 && s.startMs() > 0));
         String text = TextReport.render(report);
         assertTrue(text.contains("SIGNED IN - this user can connect"), text);
-        assertTrue(text.contains("address:  10.77.0.2"), text);
+        assertTrue(text.matches("(?s).*\\n  Address: +10\\.77\\.0\\.2 \\(DNS 10\\.77\\.0\\.53.*"), text);
+        // The same facts in every human-readable format: one outline (ReportOutline), three mark-ups.
+        for (String rendered : List.of(text, MarkdownReport.render(report, null).replace("\\", ""),
+                HtmlReport.render(report, null))) {
+            for (String fact : List.of("SIGNED IN - this user can connect", "Signed in and offered an address",
+                    "MS-CHAP v2; crypto binding SHA-256", "10.77.0.2", "Agreeing on the PPP link (LCP)", "LCP Terminate acknowledged")) {
+                assertTrue(rendered.contains(fact), fact + " in\n" + rendered);
+            }
+        }
         assertTrue(MarkdownReport.render(report, null).contains("## Sign-in test (user CORP\\\\alice)"));
         assertTrue(HtmlReport.render(report, null).contains("<h2>Sign-in test (user CORP\\alice)</h2>"));
     }
