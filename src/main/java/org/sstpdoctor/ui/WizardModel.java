@@ -68,6 +68,10 @@ public final class WizardModel {
     public final ObservableList<String> recentAddresses = FXCollections.observableArrayList();
     public final ObservableList<String> recentDestinationNames = FXCollections.observableArrayList();
     public final ObjectProperty<ProbeReport> report = new SimpleObjectProperty<>();
+    /** A report from another computer (or the history), shown on the opened-report page. */
+    public final ObjectProperty<org.sstpdoctor.ticket.OpenedReport> openedReport = new SimpleObjectProperty<>();
+    /** How the last result compares with the test of the same server before it ("Reachable 3 days ago; …"). */
+    public final StringProperty comparison = new SimpleStringProperty("");
     /** Set while practice mode runs: the scenario's description, shown in a banner. */
     public final StringProperty practiceBanner = new SimpleStringProperty("");
 
