@@ -299,9 +299,32 @@ record_class_list() {
     sed 's/^/  | /' "$OUT/record.log" >&2
     return 0
   fi
-  cat "$app_dir/lib/runtime/lib/classlist" "$raw" | awk '!seen[$0]++' > "$list"
-  rm -f "$raw"
+  record_cli_class_list "$app_dir" "$OUT/cli.classlist"
+  cat "$app_dir/lib/runtime/lib/classlist" "$raw" "$OUT/cli.classlist" 2>/dev/null | awk '!seen[$0]++' > "$list"
+  rm -f "$raw" "$OUT/cli.classlist"
   echo "start-up class list: $(grep -vc '^@' "$list") classes ($(sed -n 's/^first-paint-ms=//p' "$OUT/record.log") ms to first paint while recording)"
+}
+
+# The command line's classes too: a probe (JSON report) against the image's own responder, on loopback,
+# with a throw-away HOME so that nothing lands in the builder's history. Adds to the GUI's list.
+record_cli_class_list() {
+  local app_dir=$1 out=$2 home="$OUT/record-home" port="" server
+  mkdir -p "$home"
+  HOME=$home "$app_dir/bin/sstp-doctor" serve --port 0 --write-ca "$home/ca.pem" --for 60s >"$home/serve.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 300); do
+    port=$(sed -n 's/^Listening on [^ ]*:\([0-9]*\)\..*/\1/p' "$home/serve.log")
+    [[ -n "$port" ]] && break
+    sleep 0.1
+  done
+  if [[ -n "$port" ]]; then
+    HOME=$home XDG_CONFIG_HOME=$home XDG_DATA_HOME=$home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$out" timeout 60 "$app_dir/bin/sstp-doctor" \
+      probe "localhost:$port" --proxy none --trust-ca "$home/ca.pem" --no-history --json >/dev/null 2>&1 || true
+  fi
+  [[ -s "$out" ]] || echo "warning: no class list from the command line (the archive holds the GUI's classes only)" >&2
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -rf "$home"
 }
 
 # The .deb is assembled with dpkg-deb rather than jpackage --type deb, so that everything it puts on the

@@ -30,11 +30,11 @@ final class PasswordSource {
                 BufferedReader reader = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
                 String line = reader.readLine();
                 if (line == null) {
-                    throw new InputException(what, stdinOption + " was given, but standard input is empty.");
+                    throw new InputException(org.sstpdoctor.target.InputField.fromLabel(what), stdinOption + " was given, but standard input is empty.");
                 }
                 return Secret.of(line.toCharArray());
             } catch (IOException e) {
-                throw new InputException(what, "The password could not be read from standard input: " + e.getMessage());
+                throw new InputException(org.sstpdoctor.target.InputField.fromLabel(what), "The password could not be read from standard input: " + e.getMessage());
             }
         }
         String fromEnvironment = context.environment().get(variable);
@@ -50,7 +50,7 @@ final class PasswordSource {
                 return secret;
             }
         }
-        throw new InputException(what, "No " + what + " was given. Set the environment variable "
+        throw new InputException(org.sstpdoctor.target.InputField.fromLabel(what), "No " + what + " was given. Set the environment variable "
                 + variable + ", or use " + stdinOption + ".");
     }
 }

@@ -153,7 +153,7 @@ final class ProbeCommand implements Callable<Integer> {
             if (vpnUser != null && vpnPasswordFromStdin
                     && (proxyOptions.passwordFromStdin() && proxyOptions.proxyUser != null
                     || "-".equals(String.valueOf(addressFile)))) {
-                throw new InputException("VPN password", "Standard input can hold only one thing: the VPN password, "
+                throw new InputException(org.sstpdoctor.target.InputField.VPN_PASSWORD, "Standard input can hold only one thing: the VPN password, "
                         + "the proxy password or the list of servers. Give the others another way.");
             }
             Secret[] read = new Secret[1];
@@ -168,10 +168,10 @@ final class ProbeCommand implements Callable<Integer> {
                 try {
                     signIn = new Credentials(parts[1], vpnPassword, parts[0]);
                 } catch (IllegalArgumentException e) {
-                    throw new InputException("VPN user", "The VPN user name cannot be used: " + e.getMessage() + ".");
+                    throw new InputException(org.sstpdoctor.target.InputField.VPN_USER, "The VPN user name cannot be used: " + e.getMessage() + ".");
                 }
             } else if (vpnPasswordFromStdin) {
-                throw new InputException("VPN user", "--vpn-password-stdin was given without --vpn-user NAME.");
+                throw new InputException(org.sstpdoctor.target.InputField.VPN_USER, "--vpn-password-stdin was given without --vpn-user NAME.");
             }
             List<X509Certificate> extra = new ArrayList<>();
             for (Path file : trustFiles) {
@@ -235,7 +235,7 @@ final class ProbeCommand implements Callable<Integer> {
         String domain = slash < 0 ? "" : value.substring(0, slash);
         String user = slash < 0 ? value : value.substring(slash + 1);
         if (user.isEmpty() || user.indexOf('\\') >= 0) {
-            throw new InputException("VPN user", "Type the VPN user as user or DOMAIN\\user; '" + value + "' is neither.");
+            throw new InputException(org.sstpdoctor.target.InputField.VPN_USER, "Type the VPN user as user or DOMAIN\\user; '" + value + "' is neither.");
         }
         return new String[] {domain, user};
     }

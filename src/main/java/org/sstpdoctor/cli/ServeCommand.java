@@ -217,8 +217,9 @@ final class ServeCommand implements Callable<Integer> {
                     + signIn.behaviour().id() + " - " + signIn.behaviour().description());
         }
         out.println("Listening on " + listening + ". Stop it with Ctrl-C.");
+        String expected = pki.expectedFingerprint(chosen).map(f -> " --expect-certificate " + f).orElse("");
         out.println("Try it:  sstp-doctor probe " + host + ":" + responder.port() + " --proxy none"
-                + (caFile != null ? " --trust-ca " + caFile : "")
+                + (caFile != null ? " --trust-ca " + caFile : "") + expected
                 + (signIn != null ? " --vpn-user " + signIn.user() : ""));
         if (caFile == null) {
             out.println("(Its certificate comes from a practice CA; add --write-ca FILE and probe with --trust-ca FILE"

@@ -72,8 +72,12 @@ public final class HistoryStore {
 
     /** Every kept test, newest first. */
     public synchronized List<Entry> all() {
+        return parse(readLines());
+    }
+
+    private static List<Entry> parse(List<String> lines) {
         List<Entry> out = new ArrayList<>();
-        for (String line : readLines()) {
+        for (String line : lines) {
             try {
                 JsonNode n = MAPPER.readTree(line);
                 if (n != null && n.isObject() && n.path("schema").asText("").startsWith("sstp-doctor/report/")) {
@@ -87,9 +91,17 @@ public final class HistoryStore {
         return out;
     }
 
-    /** The tests of this server (host and port), newest first. */
-    public List<Entry> forServer(String serverKey) {
-        return all().stream().filter(e -> e.summary().serverKey().equals(serverKey)).toList();
+    /**
+     * The tests of this server (host and port), newest first. Only lines that name the host are
+     * parsed: a full history is some megabytes of JSON, and this runs after every test.
+     */
+    public synchronized List<Entry> forServer(String serverKey) {
+        int colon = serverKey.lastIndexOf(':');
+        String needle = ("\"host\":\"" + (colon > 0 ? serverKey.substring(0, colon) : serverKey) + "\"")
+                .toLowerCase(java.util.Locale.ROOT);
+        List<String> lines = readLines().stream()
+                .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains(needle)).toList();
+        return parse(lines).stream().filter(e -> e.summary().serverKey().equals(serverKey)).toList();
     }
 
     /**

@@ -17,7 +17,8 @@ public final class Pipeline {
             new RevocationStep(),
             new SignInStep(),
             new AddressStep(),
-            new WindowsTlsStep());
+            new WindowsTlsStep(),
+            new ServerIdentityStep());
 
     private Pipeline() {
     }

@@ -18,7 +18,9 @@ public enum Stage {
     // The optional sign-in test (only with a VPN user name): PPP, authentication, crypto binding.
     SIGN_IN("Signing in", "Signing in with the VPN user name and password"),
     GET_ADDRESS("Getting an address", "Waiting for the server to offer an address"),
-    WINDOWS_TLS("Windows versions", "Trying each Windows version's own secure-connection offer");
+    WINDOWS_TLS("Windows versions", "Trying each Windows version's own secure-connection offer"),
+    /** What answered (issue 12): one more question to the server when its answers leave it open. */
+    SERVER_IDENTITY("What answered", "Asking the server one more question to tell what it is");
 
     private final String title;
     private final String activity;

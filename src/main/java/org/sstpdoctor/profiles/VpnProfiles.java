@@ -23,6 +23,8 @@ public final class VpnProfiles {
     static final Duration NMCLI_TIMEOUT = Duration.ofSeconds(4);
     private static final int NMCLI_OUTPUT = 256 * 1024;
     private static final int MAX_NM_CONNECTIONS = 40;
+    /** All nmcli calls together stop after this: a slow NetworkManager costs seconds, never minutes. */
+    static final Duration NMCLI_BUDGET = Duration.ofSeconds(10);
 
     private final Map<String, String> environment;
     private final String osName;
@@ -106,11 +108,18 @@ public final class VpnProfiles {
     }
 
     static List<VpnProfile> fromNmcli(Nmcli nmcli) {
+        return fromNmcli(nmcli, System.nanoTime() + NMCLI_BUDGET.toNanos());
+    }
+
+    static List<VpnProfile> fromNmcli(Nmcli nmcli, long deadlineNanos) {
         List<VpnProfile> out = new ArrayList<>();
         try {
             List<NetworkManagerParser.Listed> listed = NetworkManagerParser.vpnConnections(
                     nmcli.run(List.of("-t", "-f", "NAME,UUID,TYPE", "connection", "show")));
             for (NetworkManagerParser.Listed c : listed.subList(0, Math.min(listed.size(), MAX_NM_CONNECTIONS))) {
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    break; // out of time: offer what was read
+                }
                 try {
                     NetworkManagerParser.profile(nmcli.run(List.of("-t", "-f",
                             "connection.id,vpn.service-type,vpn.data", "connection", "show", "uuid", c.uuid())))

@@ -144,8 +144,17 @@ final class PppServer {
 
     // --- LCP -----------------------------------------------------------------------------------
 
+    /** The protocol this server asks for: its configured one, unless the behaviour is about asking for another. */
+    private AuthProtocol askedAuth() {
+        return switch (config.behaviour()) {
+            case AUTH_PROTOCOL_MISMATCH -> AuthProtocol.CHAP_MD5;
+            case MSCHAPV2_NOT_ALLOWED -> AuthProtocol.PAP;
+            default -> config.auth();
+        };
+    }
+
     private void sendLcpRequest() throws IOException {
-        AuthProtocol auth = config.behaviour() == SignInBehaviour.AUTH_PROTOCOL_MISMATCH ? AuthProtocol.CHAP_MD5 : config.auth();
+        AuthProtocol auth = askedAuth();
         lcpRequestId = nextId();
         send(PppFrame.LCP, CpPacket.configure(CpPacket.CONFIGURE_REQUEST, lcpRequestId,
                 List.of(CpOption.u16(1, 1400), auth.toOption(), CpOption.u32(5, magic))));
@@ -178,9 +187,13 @@ final class PppServer {
                 }
             }
             case CpPacket.CONFIGURE_NAK, CpPacket.CONFIGURE_REJECT -> {
-                if (packet.id() == lcpRequestId) {
-                    note = "LCP: the client refused " + (config.behaviour() == SignInBehaviour.AUTH_PROTOCOL_MISMATCH
-                            ? AuthProtocol.CHAP_MD5 : config.auth()).displayName() + "; insisting";
+                if (packet.id() == lcpRequestId && config.behaviour() == SignInBehaviour.MSCHAPV2_NOT_ALLOWED) {
+                    // As a server whose policy allows PAP only: the client's MS-CHAP v2 is not accepted.
+                    note = "LCP: the client asked for MS-CHAP v2, which this server does not allow; link ended";
+                    send(PppFrame.LCP, new CpPacket(CpPacket.TERMINATE_REQUEST, nextId(),
+                            "MS-CHAP v2 is not allowed".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                } else if (packet.id() == lcpRequestId) {
+                    note = "LCP: the client refused " + askedAuth().displayName() + "; insisting";
                     sendLcpRequest(); // a server configured for one protocol insists on it
                 }
             }

@@ -12,7 +12,8 @@ public enum SignInBehaviour {
     REJECT_BINDING("Signs in, then aborts at Call Connected as if the certificate hash did not match"),
     SILENT_AFTER_AUTH("Signs in, then stops answering"),
     AUTH_PROTOCOL_MISMATCH("Insists on CHAP with MD5, which Windows does not offer"),
-    LCP_NEVER_CONVERGES("Answers every link proposal with a Nak, so the link is never agreed");
+    LCP_NEVER_CONVERGES("Answers every link proposal with a Nak, so the link is never agreed"),
+    MSCHAPV2_NOT_ALLOWED("Allows only PAP and ends the link when the client asks for MS-CHAP v2");
 
     private final String description;
 

@@ -78,6 +78,11 @@ public final class Helpdesk {
         return profiles;
     }
 
+    /** The profiles if they have been read already, else none (never blocks: for the FX thread). */
+    public synchronized List<VpnProfile> profilesIfRead() {
+        return profiles == null ? List.of() : profiles;
+    }
+
     /** The recent VPN errors in the event log, explained (read at the first call). */
     public List<ExplainedEvent> recentErrors(KnowledgeBase kb) {
         List<VpnEvent> found;

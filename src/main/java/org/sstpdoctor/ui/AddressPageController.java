@@ -35,6 +35,8 @@ public final class AddressPageController implements WizardPage {
     @FXML TextField portField;
     @FXML Label portMessage;
     @FXML Spinner<Integer> timeoutSpinner;
+    @FXML javafx.scene.layout.VBox vpnChooserBox;
+    private VpnChooser vpnChooser;
     @FXML TextField expectedCertField;
     @FXML Label expectedCertMessage;
 
@@ -50,6 +52,7 @@ public final class AddressPageController implements WizardPage {
     @Override
     public void initialise(PageContext context) {
         this.model = context.model();
+        vpnChooser = new VpnChooser(vpnChooserBox, context);
         addressField.textProperty().bindBidirectional(model.address);
         destinationField.textProperty().bindBidirectional(model.destinationName);
         portField.textProperty().bindBidirectional(model.port);
@@ -159,6 +162,11 @@ public final class AddressPageController implements WizardPage {
             return true;
         }
         return false;
+    }
+
+    @Override
+    public void shown() {
+        vpnChooser.load(); // the VPN connections set up here, read in the background the first time
     }
 
     @Override

@@ -105,6 +105,25 @@ public final class AppServices {
         return kb;
     }
 
+    private org.sstpdoctor.ticket.Helpdesk helpdesk;
+
+    /**
+     * This computer's VPN profiles, recent VPN errors and history. Made at first use (nothing is read
+     * at start-up); its methods block, so pages call them through {@link #background()}.
+     */
+    public synchronized org.sstpdoctor.ticket.Helpdesk helpdesk() {
+        if (helpdesk == null) {
+            helpdesk = org.sstpdoctor.ticket.Helpdesk.ofThisUser();
+        }
+        return helpdesk;
+    }
+
+    /** Uses this helpdesk instead (tests: a history in a temporary folder, fixture profiles). */
+    public synchronized AppServices withHelpdesk(org.sstpdoctor.ticket.Helpdesk given) {
+        this.helpdesk = given;
+        return this;
+    }
+
     public Supplier<SstpProbe> probe() {
         return probe;
     }

@@ -25,13 +25,16 @@ public final class LookupPageController implements WizardPage {
     @FXML SplitPane split;
     @FXML ListView<KbEntry> resultList;
     @FXML VBox entryBox;
+    @FXML VBox pastedBox;
 
     private PageContext context;
     private KnowledgeBase kb;
+    private PastedEvents pasted;
 
     @Override
     public void initialise(PageContext pageContext) {
         this.context = pageContext;
+        pasted = new PastedEvents(pastedBox, queryField, pageContext);
         resultList.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(KbEntry e, boolean empty) {
@@ -75,6 +78,9 @@ public final class LookupPageController implements WizardPage {
 
     /** Shows the lookup for this text (a related link's id, a command-line argument). */
     void query(String text) {
+        if (pasted.offer(text)) {
+            return; // a multi-line event: the field shows a short form, the full text is kept
+        }
         if (text.equals(queryField.getText())) {
             search(text);
         } else {
@@ -84,7 +90,8 @@ public final class LookupPageController implements WizardPage {
 
     private void search(String text) {
         boolean blank = text == null || text.isBlank();
-        List<KbEntry> found = blank || kb == null ? List.of() : kb.lookup(text);
+        List<KbEntry> fromEvents = kb == null ? List.of() : pasted.explain(text, kb);
+        List<KbEntry> found = blank || kb == null ? List.of() : !fromEvents.isEmpty() ? fromEvents : kb.lookup(text);
         resultList.getItems().setAll(found);
         if (blank) {
             resultCount.setText(Texts.get("lookup.hint"));
@@ -108,6 +115,11 @@ public final class LookupPageController implements WizardPage {
             Function<String, String> titles = id -> kb.byId(id).map(KbEntry::title).orElse(id);
             entryBox.getChildren().add(EntryViews.full(e, context.openUrl(), this::query, titles));
         }
+    }
+
+    @FXML
+    void pasteEvent() {
+        query(HelpdeskUi.clipboardText());
     }
 
     @Override

@@ -23,6 +23,9 @@ public record PageContext(WizardModel model, AppServices services, SettingsServi
 
         /** The wizard's window, for dialogs; null before it shows. */
         Window window();
+
+        /** Opens a page: an aside (history, an opened report) over the current one, or a step. */
+        void open(WizardController.Page page);
     }
 
     public BackgroundJobs background() {

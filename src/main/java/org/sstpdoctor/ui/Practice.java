@@ -47,6 +47,8 @@ final class Practice {
             model.destinationName.set(Texts.get("practice.destination"));
             model.proxyMode.set(ProxyMode.NONE);
             model.caFile.set(started.caFile().toString());
+            // After the address, whose change brings back a remembered fingerprint: practice expects its own, or none.
+            model.expectedCertificate.set(started.expectedCertificate());
             model.practiceBanner.set(Texts.get("practice.banner", signIn == null ? scenario.description()
                     : Texts.get("practice.signin", signIn.description())));
             if (signIn != null) {

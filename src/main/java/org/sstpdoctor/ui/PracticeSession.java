@@ -24,14 +24,16 @@ final class PracticeSession implements AutoCloseable {
     static final String PRACTICE_PASSWORD = "practice-Pa55";
 
     private final PracticePki pki;
+    private final String expectedCertificate;
 
     private PracticeSession(Scenario scenario, SstpResponder responder, Path caFile, PracticePki pki,
-                            org.sstpdoctor.responder.SignInBehaviour signIn) {
+                            String expectedCertificate, org.sstpdoctor.responder.SignInBehaviour signIn) {
         this.signIn = signIn;
         this.scenario = scenario;
         this.responder = responder;
         this.caFile = caFile;
         this.pki = pki;
+        this.expectedCertificate = expectedCertificate;
     }
 
     static PracticeSession start(Scenario scenario) throws IOException {
@@ -52,7 +54,7 @@ final class PracticeSession implements AutoCloseable {
             SstpResponder responder = signIn == null ? SstpResponder.start(config)
                     : SstpResponder.start(config, org.sstpdoctor.responder.SignInConfig.of(PRACTICE_USER,
                             org.sstpdoctor.probe.Secret.of(PRACTICE_PASSWORD.toCharArray())).withBehaviour(signIn));
-            return new PracticeSession(scenario, responder, ca, pki, signIn);
+            return new PracticeSession(scenario, responder, ca, pki, pki.expectedFingerprint(scenario).orElse(""), signIn);
         } catch (IOException | RuntimeException e) {
             pki.close();
             throw e;
@@ -73,6 +75,11 @@ final class PracticeSession implements AutoCloseable {
 
     Path caFile() {
         return caFile;
+    }
+
+    /** The fingerprint the scenario's story expects (Advanced ▸ expected certificate), or empty. */
+    String expectedCertificate() {
+        return expectedCertificate;
     }
 
     @Override

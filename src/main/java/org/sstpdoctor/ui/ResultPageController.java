@@ -45,6 +45,9 @@ public final class ResultPageController implements WizardPage {
     @FXML Button saveButton;
     @FXML Button againButton;
     @FXML Button browserButton;
+    @FXML Button summaryButton;
+    @FXML Button helpdeskButton;
+    @FXML Label comparisonLabel;
     @FXML Label actionMessage;
 
     private PageContext context;
@@ -71,6 +74,9 @@ public final class ResultPageController implements WizardPage {
             }
         });
         tabBody.getChildren().setAll(endUserBox);
+        comparisonLabel.textProperty().bind(pageContext.model().comparison);
+        comparisonLabel.visibleProperty().bind(pageContext.model().comparison.isNotEmpty());
+        comparisonLabel.managedProperty().bind(comparisonLabel.visibleProperty());
     }
 
     void setFileChooser(ReportFileChooser chooser) {
@@ -146,6 +152,8 @@ public final class ResultPageController implements WizardPage {
         copyButton.setDisable(!enabled);
         saveButton.setDisable(!enabled);
         browserButton.setDisable(!enabled);
+        summaryButton.setDisable(!enabled);
+        helpdeskButton.setDisable(!enabled);
     }
 
     /** Every result opens at the top, with the verdict in view, whatever the last one scrolled to. */
@@ -206,6 +214,21 @@ public final class ResultPageController implements WizardPage {
             return path;
         }, saved -> actionMessage.setText(Texts.get("result.saved", saved.toString(), format.label())),
                 error -> actionMessage.setText(Texts.get("result.savefailed", path.toString(), BackgroundJobs.message(error))));
+    }
+
+    @FXML
+    void copySummary() {
+        TicketActions.copySummary(context, report, resolution, actionMessage::setText);
+    }
+
+    @FXML
+    void saveForHelpdesk() {
+        TicketActions.saveForHelpdesk(context, report, resolution, actionMessage::setText);
+    }
+
+    /** Saves the helpdesk file to this file without a dialog (tests). */
+    void saveForHelpdesk(File file) {
+        TicketActions.save(context, report, resolution, file, actionMessage::setText);
     }
 
     @FXML

@@ -9,6 +9,7 @@ import org.sstpdoctor.probe.AnsweredBy;
 import org.sstpdoctor.probe.HttpReply;
 import org.sstpdoctor.probe.Outcome;
 import org.sstpdoctor.probe.ProbeReport;
+import org.sstpdoctor.report.ReportOutline;
 import org.sstpdoctor.report.TextReport;
 
 /**
@@ -72,10 +73,14 @@ final class ResultSummary {
             row = fact(facts, row, "result.fact.destination", destination);
         }
         row = fact(facts, row, "result.fact.server", r.target().displayHost() + ":" + r.target().port());
-        row = fact(facts, row, "result.fact.proxy", r.proxy().used() ? r.proxy().endpoint() + " (" + r.proxy().source() + ")"
-                : Texts.get("result.fact.proxy.none"));
+        // The same line as every report format: the outline is the one source of what a report says.
+        row = fact(facts, row, "result.fact.proxy", ReportOutline.of(r, res).fact("Proxy")
+                .map(f -> f.value().plainText()).orElse(Texts.get("result.fact.proxy.none")));
         if (r.answeredBy() != AnsweredBy.THIS_COMPUTER) { // a cancelled test was answered by nobody at all
-            row = fact(facts, row, "result.fact.answeredby", capitalise(r.answeredBy().phrase()));
+            // A failed revocation check is decided by the CA's servers (or their silence), but the VPN server
+            // did answer: "Nobody" beside "Server's answer 200 OK" would contradict itself.
+            AnsweredBy by = r.outcome().isRevocationProblem() && r.httpResponse() != null ? AnsweredBy.SERVER : r.answeredBy();
+            row = fact(facts, row, "result.fact.answeredby", capitalise(by.phrase()));
         }
         HttpReply http = r.httpResponse();
         if (http != null) {
@@ -85,8 +90,7 @@ final class ResultSummary {
             row = fact(facts, row, "result.fact.proxyanswer", last.code() + " " + last.reason());
         }
         if (r.tls() != null) {
-            String cert = r.tls().findings().isEmpty() ? Texts.get("result.fact.cert.ok")
-                    : plain(r.tls().findings().get(0).outcome(), res);
+            String cert = certificate(r, res);
             row = fact(facts, row, "result.fact.tls", r.tls().protocol());
             row = fact(facts, row, "result.fact.cert", cert);
         }
@@ -94,7 +98,8 @@ final class ResultSummary {
             // The probe looked past the certificate (it sends no secret): say whether that was the only problem.
             row = fact(facts, row, "result.fact.beyond", sstpInWords(r.beyondCertificate().outcome()));
         } else if (r.sstp() != null) {
-            row = fact(facts, row, "result.fact.sstp", sstpInWords(r.outcome().isSignInOutcome() ? Outcome.SSTP_ACK : r.outcome()));
+            Outcome sstp = sstpOutcome(r);
+            row = fact(facts, row, "result.fact.sstp", sstpInWords(sstp.isSignInOutcome() ? Outcome.SSTP_ACK : sstp));
         }
         if (r.signIn() != null) {
             row = fact(facts, row, "result.fact.signin", !r.signIn().attempted() ? Texts.get("result.signin.skipped")
@@ -107,6 +112,36 @@ final class ResultSummary {
         }
         row = fact(facts, row, "result.fact.when", Formats.time(r.startedAt()));
         fact(facts, row, "result.fact.time", TextReport.millis(r.totalMillis()));
+    }
+
+    /**
+     * The certificate in one line, revocation included: "valid and trusted" alone would be untrue when
+     * Windows will refuse the certificate because its revocation could not be checked, or it is revoked.
+     */
+    static String certificate(ProbeReport r, Resolution res) {
+        org.sstpdoctor.probe.revocation.RevocationResult revocation = r.revocation();
+        String code = revocation == null ? "" : org.sstpdoctor.probe.revocation.RevocationChecker.windowsCode(revocation.outcome());
+        String codeSuffix = code.isEmpty() ? "" : " (" + code.split(" ")[0] + ")";
+        if (!r.tls().findings().isEmpty()) {
+            String finding = plain(r.tls().findings().get(0).outcome(), res);
+            return revocation == null || !revocation.outcome().isRevocationProblem() ? finding
+                    : Texts.get("result.fact.cert.andrevocation", finding,
+                            Texts.get("result.details.revocation.short." + revocation.outcome().id()) + codeSuffix);
+        }
+        if (revocation == null || !revocation.outcome().name().startsWith("REVOCATION_")) {
+            return Texts.get("result.fact.cert.ok");
+        }
+        return Texts.get("result.fact.cert." + revocation.outcome().id(), codeSuffix);
+    }
+
+    /**
+     * What the SSTP layer itself came to: its own finding, not the deciding outcome, which a Windows
+     * finding (a certificate other than the expected one, no Windows able to negotiate) may have replaced
+     * after the SSTP service answered.
+     */
+    static Outcome sstpOutcome(ProbeReport r) {
+        return r.findings().stream().map(org.sstpdoctor.probe.Finding::outcome).filter(o -> o.name().startsWith("SSTP_"))
+                .findFirst().orElse(r.outcome());
     }
 
     /** What the SSTP service did, in words; the packet names are in Details. */
@@ -131,6 +166,7 @@ final class ResultSummary {
         Label name = new Label(Texts.get(key));
         name.getStyleClass().add("fact-name");
         name.setMinWidth(Label.USE_PREF_SIZE);
+        GridPane.setValignment(name, javafx.geometry.VPos.TOP); // beside the first line of a value that wraps
         Label v = EntryViews.paragraph(value, "fact-value");
         v.setAccessibleText(name.getText() + " " + value);
         facts.addRow(row, name, v);

@@ -38,7 +38,8 @@ public final class WizardController implements PageContext.Actions {
      * one FXML file {@code page-<name>.fxml} and its controller.
      */
     public enum Page {
-        HOW(Role.STEP), ADDRESS(Role.STEP), SIGNIN(Role.STEP), PROXY(Role.STEP), TESTING(Role.RUN), RESULT(Role.RESULT), LOOKUP(Role.ASIDE);
+        HOW(Role.STEP), ADDRESS(Role.STEP), SIGNIN(Role.STEP), PROXY(Role.STEP), TESTING(Role.RUN), RESULT(Role.RESULT),
+        LOOKUP(Role.ASIDE), HISTORY(Role.ASIDE), EVENTS(Role.ASIDE), OPENED(Role.ASIDE);
 
         final Role role;
 
@@ -209,7 +210,8 @@ public final class WizardController implements PageContext.Actions {
         setShown(finishButton, role == Role.RESULT);
         finishButton.setDefaultButton(role == Role.RESULT);
         nextButton.setDefaultButton(role == Role.STEP);
-        cancelButton.setText(Texts.get(role == Role.ASIDE ? "button.closelookup" : "button.cancel"));
+        cancelButton.setText(Texts.get(role != Role.ASIDE ? "button.cancel"
+                : page == Page.LOOKUP ? "button.closelookup" : "button.closepage"));
         nextButton.setText(Texts.get(lastStep ? "button.test" : "button.next"));
         toolsMenu.setDisable(role == Role.RUN);
     }
@@ -282,8 +284,14 @@ public final class WizardController implements PageContext.Actions {
         WizardModel.RequestInput input = model.requestInput(true);
         UiLog.testStarted(input.address(), input.proxyMode().id());
         show(Page.TESTING);
+        model.comparison.set("");
+        boolean keep = !practice.running(); // practice results are not the person's servers
         // The request is parsed, the CA file read and the knowledge base consulted on the probe's thread.
         runner.start(input::toRequest, report -> {
+            if (keep) {
+                String comparison = HelpdeskUi.keep(services, report); // the history is written here, off the FX thread
+                Platform.runLater(() -> model.comparison.set(comparison));
+            }
             try {
                 return Resolution.of(report, services.kb().join());
             } catch (RuntimeException e) {
@@ -332,6 +340,42 @@ public final class WizardController implements PageContext.Actions {
             beforeAside = current;
             show(Page.LOOKUP);
         }
+    }
+
+    @Override
+    public void open(Page page) {
+        aside(page);
+    }
+
+    /** Opens a page from the helpdesk's menu entries; an aside remembers the page to return to. */
+    void aside(Page page) {
+        if (current.role == Role.RUN) {
+            return;
+        }
+        if (page.role == Role.ASIDE && current.role != Role.ASIDE) {
+            beforeAside = current;
+        }
+        show(page);
+    }
+
+    @FXML
+    void openHistory() {
+        aside(Page.HISTORY);
+    }
+
+    @FXML
+    void openEvents() {
+        aside(Page.EVENTS);
+    }
+
+    @FXML
+    void openReport() {
+        aside(Page.OPENED);
+        ((OpenedPageController) ensure(Page.OPENED)).openOther();
+    }
+
+    PageContext context() {
+        return context;
     }
 
     @FXML

@@ -73,6 +73,10 @@ public final class WizardModel {
     public final ObservableList<String> recentAddresses = FXCollections.observableArrayList();
     public final ObservableList<String> recentDestinationNames = FXCollections.observableArrayList();
     public final ObjectProperty<ProbeReport> report = new SimpleObjectProperty<>();
+    /** A report from another computer (or the history), shown on the opened-report page. */
+    public final ObjectProperty<org.sstpdoctor.ticket.OpenedReport> openedReport = new SimpleObjectProperty<>();
+    /** How the last result compares with the test of the same server before it ("Reachable 3 days ago; …"). */
+    public final StringProperty comparison = new SimpleStringProperty("");
     /** Set while practice mode runs: the scenario's description, shown in a banner. */
     public final StringProperty practiceBanner = new SimpleStringProperty("");
 
@@ -242,6 +246,13 @@ public final class WizardModel {
     public record RequestInput(String address, String port, ProxyMode proxyMode, String proxyHost, String proxyPort,
                                String proxyUser, char[] password, String caFile, int timeoutSeconds,
                                String expectedCertificate, String vpnUser, char[] vpnPassword, String vpnDomain) {
+        /** Without the sign-in test (its page left empty). */
+        public RequestInput(String address, String port, ProxyMode proxyMode, String proxyHost, String proxyPort,
+                            String proxyUser, char[] password, String caFile, int timeoutSeconds, String expectedCertificate) {
+            this(address, port, proxyMode, proxyHost, proxyPort, proxyUser, password, caFile, timeoutSeconds,
+                    expectedCertificate, "", new char[0], "");
+        }
+
         @Override
         public String toString() {
             return "RequestInput[" + address + ", passwords hidden]";
@@ -254,12 +265,12 @@ public final class WizardModel {
                     return null;
                 }
                 if (vpnPassword.length == 0) {
-                    throw new InputException("VPN password", Texts.get("signin.password.missing"));
+                    throw new InputException(org.sstpdoctor.target.InputField.VPN_PASSWORD, Texts.get("signin.password.missing"));
                 }
                 try {
                     return new org.sstpdoctor.signin.Credentials(vpnUser, Secret.of(vpnPassword), vpnDomain);
                 } catch (IllegalArgumentException e) {
-                    throw new InputException("VPN user", Texts.get("signin.user.invalid"));
+                    throw new InputException(org.sstpdoctor.target.InputField.VPN_USER, Texts.get("signin.user.invalid"));
                 }
             } finally {
                 java.util.Arrays.fill(vpnPassword, '\0');
@@ -313,11 +324,7 @@ public final class WizardModel {
         if (!s.recentDestinationNames().isEmpty()) {
             destinationName.set(s.recentDestinationNames().get(0));
         }
-        proxyMode.set(switch (s.proxyMode() == null ? "system" : s.proxyMode()) {
-            case "none" -> ProxyMode.NONE;
-            case "manual" -> ProxyMode.MANUAL;
-            default -> ProxyMode.SYSTEM;
-        });
+        proxyMode.set(s.proxyMode());
         proxyHost.set(s.proxyHost() == null ? "" : s.proxyHost());
         proxyPort.set(s.proxyPort() == null ? "" : String.valueOf(s.proxyPort()));
         proxyUser.set(s.proxyUser() == null ? "" : s.proxyUser());
@@ -348,13 +355,8 @@ public final class WizardModel {
         } catch (NumberFormatException ignored) {
             // an unparsable port is not remembered
         }
-        String mode = switch (proxyMode.get()) {
-            case NONE -> "none";
-            case MANUAL -> "manual";
-            default -> "system";
-        };
         String user = proxyUser.get() == null || proxyUser.get().isBlank() ? null : proxyUser.get().strip();
-        s = s.withProxy(mode, blankToNull(proxyHost.get()), p, user, rememberPassword.get() && user != null);
+        s = s.withProxy(proxyMode.get(), blankToNull(proxyHost.get()), p, user, rememberPassword.get() && user != null);
         s = s.withCaFile(blankToNull(caFile.get()));
         s = s.withTimeoutSeconds(timeoutSeconds.get());
         recentAddresses.setAll(new ArrayList<>(s.recentAddresses()));

@@ -104,7 +104,7 @@ class SignInCliTest {
                     "--vpn-password-stdin");
             assertEquals(ExitCode.DIAGNOSED_FAILURE, r.code(), r.err());
             assertTrue(r.out().contains("signin_wrong_credentials"), r.out());
-            assertTrue(r.out().contains("Windows:  error 691"), r.out());
+            assertTrue(r.out().matches("(?s).*\\n  Windows: +error 691\\n.*"), r.out());
             assertFalse((r.out() + r.err()).contains("not-the-password"));
         }
     }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sstpdoctor.report.CsvReport;
 import org.sstpdoctor.report.HtmlReport;
 import org.sstpdoctor.report.JsonReport;
 import org.sstpdoctor.report.MarkdownReport;
@@ -41,9 +40,15 @@ class SignInProbeTest {
     }
 
     static ProbeReport probe(SignInBehaviour behaviour, String password, boolean viaProxy) throws IOException {
+        return probe(behaviour, org.sstpdoctor.ppp.AuthProtocol.MSCHAP_V2, password, viaProxy);
+    }
+
+    static ProbeReport probe(SignInBehaviour behaviour, org.sstpdoctor.ppp.AuthProtocol auth, String password,
+                             boolean viaProxy) throws IOException {
         ResponderConfig config = ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid())
                 .withHashBitmask(0x03).withNegotiationTimeout(Duration.ofSeconds(10));
-        SignInConfig account = SignInConfig.of(USER, Secret.of(PASSWORD.toCharArray())).withBehaviour(behaviour);
+        SignInConfig account = SignInConfig.of(USER, Secret.of(PASSWORD.toCharArray())).withBehaviour(behaviour)
+                .withAuth(auth);
         try (SstpResponder responder = SstpResponder.start(config, account)) {
             // Java's responder cannot speak Windows 7's TLS 1.0, so the Windows check would put its warning over a
             // signed-in PASS; that combination has its own test (theWindowsWarningStaysBesideTheSignIn).
@@ -69,6 +74,7 @@ class SignInProbeTest {
             {SignInBehaviour.REJECT_BINDING, PASSWORD, Outcome.SIGNIN_BINDING_REJECTED, "RasSstp event 6"},
             {SignInBehaviour.SILENT_AFTER_AUTH, PASSWORD, Outcome.SIGNIN_NO_ANSWER, "718"},
             {SignInBehaviour.LCP_NEVER_CONVERGES, PASSWORD, Outcome.SIGNIN_LCP_NOT_CONVERGING, "732"},
+            {SignInBehaviour.MSCHAPV2_NOT_ALLOWED, PASSWORD, Outcome.SIGNIN_AUTH_PROTOCOL, "812"},
         };
         for (boolean viaProxy : new boolean[] {false, true}) {
             for (Object[] row : table) {
@@ -109,6 +115,39 @@ class SignInProbeTest {
                 assertEquals(StageStatus.FAILED, signInStage);
                 assertEquals(StageStatus.NOT_REACHED, addressStage);
             }
+        }
+        assertNoPassword(report, password);
+    }
+
+    static Stream<Arguments> insistedProtocols() {
+        List<Arguments> all = new ArrayList<>();
+        for (boolean viaProxy : new boolean[] {false, true}) {
+            for (org.sstpdoctor.ppp.AuthProtocol auth : List.of(org.sstpdoctor.ppp.AuthProtocol.PAP,
+                    org.sstpdoctor.ppp.AuthProtocol.EAP)) {
+                all.add(Arguments.of(auth, PASSWORD, Outcome.SIGNED_IN, viaProxy));
+                all.add(Arguments.of(auth, "wrong password", Outcome.SIGNIN_WRONG_CREDENTIALS, viaProxy));
+            }
+        }
+        return all.stream();
+    }
+
+    /** A server that insists on PAP or EAP-MSCHAPv2 gets it, with a note on what Windows allows; the binding still checks. */
+    @ParameterizedTest(name = "{0} {2} via proxy={3}")
+    @MethodSource("insistedProtocols")
+    void papAndEapWhereTheServerInsists(org.sstpdoctor.ppp.AuthProtocol auth, String password, Outcome expected,
+                                        boolean viaProxy) throws IOException {
+        ProbeReport report = probe(SignInBehaviour.WORKING, auth, password, viaProxy);
+        assertEquals(expected, report.outcome(), report.detail());
+        assertEquals(AnsweredBy.SERVER, report.answeredBy());
+        SignInReport signIn = report.signIn();
+        assertTrue(signIn.attempted());
+        assertEquals(auth.displayName(), signIn.authProtocol());
+        assertTrue(signIn.notes().stream().anyMatch(n -> n.contains("Windows")), signIn.notes().toString());
+        if (expected == Outcome.SIGNED_IN) {
+            assertEquals("10.77.0.2", signIn.address());
+            assertEquals("", signIn.windowsError());
+        } else {
+            assertEquals("691", signIn.windowsError());
         }
         assertNoPassword(report, password);
     }
@@ -223,15 +262,67 @@ class SignInProbeTest {
         assertTrue(report.signIn().steps().stream().allMatch(s -> s.durationMs() >= 0 && s.startMs() > 0));
         String text = TextReport.render(report);
         assertTrue(text.contains("SIGNED IN - this user can connect"), text);
-        assertTrue(text.contains("address:  10.77.0.2"), text);
+        assertTrue(text.matches("(?s).*\\n  Address: +10\\.77\\.0\\.2 \\(DNS 10\\.77\\.0\\.53.*"), text);
+        // The same facts in every human-readable format: one outline (ReportOutline), three mark-ups.
+        for (String rendered : List.of(text, MarkdownReport.render(report, null).replace("\\", ""),
+                HtmlReport.render(report, null))) {
+            for (String fact : List.of("SIGNED IN - this user can connect", "Signed in and offered an address",
+                    "MS-CHAP v2; crypto binding SHA-256", "10.77.0.2", "Agreeing on the PPP link (LCP)", "LCP Terminate acknowledged")) {
+                assertTrue(rendered.contains(fact), fact + " in\n" + rendered);
+            }
+        }
         assertTrue(MarkdownReport.render(report, null).contains("## Sign-in test (user CORP\\\\alice)"));
         assertTrue(HtmlReport.render(report, null).contains("<h2>Sign-in test (user CORP\\alice)</h2>"));
     }
 
+    /**
+     * The password is in no output: every report format (each with and without the knowledge base's
+     * explanation), the ticket summary, the helpdesk file (every entry of the zip), the kept history
+     * and the report's own toString.
+     */
     static void assertNoPassword(ProbeReport report, String password) {
-        List<String> outputs = List.of(TextReport.render(report), JsonReport.render(report), MarkdownReport.render(report, null),
-                HtmlReport.render(report, null), TableReport.header() + TableReport.row(report), CsvReport.row(report),
-                report.toString());
+        org.sstpdoctor.kb.KnowledgeBase kb = org.sstpdoctor.kb.KnowledgeBase.builtIn();
+        org.sstpdoctor.kb.Resolution resolution = org.sstpdoctor.kb.Resolution.of(report, kb);
+        List<String> outputs = new ArrayList<>();
+        for (org.sstpdoctor.report.ReportFormat format : org.sstpdoctor.report.ReportFormat.values()) {
+            outputs.add(format.header() + format.render(report, resolution));
+            outputs.add(format.render(report, null));
+        }
+        outputs.add(TableReport.header() + TableReport.row(report));
+        outputs.add(report.toString());
+        com.fasterxml.jackson.databind.JsonNode tree = JsonReport.toTree(report,
+                org.sstpdoctor.report.ResolutionJson.toNode(resolution));
+        outputs.add(org.sstpdoctor.ticket.TicketSummary.of(tree, kb, java.time.ZoneOffset.UTC, java.time.Instant.now()));
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("signin-no-password");
+            try {
+                org.sstpdoctor.history.HistoryStore history = new org.sstpdoctor.history.HistoryStore(dir.resolve("data"));
+                history.record(tree);
+                java.nio.file.Path zip = dir.resolve("helpdesk.zip");
+                org.sstpdoctor.ticket.HelpdeskFile.write(zip, report, resolution,
+                        org.sstpdoctor.ticket.Environment.ofThisComputer(tree), history.all(), java.time.Instant.now());
+                try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+                    for (java.util.zip.ZipEntry e : java.util.Collections.list(z.entries())) {
+                        outputs.add(e.getName() + ": " + new String(z.getInputStream(e).readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+                try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                    for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile)
+                            .filter(f -> !f.equals(zip)).toList()) {
+                        outputs.add(f + ": " + new String(java.nio.file.Files.readAllBytes(f),
+                                java.nio.charset.StandardCharsets.ISO_8859_1));
+                    }
+                }
+            } finally {
+                try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(outputs.size() > 2 * org.sstpdoctor.report.ReportFormat.values().length + 8, "every output was made");
         for (String output : outputs) {
             assertFalse(output.contains(password), "password in output:\n" + output);
         }

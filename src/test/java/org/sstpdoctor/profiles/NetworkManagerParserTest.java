@@ -77,5 +77,11 @@ class NetworkManagerParserTest {
         assertEquals(List.of(), VpnProfiles.fromNmcli(args -> {
             throw new IOException("no NetworkManager");
         }));
+        List<List<String>> late = new ArrayList<>();
+        VpnProfiles.fromNmcli(args -> {
+            late.add(args);
+            return args.contains("NAME,UUID,TYPE") ? list : sstp;
+        }, System.nanoTime() - 1);
+        assertEquals(1, late.size(), "past the time budget only the list is asked for");
     }
 }

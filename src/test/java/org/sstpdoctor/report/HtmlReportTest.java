@@ -82,8 +82,10 @@ class HtmlReportTest {
             Bar bar = bars.get(i);
             assertTrue(bar.title().startsWith(s.stage().title()), bar.title());
             assertEquals(s.status().id(), bar.status());
-            assertEquals(s.startMillis() / total * 100, bar.left(), 0.01, "left offset of " + s.stage());
-            assertEquals(Math.max(0.4, s.durationMillis() / total * 100), bar.width(), 0.01, "width of " + s.stage());
+            double width = Math.max(0.4, s.durationMillis() / total * 100);
+            // The sliver of a very short last stage is moved left to stay inside the track (HtmlReport).
+            assertEquals(Math.min(s.startMillis() / total * 100, 100 - width), bar.left(), 0.01, "left offset of " + s.stage());
+            assertEquals(width, bar.width(), 0.01, "width of " + s.stage());
             assertTrue(bar.left() + bar.width() <= 100.01, "inside the track: " + bar);
         }
         // Later stages start further right: the waterfall reads left to right.

@@ -178,6 +178,16 @@ class SignInClientTest {
         assertEquals(SignInStep.LINK, result.failedStep());
     }
 
+    /** The reverse: the client's MS-CHAP v2 is what the server does not accept (it allows PAP only). */
+    @Test
+    void aServerThatDoesNotAllowMsChapV2NamesBothProtocols() throws IOException {
+        SignInResult result = signIn(server(SignInBehaviour.MSCHAPV2_NOT_ALLOWED), PASSWORD, 0x02);
+        assertEquals(SignInStatus.AUTH_PROTOCOL_MISMATCH, result.status(), result.detail());
+        assertTrue(result.detail().contains("PAP") && result.detail().contains("MS-CHAP v2"), result.detail());
+        assertEquals("MS-CHAP v2 is not allowed", result.serverMessage());
+        assertEquals(SignInStep.LINK, result.failedStep());
+    }
+
     @Test
     void lcpThatNeverConverges() throws IOException {
         SignInResult result = signIn(server(SignInBehaviour.LCP_NEVER_CONVERGES), PASSWORD, 0x02);

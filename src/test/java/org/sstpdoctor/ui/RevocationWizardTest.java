@@ -31,12 +31,18 @@ class RevocationWizardTest extends WizardTestBase {
         interact(() -> wizard.startPractice(Scenario.REVOCATION_DOWN));
         waitForPage(WizardController.Page.ADDRESS, 5);
         clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
+        clickOn("#nextButton");
         waitForPage(WizardController.Page.PROXY, 5);
         clickOn("#nextButton");
         waitForPage(WizardController.Page.RESULT, 30);
         ProbeReport report = wizard.model().report.get();
         assertEquals(Outcome.REVOCATION_OFFLINE, report.outcome(), report.detail());
         assertEquals("Not reachable", text("#verdictTitle"));
+        // The certificate line tells the truth about revocation, and the server that answered is not "Nobody".
+        assertTrue(fact("Certificate").contains("revocation could not be checked")
+                && fact("Certificate").contains("0x80092013"), fact("Certificate"));
+        assertEquals("The VPN server", fact("Answered by"));
         shotAtSizes("revocation-5-result");
         clickOn("#detailsTab");
         interact(() -> {
@@ -60,12 +66,28 @@ class RevocationWizardTest extends WizardTestBase {
         interact(() -> wizard.startPractice(Scenario.REVOKED_CERTIFICATE));
         waitForPage(WizardController.Page.ADDRESS, 5);
         clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
+        clickOn("#nextButton");
         waitForPage(WizardController.Page.PROXY, 5);
         clickOn("#nextButton");
         waitForPage(WizardController.Page.RESULT, 30);
         assertEquals(Outcome.REVOCATION_REVOKED, wizard.model().report.get().outcome());
-        shot("revocation-5-result-revoked");
+        assertTrue(fact("Certificate").startsWith("revoked") && fact("Certificate").contains("0x80092010"), fact("Certificate"));
+        assertTrue(!fact("Certificate").contains("valid"), fact("Certificate"));
+        shotAtSizes("revocation-5-result-revoked");
         interact(() -> wizard.stopPractice());
+    }
+
+    /** The value beside a fact's name at the top of the result page. */
+    private String fact(String name) {
+        javafx.scene.layout.GridPane facts = lookup("#facts").query();
+        java.util.List<Node> cells = facts.getChildren();
+        for (int i = 0; i + 1 < cells.size(); i += 2) {
+            if (((Labeled) cells.get(i)).getText().equals(name)) {
+                return ((Labeled) cells.get(i + 1)).getText();
+            }
+        }
+        throw new AssertionError("no fact " + name + " in " + allText(facts));
     }
 
     private static String allText(Node node) {

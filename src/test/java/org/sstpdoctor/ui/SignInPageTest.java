@@ -28,9 +28,44 @@ import org.testfx.util.WaitForAsyncUtils;
 class SignInPageTest extends WizardTestBase {
     static final String PASSWORD = "wizard-Pa55-vpn";
 
+    /** An OS credential store in memory, as the Keychain or Secret Service would hold it. */
+    static final class MemoryCredentials implements org.sstpdoctor.settings.CredentialStore {
+        final java.util.Map<String, String> held = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public boolean available() {
+            return true;
+        }
+
+        @Override
+        public String description() {
+            return "the test's credential store";
+        }
+
+        @Override
+        public java.util.Optional<char[]> read(String account) {
+            return java.util.Optional.ofNullable(held.get(account)).map(String::toCharArray);
+        }
+
+        @Override
+        public void store(String account, char[] password) {
+            held.put(account, new String(password));
+        }
+
+        @Override
+        public void delete(String account) {
+            held.remove(account);
+        }
+    }
+
+    final MemoryCredentials credentials = new MemoryCredentials();
+    Path settingsFile;
+
     @Start
     void start(javafx.stage.Stage s) throws Exception {
-        open(s);
+        settingsFile = configFolder.resolve("settings-" + System.nanoTime() + ".json");
+        open(s, new org.sstpdoctor.settings.SettingsStore(settingsFile), org.sstpdoctor.testing.TestProbes::probe,
+                credentials);
     }
 
     /** Practice mode's responder and the probe threads end with the test, not 30 s into the next class. */
@@ -40,6 +75,11 @@ class SignInPageTest extends WizardTestBase {
     }
 
     private ProbeReport signIn(SignInBehaviour behaviour, String password, String shotName) throws Exception {
+        return signIn(behaviour, password, shotName, false);
+    }
+
+    private ProbeReport signIn(SignInBehaviour behaviour, String password, String shotName, boolean remember)
+            throws Exception {
         Path ca = Files.createTempFile(configFolder, "ca", ".pem");
         Files.writeString(ca, TestCertificates.CA.certificatePem());
         try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()),
@@ -52,6 +92,9 @@ class SignInPageTest extends WizardTestBase {
             fill("#vpnUserField", "alice");
             fill("#vpnPasswordField", password);
             fill("#vpnDomainField", "CONTOSO");
+            if (remember) {
+                clickOn("#rememberVpnBox");
+            }
             WaitForAsyncUtils.waitForFxEvents();
             if (shotName != null) {
                 shotAtSizes(shotName);
@@ -81,9 +124,43 @@ class SignInPageTest extends WizardTestBase {
         shotAtSizes("signin-result");
         assertFalse(TextReport.render(report).contains(PASSWORD));
         assertFalse(JsonReport.render(report).contains(PASSWORD));
-        // The settings file never holds it either.
-        for (Path f : Files.newDirectoryStream(configFolder)) {
-            assertFalse(Files.readString(f).contains(PASSWORD), f.toString());
+        // The settings file never holds it either, nor anything else kept on disk (the history).
+        assertNoPasswordOnDisk();
+    }
+
+    /** Asked to, the password is remembered in the OS credential store only, and fills the page again. */
+    @Test
+    void aRememberedPasswordGoesToTheCredentialStoreOnly() throws Exception {
+        ProbeReport report = signIn(SignInBehaviour.WORKING, PASSWORD, null, true);
+        assertEquals(Outcome.SIGNED_IN, report.signIn().outcome(), report.signIn().detail());
+        String account = wizard.model().vpnCredentialAccount();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> credentials.held.containsKey(account));
+        assertEquals(PASSWORD, credentials.held.get(account));
+        assertTrue(account.startsWith("vpn CONTOSO\\alice@localhost:"), account);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(settingsFile));
+        assertNoPasswordOnDisk();
+        // Typed again another day: the remembered password fills the field when the page opens.
+        interact(() -> {
+            wizard.model().vpnPassword.set("");
+            wizard.model().rememberVpnPassword.set(false);
+            wizard.show(WizardController.Page.SIGNIN);
+        });
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> PASSWORD.equals(wizard.model().vpnPassword.get()));
+        assertTrue(wizard.model().rememberVpnPassword.get());
+        // Unticked, the next test forgets it.
+        interact(() -> wizard.model().rememberVpnPassword.set(false));
+        interact(() -> wizard.settings().remember(wizard.model(), () -> { }));
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !credentials.held.containsKey(account));
+    }
+
+    /** Every file the wizard keeps in its folders (settings, history) is free of the password. */
+    private static void assertNoPasswordOnDisk() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(configFolder)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains(PASSWORD), f.toString());
+            }
         }
     }
 

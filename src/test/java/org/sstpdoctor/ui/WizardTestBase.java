@@ -30,6 +30,8 @@ abstract class WizardTestBase extends FxRobot {
 
     WizardController wizard;
     Stage stage;
+    /** The helpdesk services: a history in a temporary folder, no profiles or events unless a test sets them. */
+    org.sstpdoctor.ticket.Helpdesk helpdesk;
     final List<String> openedUrls = new CopyOnWriteArrayList<>();
     /** When set, opening a link fails as it does on a computer without a browser. */
     volatile boolean noBrowser;
@@ -60,16 +62,24 @@ abstract class WizardTestBase extends FxRobot {
     }
 
     void open(Stage s, SettingsStore store, java.util.function.Supplier<org.sstpdoctor.probe.SstpProbe> probe) throws Exception {
+        open(s, store, probe, CredentialStore.NONE);
+    }
+
+    void open(Stage s, SettingsStore store, java.util.function.Supplier<org.sstpdoctor.probe.SstpProbe> probe,
+              CredentialStore credentials) throws Exception {
         stage = s;
         FXMLLoader loader = new FXMLLoader(DesktopApp.class.getResource("wizard.fxml"), Texts.bundle());
         Parent root = loader.load();
         wizard = loader.getController();
-        wizard.init(AppServices.ready(KB, probe, store, CredentialStore.NONE, url -> {
+        org.sstpdoctor.ticket.Helpdesk desk = helpdesk != null ? helpdesk : new org.sstpdoctor.ticket.Helpdesk(
+                new org.sstpdoctor.history.HistoryStore(configFolder.resolve("history-" + System.nanoTime())),
+                List::of, List::of);
+        wizard.init(AppServices.ready(KB, probe, store, credentials, url -> {
             if (noBrowser) {
                 throw new IllegalStateException("no web browser");
             }
             openedUrls.add(url);
-        }));
+        }).withHelpdesk(desk));
         s.setScene(DesktopApp.styledScene(root));
         s.titleProperty().unbind();
         s.titleProperty().bind(wizard.windowTitleProperty()); // as DesktopApp does
@@ -126,7 +136,31 @@ abstract class WizardTestBase extends FxRobot {
         }
     }
 
-    /** The page at the three sizes the issue asks to look at: 720×620, 1280×900, and 150% (15pt) at 1080×930. */
+    /**
+     * A 1280×900 screen at 150%, as JavaFX sees it: 853×600 units, less a Windows taskbar (48 units at
+     * 150%). Monocle's headless screen has no output scale, so the tests place the window as
+     * {@link WindowSize#fit} would on that screen and draw it at 1.5 ({@link Screenshots#save(javafx.scene.Scene, String, double)}).
+     */
+    static final javafx.geometry.Rectangle2D SCREEN_1280x900_AT_150 = new javafx.geometry.Rectangle2D(0, 0, 1280 / 1.5, 900 / 1.5 - 48);
+
+    /** The window as it opens on a 1280×900 screen at 150% (hidden for the change: see {@link #resize}). */
+    void openAt150Percent() {
+        Runnable change = () -> {
+            stage.hide();
+            WindowSize.fit(stage, stage.getScene().getRoot(), SCREEN_1280x900_AT_150);
+            stage.show();
+        };
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            change.run();
+        } else {
+            interact(change);
+        }
+    }
+
+    /**
+     * The page at the three sizes the issue asks to look at: 720×620, 1280×900, and the window as it
+     * opens on a 1280×900 screen at 150%, drawn at 1.5 (a picture of what that screen shows).
+     */
     void shotAtSizes(String name) {
         double w = stage.getWidth();
         double h = stage.getHeight();
@@ -134,10 +168,8 @@ abstract class WizardTestBase extends FxRobot {
         shot(name + "-720x620");
         resize(1280, 900);
         shot(name + "-1280x900");
-        interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 15pt;"));
-        resize(1080, 930);
-        shot(name + "-150pct");
-        interact(() -> stage.getScene().getRoot().setStyle(""));
+        openAt150Percent();
+        Screenshots.save(stage.getScene(), name + "-150pct", 1.5);
         resize(w, h);
     }
 }

@@ -1,0 +1,207 @@
+package org.sstpdoctor.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.Clipboard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sstpdoctor.eventlog.EventText;
+import org.sstpdoctor.history.HistoryFixtures;
+import org.sstpdoctor.history.HistoryStore;
+import org.sstpdoctor.kb.Resolution;
+import org.sstpdoctor.probe.ProbeReport;
+import org.sstpdoctor.profiles.VpnProfile;
+import org.sstpdoctor.profiles.VpnStrategy;
+import org.sstpdoctor.report.JsonReport;
+import org.sstpdoctor.responder.ResponderConfig;
+import org.sstpdoctor.responder.Scenario;
+import org.sstpdoctor.responder.SstpResponder;
+import org.sstpdoctor.testing.TestCertificates;
+import org.sstpdoctor.testing.TestProbes;
+import org.sstpdoctor.ticket.Environment;
+import org.sstpdoctor.ticket.Helpdesk;
+import org.sstpdoctor.ticket.HelpdeskFile;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The helpdesk's pages: the VPN chooser, recent errors, history, opening a report and testing from here. */
+@ExtendWith(ApplicationExtension.class)
+class HelpdeskPagesTest extends WizardTestBase {
+    static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
+    static final String EVENT = "Log Name: Application\nSource: RasClient\nEvent ID: 20227\nComputer: alice-laptop\n"
+            + "Description:\nCoId={B4000371-A67F-452F-AA4C-3125AA9CFC78}: The user CONTOSO\\alice dialed a connection"
+            + " named Work VPN which has failed. The error code returned on failure is -2146885613.\n";
+
+    @TempDir
+    Path temp;
+    HistoryStore history;
+    final java.util.concurrent.atomic.AtomicInteger profileReads = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Start
+    void start(javafx.stage.Stage s) throws Exception {
+        history = new HistoryStore(temp.resolve("data"));
+        VpnProfile work = new VpnProfile("Work VPN", "vpn.contoso.com", "rasphone.pbk (this user)", VpnStrategy.Sstp.YES,
+                "SSTP only", "proxy.contoso.com:3128", "");
+        VpnProfile branch = new VpnProfile("Branch L2TP", "203.0.113.7", "rasphone.pbk (this user)", VpnStrategy.Sstp.NO,
+                "L2TP/IPsec only", "", "");
+        helpdesk = new Helpdesk(history, () -> {
+            profileReads.incrementAndGet();
+            return List.of(work, branch);
+        }, () -> EventText.parse(EVENT));
+        open(s);
+    }
+
+    @AfterEach
+    void stopWizard() {
+        interact(() -> wizard.shutdown());
+    }
+
+    @Test
+    void vpnChooserFillsTheAddressPage() throws Exception {
+        wizard.preloadPages();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, profileReads.get(), "nothing is read before the address page opens");
+        interact(() -> wizard.show(WizardController.Page.ADDRESS));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#vpnChooserBox").query().isVisible());
+        ComboBox<VpnProfile> box = lookup(".vpn-chooser").query();
+        assertEquals(2, box.getItems().size());
+        interact(() -> box.getSelectionModel().select(0));
+        assertEquals("vpn.contoso.com", wizard.model().address.get());
+        assertEquals("Work VPN", wizard.model().destinationName.get());
+        assertEquals("proxy.contoso.com", wizard.model().proxyHost.get());
+        assertEquals("3128", wizard.model().proxyPort.get());
+        shotAtSizes("helpdesk-1-vpn-chooser");
+    }
+
+    @Test
+    void recentErrorsAreExplainedAndOfferTheServer() throws Exception {
+        interact(() -> wizard.show(WizardController.Page.EVENTS));
+        ListView<?> list = lookup("#eventList").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !list.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text("#testButton").contains("vpn.contoso.com"), text("#testButton"));
+        shotAtSizes("helpdesk-2-recent-errors");
+        clickOn("#testButton");
+        waitForPage(WizardController.Page.ADDRESS, 5);
+        assertEquals("vpn.contoso.com", wizard.model().address.get());
+        assertEquals("Work VPN", wizard.model().destinationName.get());
+    }
+
+    @Test
+    void historyListsKeptTestsWithWhatChanged() throws Exception {
+        history.record(HistoryFixtures.reachable(T0, "vpn.contoso.com"));
+        history.record(HistoryFixtures.report(T0.plusSeconds(3 * 86_400), "vpn.contoso.com", "fail", "http_status", 503,
+                "CN=New CA R11", "CC:DD", T0.plusSeconds(86_400L * 20), List.of("198.51.100.7"), null));
+        interact(() -> wizard.show(WizardController.Page.HISTORY));
+        ListView<?> list = lookup("#historyList").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        String change = text("#changeLabel");
+        assertTrue(change.startsWith("Reachable 3 days ago; since then"), change);
+        assertTrue(change.contains("the certificate changed (new issuer: CN=New CA R11)"), change);
+        shotAtSizes("helpdesk-3-history");
+        clickOn("#copyButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] summary = new String[1];
+        interact(() -> summary[0] = Clipboard.getSystemClipboard().getString());
+        assertEquals(3, summary[0].lines().count(), summary[0]);
+        clickOn("#openButton");
+        waitForPage(WizardController.Page.OPENED, 5);
+    }
+
+    @Test
+    void resultPageKeepsTheTestComparesAndSavesForTheHelpdesk() throws Exception {
+        Path ca = temp.resolve("ca.pem");
+        Files.writeString(ca, TestCertificates.CA.certificatePem(), StandardCharsets.US_ASCII);
+        try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()))) {
+            for (int i = 0; i < 2; i++) {
+                interact(() -> {
+                    wizard.model().address.set("localhost:" + server.port());
+                    wizard.model().proxyMode.set(org.sstpdoctor.probe.ProxyMode.NONE);
+                    wizard.model().caFile.set(ca.toString());
+                    wizard.context().actions().runTest();
+                });
+                waitForPage(WizardController.Page.RESULT, 20);
+            }
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !text("#comparisonLabel").isEmpty());
+            // "Reachable" or "Reachable with warnings" (a check Windows makes that could not be made here)
+            assertTrue(text("#comparisonLabel").matches("Reachable( with warnings)? just now; nothing that SSTP Doctor"
+                    + " checks has changed since\\."), text("#comparisonLabel"));
+            assertEquals(2, history.all().size());
+            Path zip = temp.resolve("for-helpdesk.zip");
+            ResultPageController result = wizard.result();
+            interact(() -> result.saveForHelpdesk(zip.toFile()));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(zip));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(text("#actionMessage").startsWith("Saved for-helpdesk.zip"), text("#actionMessage"));
+            shotAtSizes("helpdesk-4-result-with-comparison");
+
+            interact(() -> HelpdeskUi.openFile(wizard.context(), zip));
+            waitForPage(WizardController.Page.OPENED, 10);
+            assertTrue(text("#openedTitle").startsWith("Report from "), text("#openedTitle"));
+            clickOn("#testHereButton");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#compareBox").query().isVisible());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(text("#conclusion").isEmpty());
+            shotAtSizes("helpdesk-5-opened-side-by-side");
+        }
+    }
+
+    @Test
+    void mnemonicsAreUniqueOnTheHelpdeskPages() throws Exception {
+        for (WizardController.Page page : List.of(WizardController.Page.HISTORY, WizardController.Page.EVENTS,
+                WizardController.Page.OPENED, WizardController.Page.ADDRESS)) {
+            interact(() -> wizard.show(page));
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (var e : stage.getScene().getMnemonics().entrySet()) {
+                List<javafx.scene.Node> visible = e.getValue().stream().map(javafx.scene.input.Mnemonic::getNode)
+                        .filter(n -> n.getScene() != null && shownInTree(n)).toList();
+                assertTrue(visible.size() <= 1, page + ": " + e.getKey() + " is on " + visible);
+            }
+        }
+    }
+
+    private static boolean shownInTree(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void aBrokenFileIsOneLineInTheStatus() throws Exception {
+        Path bad = Files.writeString(temp.resolve("notes.zip"), "PK not really");
+        interact(() -> HelpdeskUi.openFile(wizard.context(), bad));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !text("#statusLine").startsWith("Reading"));
+        assertTrue(text("#statusLine").contains("notes.zip"), text("#statusLine"));
+        assertFalse(text("#statusLine").contains("Exception"));
+    }
+
+    @Test
+    void pastedEventInLookUpIsExplainedWithItsServer() throws Exception {
+        interact(() -> wizard.lookup(EVENT));
+        waitForPage(WizardController.Page.LOOKUP, 5);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#pastedBox").query().isVisible());
+        Label found = lookup(".pasted-headline").query();
+        assertTrue(found.getText().contains("0x80092013"), found.getText());
+        shotAtSizes("helpdesk-6-lookup-pasted-event");
+    }
+}
