@@ -146,7 +146,7 @@ final class ProbeCommand implements Callable<Integer> {
                         + "; you gave " + concurrency + ".");
             }
             if (vpnUser != null && noRevocationCheck) {
-                throw new InputException("VPN user", "--vpn-user needs the revocation check: the VPN password is sent only"
+                throw new InputException(org.sstpdoctor.target.InputField.VPN_USER, "--vpn-user needs the revocation check: the VPN password is sent only"
                         + " past a certificate whose revocation was checked. Leave out --no-revocation-check.");
             }
             Integer portOverride = port == null ? null : AddressParser.parsePort(port, org.sstpdoctor.target.InputField.PORT);
