@@ -39,7 +39,7 @@ class SignInPageTest extends WizardTestBase {
 
         @Override
         public String description() {
-            return "the test's credential store";
+            return "Windows Credential Manager"; // as the page reads on Windows (the screenshot in the README)
         }
 
         @Override
@@ -197,7 +197,7 @@ class SignInPageTest extends WizardTestBase {
     @Test
     void practiceModeOffersTheSignInScenarios() throws Exception {
         interact(() -> wizard.startPractice(SignInBehaviour.WRONG_PASSWORD));
-        waitForPage(WizardController.Page.ADDRESS, 5);
+        waitForPage(WizardController.Page.ADDRESS, 30); // practice makes its CA and keys first: slow on a loaded machine
         assertTrue(text("#practiceBanner").contains("Sign-in test"), text("#practiceBanner"));
         clickOn("#nextButton");
         waitForPage(WizardController.Page.SIGNIN, 5);

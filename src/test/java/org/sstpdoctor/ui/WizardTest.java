@@ -382,7 +382,7 @@ class WizardTest extends WizardTestBase {
     @Test
     void practiceModeShowsAFailureOnPurpose() throws Exception {
         interact(() -> wizard.startPractice(Scenario.NAK));
-        waitForPage(WizardController.Page.ADDRESS, 5);
+        waitForPage(WizardController.Page.ADDRESS, 30); // practice makes its CA and keys first: slow on a loaded machine
         assertTrue(text("#practiceBanner").contains("Practice mode"));
         shot("practice-2-address");
         clickOn("#nextButton");
