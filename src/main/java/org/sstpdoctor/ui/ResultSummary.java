@@ -47,12 +47,22 @@ final class ResultSummary {
         }
         String who = whoAnswered(r.answeredBy());
         String summary = who.isEmpty() ? headline : sentence(headline) + " " + who;
+        org.sstpdoctor.probe.SignInReport signIn = r.signIn();
+        if (signIn != null && signIn.attempted() && signIn.signedIn() && r.verdict() == org.sstpdoctor.probe.Verdict.WARN) {
+            // Signed in, and a warning decided (some Windows versions): the title says both, as the reports do.
+            return new Verdict(icon, key, Texts.get("result.verdict.signedin.warn"), summary);
+        }
         if (r.outcome().isSignInOutcome()) {
             // With the sign-in test the question is whether this user gets in, not only whether the server answers.
             return new Verdict(icon, key, Texts.get(r.outcome() == Outcome.SIGNED_IN ? "result.verdict.signedin"
                     : "result.verdict.signinfailed"), summary);
         }
         return new Verdict(icon, key, Texts.get("result.verdict." + key), summary);
+    }
+
+    /** "… not accepted (691)": the Windows error once, also when the words already name it. */
+    static String withCode(String words, String windowsError) {
+        return windowsError.isEmpty() || words.contains(windowsError) ? words : words + " (" + windowsError + ")";
     }
 
     /** Knowledge-base titles carry no full stop; a second sentence follows, so give the first one its own. */
@@ -104,8 +114,7 @@ final class ResultSummary {
         if (r.signIn() != null) {
             row = fact(facts, row, "result.fact.signin", !r.signIn().attempted() ? Texts.get("result.signin.skipped")
                     : r.signIn().signedIn() ? Texts.get("result.signin.ok", r.signIn().user(), r.signIn().address())
-                    : plain(r.signIn().outcome(), res) + (r.signIn().windowsError().isEmpty() ? ""
-                    : " (" + r.signIn().windowsError() + ")"));
+                    : withCode(plain(r.signIn().outcome(), res), r.signIn().windowsError()));
         }
         if (r.authenticatedRetry() != null) {
             row = fact(facts, row, "result.fact.retry", plain(r.authenticatedRetry().outcome(), res));
@@ -129,7 +138,8 @@ final class ResultSummary {
                             Texts.get("result.details.revocation.short." + revocation.outcome().id()) + codeSuffix);
         }
         if (revocation == null || !revocation.outcome().name().startsWith("REVOCATION_")) {
-            return Texts.get("result.fact.cert.ok");
+            // Cancelled, or the time ran out, before the check: say so rather than imply it passed.
+            return Texts.get("result.fact.cert.notchecked");
         }
         return Texts.get("result.fact.cert." + revocation.outcome().id(), codeSuffix);
     }
