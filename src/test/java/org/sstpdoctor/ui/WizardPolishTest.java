@@ -194,6 +194,14 @@ class WizardPolishTest extends WizardTestBase {
         TextField ca = lookup("#caField").query();
         assertTrue(ca.getPseudoClassStates().contains(FieldProblem.INVALID), "the field itself is marked");
         assertTrue(lookup("#nextButton").queryButton().isDisabled());
+        // The message is whole (it wraps), even in the smallest window and at 150%, where the page scrolls.
+        for (Runnable size : List.<Runnable>of(() -> resize(720, 620), this::openAt150Percent)) {
+            size.run();
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.Label message = lookup("#caMessage").query();
+            assertTrue(message.getHeight() + 0.5 >= message.prefHeight(message.getWidth()),
+                    "the CA message is cut: " + message.getHeight() + " < " + message.prefHeight(message.getWidth()));
+        }
         shotAtSizes("polish-proxy-ca-error");
         interact(() -> wizard.model().caFile.set(pathOf(caFileUnchecked())));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#caMessage").isEmpty());
