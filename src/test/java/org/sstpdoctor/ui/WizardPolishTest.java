@@ -384,7 +384,14 @@ class WizardPolishTest extends WizardTestBase {
         interact(() -> wizard.lookup(""));
         waitForPage(WizardController.Page.LOOKUP, 5);
         javafx.scene.control.ListView<?> list = lookup("#resultList").query();
-        assertEquals(Texts.get("lookup.empty"), ((javafx.scene.control.Label) list.getPlaceholder()).getText());
+        javafx.scene.control.Label empty = (javafx.scene.control.Label) list.getPlaceholder();
+        assertEquals(Texts.get("lookup.empty"), empty.getText());
+        resize(720, 620); // the list is narrowest here: the empty state wraps, whole, inside it
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(empty.getWidth() <= list.getWidth() + 0.5 && empty.getHeight() + 0.5 >= empty.prefHeight(empty.getWidth()),
+                "the empty state is whole: " + empty.getWidth() + "x" + empty.getHeight() + " in a list " + list.getWidth() + " wide");
+        shot("polish-lookup-empty-720x620");
+        interact(() -> ((javafx.scene.control.TextField) lookup("#queryField").query()).requestFocus());
         write("407");
         WaitForAsyncUtils.waitForFxEvents();
         type(KeyCode.DOWN);
