@@ -27,6 +27,11 @@ public record SideBySide(List<Row> rows, String conclusion) {
     }
 
     public static SideBySide of(JsonNode theirsReport, JsonNode oursReport) {
+        return of(theirsReport, oursReport, java.time.Instant.now());
+    }
+
+    /** As {@link #of(JsonNode, JsonNode)}; a certificate's days left are counted from {@code now}. */
+    public static SideBySide of(JsonNode theirsReport, JsonNode oursReport, java.time.Instant now) {
         ReportSummary t = ReportSummary.of(theirsReport);
         ReportSummary o = ReportSummary.of(oursReport);
         List<Row> rows = new ArrayList<>();
@@ -41,6 +46,7 @@ public record SideBySide(List<Row> rows, String conclusion) {
         add(rows, "TLS", t.tlsProtocol(), o.tlsProtocol());
         add(rows, "Certificate issuer", t.certificateIssuer(), o.certificateIssuer());
         add(rows, "Certificate fingerprint", shortPrint(t.certificateSha256()), shortPrint(o.certificateSha256()));
+        add(rows, "Certificate valid until", validUntil(t, now), validUntil(o, now));
         Map<String, String> theirStages = stages(theirsReport);
         Map<String, String> ourStages = stages(oursReport);
         for (Map.Entry<String, String> e : theirStages.entrySet()) {
@@ -100,6 +106,16 @@ public record SideBySide(List<Row> rows, String conclusion) {
 
     private static String statusPart(String value) {
         return value.replaceAll("\\s+\\d+ ms$", "");
+    }
+
+    /** "2026-12-13 (12 days left)" within 30 days of {@code now}, else the date alone. */
+    static String validUntil(ReportSummary s, java.time.Instant now) {
+        if (s.certificateNotAfter() == null) {
+            return "";
+        }
+        String date = s.certificateNotAfter().toString().substring(0, 10);
+        return date + s.certificateDaysLeft(now).map(d -> d == 0 ? " (expires today)"
+                : " (" + d + (d == 1 ? " day" : " days") + " left)").orElse("");
     }
 
     private static String shortPrint(String fingerprint) {

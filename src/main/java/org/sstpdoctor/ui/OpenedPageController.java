@@ -70,7 +70,8 @@ public final class OpenedPageController implements WizardPage {
             return;
         }
         ZoneId zone = ZoneId.systemDefault();
-        openedTitle.setText(r.title(zone, LocalDate.now(zone)));
+        openedTitle.setText(r.when(zone, LocalDate.now(zone)).map(w -> Texts.get("opened.title", r.from(), w))
+                .orElseGet(() -> Texts.get("opened.title.notime", r.from())));
         openedVerdict.setText(r.summary().server() + ": " + r.summary().verdictWords());
         openedFinding.setText(r.summary().outcomeTitle() + (r.summary().detail().isEmpty() ? "" : " — " + r.summary().detail()));
         openedText.setText(OpenedReportText.render(r, zone, Instant.now()));
@@ -104,7 +105,7 @@ public final class OpenedPageController implements WizardPage {
                     ProbeRequest.DEFAULT_TIMEOUT);
         }, report -> {
             HelpdeskUi.desk(context).keep(report);
-            return SideBySide.of(r.report(), JsonReport.toTree(report, null));
+            return SideBySide.of(r.report(), JsonReport.toTree(report, null), Instant.now());
         }, new ProbeRunner.Outcomes<>((report, sideBySide) -> showSideBySide(r, sideBySide),
                 bad -> testHereStatus.setText(bad.getMessage()),
                 error -> testHereStatus.setText(Texts.get("opened.testfailed", error.getMessage()))));

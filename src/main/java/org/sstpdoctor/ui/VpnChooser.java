@@ -34,7 +34,7 @@ final class VpnChooser {
         box.setButtonCell(new Cell());
         box.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
-                HelpdeskUi.fill(context, now);
+                HelpdeskUi.fill(context, now, was);
             }
         });
         holder.getChildren().setAll(label, box);

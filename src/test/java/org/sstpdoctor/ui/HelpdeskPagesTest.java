@@ -84,6 +84,13 @@ class HelpdeskPagesTest extends WizardTestBase {
         assertEquals("Work VPN", wizard.model().destinationName.get());
         assertEquals("proxy.contoso.com", wizard.model().proxyHost.get());
         assertEquals("3128", wizard.model().proxyPort.get());
+        interact(() -> box.getSelectionModel().select(1));
+        assertEquals("203.0.113.7", wizard.model().address.get());
+        assertEquals(org.sstpdoctor.probe.ProxyMode.SYSTEM, wizard.model().proxyMode.get(),
+                "the proxy the first connection filled in is not kept for one without a proxy");
+        assertEquals("", wizard.model().proxyHost.get());
+        interact(() -> box.getSelectionModel().select(0));
+        assertEquals("proxy.contoso.com", wizard.model().proxyHost.get());
         shotAtSizes("helpdesk-1-vpn-chooser");
     }
 
@@ -152,13 +159,41 @@ class HelpdeskPagesTest extends WizardTestBase {
 
             interact(() -> HelpdeskUi.openFile(wizard.context(), zip));
             waitForPage(WizardController.Page.OPENED, 10);
-            assertTrue(text("#openedTitle").startsWith("Report from "), text("#openedTitle"));
+            org.sstpdoctor.ticket.OpenedReport opened = org.sstpdoctor.ticket.OpenedReport.open(zip);
+            java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+            assertTrue(opened.environment().isPresent());
+            assertEquals("Report from " + opened.from() + ", " + opened.when(zone, java.time.LocalDate.now(zone))
+                    .orElseThrow(), text("#openedTitle"), "the computer's name and the local time");
+            shotAtSizes("helpdesk-7-opened-report");
             clickOn("#testHereButton");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#compareBox").query().isVisible());
             WaitForAsyncUtils.waitForFxEvents();
             assertFalse(text("#conclusion").isEmpty());
             shotAtSizes("helpdesk-5-opened-side-by-side");
         }
+    }
+
+    /** A certificate within 30 days of its end: the History page, its comparison and the opened report say the days left. */
+    @Test
+    void historyAndTheOpenedReportSayTheCertificatesDaysLeft() throws Exception {
+        Instant now = Instant.now();
+        history.record(HistoryFixtures.reachable(now.minusSeconds(86_400L * 3), "vpn.contoso.com")); // 71 h before the next
+        history.record(HistoryFixtures.report(now.minusSeconds(3600), "vpn.contoso.com", "warn", "cert_expiring_soon", 200,
+                "CN=Old CA", "EE:FF", now.plus(java.time.Duration.ofDays(12)).plusSeconds(7200), List.of("203.0.113.10"),
+                null));
+        interact(() -> wizard.show(WizardController.Page.HISTORY));
+        ListView<HistoryStore.Entry> list = lookup("#historyList").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        String change = text("#changeLabel");
+        assertTrue(change.startsWith("Reachable 2 days ago; since then"), change);
+        assertTrue(change.endsWith("The certificate expires in 12 days."), change);
+        String row = org.sstpdoctor.history.HistoryText.line(list.getItems().get(0).summary(), java.time.ZoneId.systemDefault(),
+                Instant.now());
+        assertTrue(row.contains("certificate expires in 12 days"), row);
+        clickOn("#openButton");
+        waitForPage(WizardController.Page.OPENED, 5);
+        assertTrue(text("#openedText").contains("(certificate expires in 12 days)"), text("#openedText"));
     }
 
     @Test
