@@ -165,6 +165,8 @@ class HelpdeskFileContentsTest {
                 "AA:BB", T0.plus(Duration.ofDays(12)).plusSeconds(3600), List.of("203.0.113.10"), null);
         ObjectNode ours = HistoryFixtures.report(now, "vpn.contoso.com", "pass", "sstp_ack", 200, "CN=CA", "CC:DD",
                 T0.plus(Duration.ofDays(200)), List.of("203.0.113.10"), null);
+        theirs.putArray("stages").addObject().put("stage", "resolve").put("title", "Name resolution")
+                .put("status", "passed").put("durationMs", 7.0);
         SideBySide s = SideBySide.of(theirs, ours, now);
         SideBySide.Row until = s.rows().stream().filter(r -> r.label().equals("Certificate valid until")).findFirst()
                 .orElseThrow();
@@ -172,6 +174,13 @@ class HelpdeskFileContentsTest {
         assertEquals("2027-06-18", until.ours());
         assertTrue(until.differs());
         assertTrue(s.toText("alice-laptop", "from here").contains("2026-12-12 (12 days left)"));
+        java.util.ResourceBundle wizard = java.util.ResourceBundle.getBundle("org.sstpdoctor.ui.messages");
+        for (SideBySide.Row r : s.rows()) {
+            if (!r.key().isEmpty()) {
+                assertEquals(r.label(), wizard.getString("opened.row." + r.key()), "the wizard's label for " + r.key());
+            }
+        }
+        assertTrue(s.rows().stream().anyMatch(r -> r.key().isEmpty()), "the stages keep the report's titles");
     }
 
     private static String fixture(String name) throws IOException {

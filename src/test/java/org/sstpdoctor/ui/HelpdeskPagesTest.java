@@ -89,8 +89,10 @@ class HelpdeskPagesTest extends WizardTestBase {
         assertEquals(org.sstpdoctor.probe.ProxyMode.SYSTEM, wizard.model().proxyMode.get(),
                 "the proxy the first connection filled in is not kept for one without a proxy");
         assertEquals("", wizard.model().proxyHost.get());
+        assertEquals("Found in rasphone.pbk (this user) · L2TP/IPsec only", ((Label) lookup(".vpn-detail").query()).getText());
         interact(() -> box.getSelectionModel().select(0));
         assertEquals("proxy.contoso.com", wizard.model().proxyHost.get());
+        assertEquals("Found in rasphone.pbk (this user) · SSTP only", ((Label) lookup(".vpn-detail").query()).getText());
         shotAtSizes("helpdesk-1-vpn-chooser");
     }
 
@@ -152,7 +154,8 @@ class HelpdeskPagesTest extends WizardTestBase {
             Path zip = temp.resolve("for-helpdesk.zip");
             ResultPageController result = wizard.result();
             interact(() -> result.saveForHelpdesk(zip.toFile()));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(zip));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(zip)
+                    && text("#actionMessage").startsWith("Saved"));
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(text("#actionMessage").startsWith("Saved for-helpdesk.zip"), text("#actionMessage"));
             shotAtSizes("helpdesk-4-result-with-comparison");
@@ -168,8 +171,40 @@ class HelpdeskPagesTest extends WizardTestBase {
             clickOn("#testHereButton");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#compareBox").query().isVisible());
             WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(text("#conclusion").isEmpty());
+            assertEquals("Both reach the server.", text("#conclusion"), "from here too, with the CA file typed here");
             shotAtSizes("helpdesk-5-opened-side-by-side");
+        }
+    }
+
+    /** The user's failed test beside a working one from here: the differences marked, the user's side named. */
+    @Test
+    void aFailedReportBesideAWorkingTestFromHereMarksTheDifferences() throws Exception {
+        Path ca = temp.resolve("ca.pem");
+        Files.writeString(ca, TestCertificates.CA.certificatePem(), StandardCharsets.US_ASCII);
+        try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()))) {
+            com.fasterxml.jackson.databind.node.ObjectNode theirs = HistoryFixtures.report(Instant.now().minusSeconds(600),
+                    "localhost", "fail", "proxy_auth_required", null, null, null, null, List.of("127.0.0.1"),
+                    "proxy.corp.example:8080");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) theirs.get("target")).put("port", server.port());
+            theirs.put("outcomeTitle", "The web proxy wants a sign-in").put("answeredBy", "proxy")
+                    .put("detail", "proxy.corp.example:8080 answered 407 Proxy Authentication Required");
+            Path json = temp.resolve("from-alice.json");
+            Files.writeString(json, theirs.toString());
+            interact(() -> {
+                wizard.model().caFile.set(ca.toString());
+                HelpdeskUi.openFile(wizard.context(), json);
+            });
+            waitForPage(WizardController.Page.OPENED, 10);
+            assertTrue(text("#openedTitle").startsWith("Report from from-alice.json, "), text("#openedTitle"));
+            clickOn("#testHereButton");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#compareBox").query().isVisible());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(text("#conclusion").contains("on the user's side"), text("#conclusion"));
+            List<String> marked = lookup(".differs").queryAll().stream().map(n -> ((Label) n).getText())
+                    .filter(t -> t.startsWith("≠ ")).toList();
+            assertTrue(marked.contains("≠ Result") && marked.contains("≠ Proxy"), marked.toString());
+            assertFalse(marked.contains("≠ Server"), marked.toString());
+            shotAtSizes("helpdesk-8-side-by-side-differences");
         }
     }
 
