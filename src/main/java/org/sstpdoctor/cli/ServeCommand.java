@@ -148,8 +148,9 @@ final class ServeCommand implements Callable<Integer> {
         String host = bound.isAnyLocalAddress() ? literal(InetAddress.getLoopbackAddress()) : literal(bound);
         out.println("Practice SSTP server: " + chosen.id() + " - " + chosen.description());
         out.println("Listening on " + listening + ". Stop it with Ctrl-C.");
+        String expected = pki.expectedFingerprint(chosen).map(f -> " --expect-certificate " + f).orElse("");
         out.println("Try it:  sstp-doctor probe " + host + ":" + responder.port() + " --proxy none"
-                + (caFile != null ? " --trust-ca " + caFile : ""));
+                + (caFile != null ? " --trust-ca " + caFile : "") + expected);
         if (caFile == null) {
             out.println("(Its certificate comes from a practice CA; add --write-ca FILE and probe with --trust-ca FILE"
                     + " to trust it, or see the untrusted-certificate diagnosis without.)");

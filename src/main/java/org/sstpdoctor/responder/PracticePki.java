@@ -67,6 +67,24 @@ public final class PracticePki implements AutoCloseable {
         return ResponderCertificates.serverContext(leaf, authority);
     }
 
+    /**
+     * The SHA-256 fingerprint practice should expect for {@code scenario}, when its story is a certificate
+     * other than the one the VPN server is configured with ({@link Scenario#SSL_OFFLOAD}): the fingerprint
+     * of a second certificate of this CA, for the same names, which the responder never presents.
+     */
+    public java.util.Optional<String> expectedFingerprint(Scenario scenario) {
+        if (scenario != Scenario.SSL_OFFLOAD) {
+            return java.util.Optional.empty();
+        }
+        RevocationAuthority.Issued configured = ca.issueServer(LOOPBACK_NAMES, List.of(), List.of());
+        try {
+            return java.util.Optional.of(java.util.HexFormat.of().withUpperCase().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(configured.certificate().getEncoded())));
+        } catch (java.security.NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("the practice certificate cannot be hashed", e);
+        }
+    }
+
     public java.security.cert.X509Certificate caCertificate() {
         return ca.certificate();
     }

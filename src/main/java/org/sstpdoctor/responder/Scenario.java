@@ -49,7 +49,10 @@ public enum Scenario {
     SKEWED_CLOCK("A working server whose clock (Date) is two days ahead of this computer's"),
     // Revocation (issue 11): a working SSTP server; its certificate (PracticePki) tells the story.
     REVOKED_CERTIFICATE("A working SSTP server whose certificate has been revoked (its CRL and OCSP say so)"),
-    REVOCATION_DOWN("A working SSTP server whose certificate's CRL and OCSP addresses do not answer");
+    REVOCATION_DOWN("A working SSTP server whose certificate's CRL and OCSP addresses do not answer"),
+    // Will Windows connect? (issue 12), continued: SSL offload in front of the server (practice expects the
+    // certificate "the VPN server is configured with", PracticePki#expectedFingerprint).
+    SSL_OFFLOAD("A load balancer in front presents its own certificate, not the one the VPN server is configured with");
 
     private final String description;
 
@@ -160,6 +163,8 @@ public enum Scenario {
             // The SSTP side works; the certificate PracticePki issues for the scenario (revoked, or with its CRL and
             // OCSP addresses on closed ports) is what Windows refuses.
             case REVOKED_CERTIFICATE, REVOCATION_DOWN -> w;
+            // The SSTP side works; the certificate is not the one practice says to expect.
+            case SSL_OFFLOAD -> w;
         };
     }
 

@@ -42,6 +42,8 @@ final class Practice {
             model.destinationName.set(Texts.get("practice.destination"));
             model.proxyMode.set(ProxyMode.NONE);
             model.caFile.set(started.caFile().toString());
+            // After the address, whose change brings back a remembered fingerprint: practice expects its own, or none.
+            model.expectedCertificate.set(started.expectedCertificate());
             model.practiceBanner.set(Texts.get("practice.banner", scenario.description()));
             wizard.stopPracticeMenuItem().setDisable(false);
             wizard.show(WizardController.Page.ADDRESS);

@@ -19,12 +19,15 @@ final class PracticeSession implements AutoCloseable {
     private final Path caFile;
 
     private final PracticePki pki;
+    private final String expectedCertificate;
 
-    private PracticeSession(Scenario scenario, SstpResponder responder, Path caFile, PracticePki pki) {
+    private PracticeSession(Scenario scenario, SstpResponder responder, Path caFile, PracticePki pki,
+                            String expectedCertificate) {
         this.scenario = scenario;
         this.responder = responder;
         this.caFile = caFile;
         this.pki = pki;
+        this.expectedCertificate = expectedCertificate;
     }
 
     static PracticeSession start(Scenario scenario) throws IOException {
@@ -37,7 +40,7 @@ final class PracticeSession implements AutoCloseable {
             Files.writeString(ca, pki.caPem(), StandardCharsets.US_ASCII);
             SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(scenario,
                     pki.serverContext(scenario, PracticePki.LOOPBACK_NAMES)));
-            return new PracticeSession(scenario, responder, ca, pki);
+            return new PracticeSession(scenario, responder, ca, pki, pki.expectedFingerprint(scenario).orElse(""));
         } catch (IOException | RuntimeException e) {
             pki.close();
             throw e;
@@ -54,6 +57,11 @@ final class PracticeSession implements AutoCloseable {
 
     Path caFile() {
         return caFile;
+    }
+
+    /** The fingerprint the scenario's story expects (Advanced ▸ expected certificate), or empty. */
+    String expectedCertificate() {
+        return expectedCertificate;
     }
 
     @Override

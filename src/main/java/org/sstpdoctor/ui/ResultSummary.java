@@ -88,13 +88,23 @@ final class ResultSummary {
             // The probe looked past the certificate (it sends no secret): say whether that was the only problem.
             row = fact(facts, row, "result.fact.beyond", sstpInWords(r.beyondCertificate().outcome()));
         } else if (r.sstp() != null) {
-            row = fact(facts, row, "result.fact.sstp", sstpInWords(r.outcome()));
+            row = fact(facts, row, "result.fact.sstp", sstpInWords(sstpOutcome(r)));
         }
         if (r.authenticatedRetry() != null) {
             row = fact(facts, row, "result.fact.retry", plain(r.authenticatedRetry().outcome(), res));
         }
         row = fact(facts, row, "result.fact.when", Formats.time(r.startedAt()));
         fact(facts, row, "result.fact.time", TextReport.millis(r.totalMillis()));
+    }
+
+    /**
+     * What the SSTP layer itself came to: its own finding, not the deciding outcome, which a Windows
+     * finding (a certificate other than the expected one, no Windows able to negotiate) may have replaced
+     * after the SSTP service answered.
+     */
+    static Outcome sstpOutcome(ProbeReport r) {
+        return r.findings().stream().map(org.sstpdoctor.probe.Finding::outcome).filter(o -> o.name().startsWith("SSTP_"))
+                .findFirst().orElse(r.outcome());
     }
 
     /** What the SSTP service did, in words; the packet names are in Details. */

@@ -34,6 +34,9 @@ final class WindowsTable {
                 boolean ok = b.matches().orElse(false);
                 row = add(grid, row, Texts.get("result.windows.expected"), Texts.get(ok ? "result.windows.expected.match"
                         : "result.windows.expected.mismatch"), ok ? "windows-yes" : "windows-no");
+                if (!ok) { // both fingerprints side by side, as the issue asks: the received one is above
+                    row = add(grid, row, Texts.get("result.windows.expected.hash"), CryptoBinding.withColons(b.expected()), "mono");
+                }
             }
         }
         if (in.serverIdentity() != null) {

@@ -233,6 +233,32 @@ class CliTest {
     }
 
     @Test
+    void serveSslOffloadTellsTheFingerprintToExpectAndTheProbeFindsAnother() throws Exception {
+        Path ca = temp.resolve("offload-ca.pem");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        int chosen = port;
+        var serving = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("serve", "--port", Integer.toString(chosen),
+                "--scenario", "ssl-offload", "--write-ca", ca.toString(), "--for", "5s"));
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (!Files.exists(ca) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200);
+        // What serve prints is read once it ends; the certificate it presents, by a probe while it runs.
+        Run probe = run("probe", "localhost:" + chosen, "--proxy", "none", "--trust-ca", ca.toString(), "--json");
+        String presented = JsonReport.parse(probe.out()).get("cryptoBinding").get("sha256").asText();
+        Run served = serving.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, served.code(), served.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--expect-certificate ([0-9A-F]{64})").matcher(served.out());
+        assertTrue(m.find(), "Try it names the certificate to expect: " + served.out());
+        assertEquals(64, presented.length(), probe.out());
+        assertTrue(!m.group(1).equals(presented), "it is the VPN server's own certificate, not the one presented");
+    }
+
+    @Test
     void manyServersAsATableCsvAndFromAFile() throws IOException {
         try (SstpResponder ok = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()));
              SstpResponder nak = SstpResponder.start(ResponderConfig.loopback(Scenario.NAK, TestCertificates.valid()))) {

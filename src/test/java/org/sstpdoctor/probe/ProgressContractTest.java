@@ -70,7 +70,8 @@ class ProgressContractTest {
      */
     static final java.util.Set<Scenario> PASSES = java.util.Set.of(Scenario.WORKING, Scenario.WINDOWS_STYLE,
             Scenario.REVOKED_CERTIFICATE, Scenario.REVOCATION_DOWN,
-            Scenario.TLS_1_3_ONLY, Scenario.CHACHA20_ONLY, Scenario.SKEWED_CLOCK);
+            Scenario.TLS_1_3_ONLY, Scenario.CHACHA20_ONLY, Scenario.SKEWED_CLOCK,
+            Scenario.SSL_OFFLOAD);
 
     /** Scenarios whose certificate fails the TLS stage, past which the probe goes on to test SSTP. */
     static final Map<Scenario, Stage> LOOKS_PAST = Map.of(Scenario.HOSTILE_CERTIFICATE, Stage.TLS_HANDSHAKE);

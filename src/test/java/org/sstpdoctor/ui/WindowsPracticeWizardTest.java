@@ -1,0 +1,58 @@
+package org.sstpdoctor.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sstpdoctor.probe.Outcome;
+import org.sstpdoctor.probe.ProbeReport;
+import org.sstpdoctor.responder.Scenario;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The SSL-offload practice scenario in the wizard: the expected certificate filled in, the mismatch on the result page. */
+@ExtendWith(ApplicationExtension.class)
+class WindowsPracticeWizardTest extends WizardTestBase {
+    @Start
+    void start(javafx.stage.Stage s) throws Exception {
+        open(s);
+    }
+
+    @Test
+    void sslOffloadPracticeExpectsTheServersCertificateAndShowsTheMismatch() throws Exception {
+        interact(() -> wizard.startPractice(Scenario.SSL_OFFLOAD));
+        waitForPage(WizardController.Page.ADDRESS, 5);
+        String expected = ((TextField) lookup("#expectedCertField").query()).getText();
+        assertEquals(64, expected.length(), "practice fills in the certificate the VPN server is configured with");
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.PROXY, 5);
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.RESULT, 30);
+        ProbeReport report = wizard.model().report.get();
+        assertEquals(Outcome.UNEXPECTED_CERTIFICATE, report.outcome(), report.detail());
+        assertEquals("Not reachable", text("#verdictTitle"));
+        assertTrue(factValues().contains(Texts.get("result.sstp.accepted")),
+                "the SSTP service did answer, whatever the certificate: " + factValues());
+        clickOn("#helpdeskTab");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        GridPane table = lookup("#windowsTable").query();
+        String cells = String.join("\n", table.getChildren().stream().filter(n -> n instanceof Label)
+                .map(n -> ((Label) n).getText()).toList());
+        assertTrue(cells.contains(Texts.get("result.windows.expected.mismatch")), cells);
+        assertTrue(cells.contains(org.sstpdoctor.probe.evidence.CryptoBinding.withColons(expected)), "the expected fingerprint: " + cells);
+        assertTrue(cells.contains(org.sstpdoctor.probe.evidence.CryptoBinding.withColons(
+                report.insights().cryptoBinding().sha256())), "the received one: " + cells);
+        shotAtSizes("windows-5-result-ssl-offload");
+        interact(() -> wizard.stopPractice());
+        assertEquals("", wizard.model().expectedCertificate.get(), "practice's fingerprint is not kept");
+    }
+
+    private String factValues() {
+        GridPane facts = lookup("#facts").query();
+        return String.join("\n", facts.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList());
+    }
+}
