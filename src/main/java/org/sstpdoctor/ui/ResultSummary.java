@@ -69,7 +69,10 @@ final class ResultSummary {
         row = fact(facts, row, "result.fact.proxy", r.proxy().used() ? r.proxy().endpoint() + " (" + r.proxy().source() + ")"
                 : Texts.get("result.fact.proxy.none"));
         if (r.answeredBy() != AnsweredBy.THIS_COMPUTER) { // a cancelled test was answered by nobody at all
-            row = fact(facts, row, "result.fact.answeredby", capitalise(r.answeredBy().phrase()));
+            // A failed revocation check is decided by the CA's servers (or their silence), but the VPN server
+            // did answer: "Nobody" beside "Server's answer 200 OK" would contradict itself.
+            AnsweredBy by = r.outcome().isRevocationProblem() && r.httpResponse() != null ? AnsweredBy.SERVER : r.answeredBy();
+            row = fact(facts, row, "result.fact.answeredby", capitalise(by.phrase()));
         }
         HttpReply http = r.httpResponse();
         if (http != null) {
@@ -79,8 +82,7 @@ final class ResultSummary {
             row = fact(facts, row, "result.fact.proxyanswer", last.code() + " " + last.reason());
         }
         if (r.tls() != null) {
-            String cert = r.tls().findings().isEmpty() ? Texts.get("result.fact.cert.ok")
-                    : plain(r.tls().findings().get(0).outcome(), res);
+            String cert = certificate(r, res);
             row = fact(facts, row, "result.fact.tls", r.tls().protocol());
             row = fact(facts, row, "result.fact.cert", cert);
         }
@@ -95,6 +97,26 @@ final class ResultSummary {
         }
         row = fact(facts, row, "result.fact.when", Formats.time(r.startedAt()));
         fact(facts, row, "result.fact.time", TextReport.millis(r.totalMillis()));
+    }
+
+    /**
+     * The certificate in one line, revocation included: "valid and trusted" alone would be untrue when
+     * Windows will refuse the certificate because its revocation could not be checked, or it is revoked.
+     */
+    static String certificate(ProbeReport r, Resolution res) {
+        org.sstpdoctor.probe.revocation.RevocationResult revocation = r.revocation();
+        String code = revocation == null ? "" : org.sstpdoctor.probe.revocation.RevocationChecker.windowsCode(revocation.outcome());
+        String codeSuffix = code.isEmpty() ? "" : " (" + code.split(" ")[0] + ")";
+        if (!r.tls().findings().isEmpty()) {
+            String finding = plain(r.tls().findings().get(0).outcome(), res);
+            return revocation == null || !revocation.outcome().isRevocationProblem() ? finding
+                    : Texts.get("result.fact.cert.andrevocation", finding,
+                            Texts.get("result.details.revocation.short." + revocation.outcome().id()) + codeSuffix);
+        }
+        if (revocation == null || !revocation.outcome().name().startsWith("REVOCATION_")) {
+            return Texts.get("result.fact.cert.ok");
+        }
+        return Texts.get("result.fact.cert." + revocation.outcome().id(), codeSuffix);
     }
 
     /**
@@ -129,6 +151,7 @@ final class ResultSummary {
         Label name = new Label(Texts.get(key));
         name.getStyleClass().add("fact-name");
         name.setMinWidth(Label.USE_PREF_SIZE);
+        GridPane.setValignment(name, javafx.geometry.VPos.TOP); // beside the first line of a value that wraps
         Label v = EntryViews.paragraph(value, "fact-value");
         v.setAccessibleText(name.getText() + " " + value);
         facts.addRow(row, name, v);

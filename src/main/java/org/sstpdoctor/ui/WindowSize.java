@@ -19,7 +19,11 @@ final class WindowSize {
     }
 
     static void fit(Stage stage, Parent root) {
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        fit(stage, root, Screen.getPrimary().getVisualBounds());
+    }
+
+    /** @param screen the usable part of the screen (without the taskbar), in JavaFX's units */
+    static void fit(Stage stage, Parent root, Rectangle2D screen) {
         double w = Math.min(WIDTH, screen.getWidth() - 16);
         double h = Math.min(HEIGHT, screen.getHeight() - 16);
         // The FXML's preferred size would otherwise win over the stage's; the window fits the screen instead.

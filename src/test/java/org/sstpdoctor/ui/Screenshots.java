@@ -18,9 +18,27 @@ final class Screenshots {
     }
 
     static Path save(Scene scene, String name) {
+        return save(scene, name, 1);
+    }
+
+    /**
+     * @param scale the output scale: 1.5 draws the window as a 150% display does, every glyph and
+     *              line rendered at 1.5 times (not an enlarged 100% picture), in a 1.5 times larger image
+     */
+    static Path save(Scene scene, String name, double scale) {
         WritableImage[] image = new WritableImage[1];
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.application.Platform.runLater(() -> image[0] = scene.snapshot(null));
+        javafx.application.Platform.runLater(() -> {
+            if (scale == 1) {
+                image[0] = scene.snapshot(null);
+            } else {
+                javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+                p.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+                p.setFill(scene.getFill());
+                p.setViewport(new javafx.geometry.Rectangle2D(0, 0, scene.getWidth() * scale, scene.getHeight() * scale));
+                image[0] = scene.getRoot().snapshot(p, null);
+            }
+        });
         WaitForAsyncUtils.waitForFxEvents();
         try {
             Files.createDirectories(FOLDER);

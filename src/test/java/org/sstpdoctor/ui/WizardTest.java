@@ -421,28 +421,43 @@ class WizardTest extends WizardTestBase {
         assertFalse(Files.readString(file).contains("correct-horse-battery"), Files.readString(file));
     }
 
-    /** 150% scaling: every size is in em, so the whole window grows; nothing in the button bars is squeezed. */
+    /**
+     * 150% on a 1280×900 screen: the window opens inside the screen's 853×552 units with the button bar
+     * in view on every page, nothing in the button bars squeezed; the pictures are drawn at 1.5.
+     */
     @Test
-    void readableAt150Percent() throws Exception {
-        interact(() -> {
-            stage.getScene().getRoot().setStyle("-fx-font-size: 15pt;");
-            resize(1170, 1050);
-        });
+    void fitsA1280x900ScreenAt150Percent() throws Exception {
+        openAt150Percent();
+        javafx.geometry.Rectangle2D screen = SCREEN_1280x900_AT_150;
+        assertTrue(stage.getWidth() <= screen.getWidth() && stage.getHeight() <= screen.getHeight(),
+                stage.getWidth() + "x" + stage.getHeight() + " on " + screen);
         try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.fromOtherCa()))) {
-            shot("scaled-1-how");
-            assertButtonsFit();
+            Screenshots.save(stage.getScene(), "scaled-1-how", 1.5);
+            assertButtonBarInView("#nextButton");
             clickOn("#nextButton");
             fill("#addressField", "localhost:" + server.port());
-            shot("scaled-2-address");
+            Screenshots.save(stage.getScene(), "scaled-2-address", 1.5);
+            assertButtonBarInView("#nextButton");
             clickOn("#nextButton");
             waitForPage(WizardController.Page.PROXY, 5);
             clickOn("#noneChoice");
-            shot("scaled-3-proxy");
-            assertButtonsFit();
+            Screenshots.save(stage.getScene(), "scaled-3-proxy", 1.5);
+            assertButtonBarInView("#nextButton");
             clickOn("#nextButton");
             waitForPage(WizardController.Page.RESULT, 20);
-            shot("scaled-5-result");
-            assertButtonsFit();
+            Screenshots.save(stage.getScene(), "scaled-5-result", 1.5);
+            assertButtonBarInView("#finishButton");
+        }
+    }
+
+    private void assertButtonBarInView(String button) {
+        assertButtonsFit();
+        for (String query : List.of(button, "#cancelButton")) {
+            Button b = lookup(query).queryButton();
+            javafx.geometry.Bounds inScene = b.localToScene(b.getBoundsInLocal());
+            assertTrue(b.isVisible() && inScene.getMinY() >= 0 && inScene.getMaxY() <= stage.getScene().getHeight()
+                    && inScene.getMaxX() <= stage.getScene().getWidth(), query + " at " + inScene + " in a scene of "
+                    + stage.getScene().getWidth() + "x" + stage.getScene().getHeight());
         }
     }
 

@@ -131,7 +131,31 @@ abstract class WizardTestBase extends FxRobot {
         }
     }
 
-    /** The page at the three sizes the issue asks to look at: 720×620, 1280×900, and 150% (15pt) at 1080×930. */
+    /**
+     * A 1280×900 screen at 150%, as JavaFX sees it: 853×600 units, less a Windows taskbar (48 units at
+     * 150%). Monocle's headless screen has no output scale, so the tests place the window as
+     * {@link WindowSize#fit} would on that screen and draw it at 1.5 ({@link Screenshots#save(javafx.scene.Scene, String, double)}).
+     */
+    static final javafx.geometry.Rectangle2D SCREEN_1280x900_AT_150 = new javafx.geometry.Rectangle2D(0, 0, 1280 / 1.5, 900 / 1.5 - 48);
+
+    /** The window as it opens on a 1280×900 screen at 150% (hidden for the change: see {@link #resize}). */
+    void openAt150Percent() {
+        Runnable change = () -> {
+            stage.hide();
+            WindowSize.fit(stage, stage.getScene().getRoot(), SCREEN_1280x900_AT_150);
+            stage.show();
+        };
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            change.run();
+        } else {
+            interact(change);
+        }
+    }
+
+    /**
+     * The page at the three sizes the issue asks to look at: 720×620, 1280×900, and the window as it
+     * opens on a 1280×900 screen at 150%, drawn at 1.5 (a picture of what that screen shows).
+     */
     void shotAtSizes(String name) {
         double w = stage.getWidth();
         double h = stage.getHeight();
@@ -139,10 +163,8 @@ abstract class WizardTestBase extends FxRobot {
         shot(name + "-720x620");
         resize(1280, 900);
         shot(name + "-1280x900");
-        interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 15pt;"));
-        resize(1080, 930);
-        shot(name + "-150pct");
-        interact(() -> stage.getScene().getRoot().setStyle(""));
+        openAt150Percent();
+        Screenshots.save(stage.getScene(), name + "-150pct", 1.5);
         resize(w, h);
     }
 }
