@@ -33,9 +33,12 @@ public record DnsServers(List<String> servers, String source) {
     static final int MAX = 8;
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_OUTPUT = 64 * 1024;
-    /** One line per connected interface: {@code dns|ALIAS|ADDRESS,ADDRESS}; the alias is not kept. */
-    static final String WINDOWS_SCRIPT = "[Console]::OutputEncoding = [Text.Encoding]::UTF8; "
-            + "$up = @(Get-NetIPInterface -ConnectionState Connected | ForEach-Object { $_.InterfaceIndex }); "
+    /**
+     * One line per connected interface: {@code dns|ALIAS|ADDRESS,ADDRESS}. Only the addresses are
+     * kept, and they are ASCII, so the console's code page does not matter (setting it fails when
+     * there is no console).
+     */
+    static final String WINDOWS_SCRIPT = "$up = @(Get-NetIPInterface -ConnectionState Connected | ForEach-Object { $_.InterfaceIndex }); "
             + "Get-DnsClientServerAddress | Where-Object { $up -contains $_.InterfaceIndex } | "
             + "ForEach-Object { 'dns|' + $_.InterfaceAlias + '|' + ($_.ServerAddresses -join ',') }";
     /**
@@ -78,13 +81,9 @@ public record DnsServers(List<String> servers, String source) {
             return new DnsServers(List.of(), "not read (no PowerShell on this computer)");
         }
         ExternalTool tool = new ExternalTool(exe.get(), new LinkedHashMap<>(env), TIMEOUT, MAX_OUTPUT);
-        return fromWindows(args -> {
-            ExternalTool.Result r = tool.run(args, null);
-            if (r.exitCode() != 0) {
-                throw new IOException("PowerShell ended with " + r.exitCode());
-            }
-            return new String(r.stdout(), StandardCharsets.UTF_8);
-        });
+        // Whatever the exit code, only the script's own "dns|" lines are read: a module's warning
+        // can fail the run after the servers were printed.
+        return fromWindows(args -> new String(tool.run(args, null).stdout(), StandardCharsets.UTF_8));
     }
 
     /** The arguments PowerShell is given: the script encoded, so no quoting can go wrong on its way. */
