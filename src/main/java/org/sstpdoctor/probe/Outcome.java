@@ -90,7 +90,10 @@ public enum Outcome {
     UNEXPECTED_CERTIFICATE(FAIL, NETWORK, "A different certificate than the expected one was presented"),
     WINDOWS_CANNOT_CONNECT(FAIL, SERVER, "No supported Windows version can set up the secure connection"),
     SOME_WINDOWS_CANNOT_CONNECT(WARN, SERVER, "Some Windows versions cannot set up the secure connection"),
-    CLOCK_SKEW(WARN, THIS_COMPUTER, "This computer's clock is more than a few minutes off");
+    CLOCK_SKEW(WARN, THIS_COMPUTER, "This computer's clock is more than a few minutes off"),
+
+    // What answered (issue 12; the server_identity stage): a report, never the deciding outcome.
+    SERVER_IDENTIFIED(PASS, SERVER, "What answered was recognised from how it behaves");
 
     private final Verdict verdict;
     private final AnsweredBy answeredBy;

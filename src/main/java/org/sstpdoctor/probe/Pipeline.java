@@ -15,7 +15,8 @@ public final class Pipeline {
             new SstpRequestStep(),
             new CallConnectStep(),
             new RevocationStep(),
-            new WindowsTlsStep());
+            new WindowsTlsStep(),
+            new ServerIdentityStep());
 
     private Pipeline() {
     }

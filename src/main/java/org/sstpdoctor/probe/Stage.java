@@ -14,7 +14,9 @@ public enum Stage {
      * because OkHttp cannot pause inside a connection (issue 11).
      */
     REVOCATION("Certificate revocation", "Checking that the certificates are not revoked (CRL/OCSP)"),
-    WINDOWS_TLS("Windows versions", "Trying each Windows version's own secure-connection offer");
+    WINDOWS_TLS("Windows versions", "Trying each Windows version's own secure-connection offer"),
+    /** What answered (issue 12): one more question to the server when its answers leave it open. */
+    SERVER_IDENTITY("What answered", "Asking the server one more question to tell what it is");
 
     private final String title;
     private final String activity;

@@ -72,6 +72,7 @@ final class InsightsJson {
             id.put("product", in.serverIdentity().product());
             id.put("because", in.serverIdentity().because());
             id.put("text", in.serverIdentity().describe());
+            id.put("secondLook", in.serverIdentity().secondLook());
         }
         ArrayNode clocks = node.putArray("clockSkews");
         for (ClockSkew s : in.clockSkews()) {

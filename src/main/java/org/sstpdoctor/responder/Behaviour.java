@@ -104,6 +104,18 @@ public record Behaviour(OnAccept onAccept, Tls tls, OnRequest onRequest, After20
         record Status(int code, String server) implements OnRequest {
         }
 
+        /** A real SSTP server's answers ({@link Imitation}): its 200, its Ack's hash protocols, its refusals. */
+        record Imitate(Imitation server, int hashBitmask) implements OnRequest {
+            public Imitate {
+                Objects.requireNonNull(server, "server");
+            }
+
+            /** With the hash protocols the product offers by default. */
+            public Imitate(Imitation server) {
+                this(server, server.hashBitmask());
+            }
+        }
+
         /** One of the hostile replies (terminal escapes, forged lines, a reflecting proxy). */
         record Hostile(Kind kind) implements OnRequest {
             public enum Kind { REASON, TRANSFER_ENCODING, PROXY_407, REFLECTING_PROXY, ENDLESS_102, ENDLESS_HEADERS }

@@ -52,7 +52,12 @@ public enum Scenario {
     REVOCATION_DOWN("A working SSTP server whose certificate's CRL and OCSP addresses do not answer"),
     // Will Windows connect? (issue 12), continued: SSL offload in front of the server (practice expects the
     // certificate "the VPN server is configured with", PracticePki#expectedFingerprint).
-    SSL_OFFLOAD("A load balancer in front presents its own certificate, not the one the VPN server is configured with");
+    SSL_OFFLOAD("A load balancer in front presents its own certificate, not the one the VPN server is configured with"),
+    // What answered (issue 12): working servers of each family, answering as that product does (Imitation).
+    LIKE_WINDOWS_RRAS("A working Windows RRAS server: 'HTTP/1.1 200' with no reason phrase, HTTP.sys' 404 elsewhere"),
+    LIKE_SOFTETHER("A working SoftEther server: '200 OK' imitating Windows' Server header, SHA-256 only, 403 to GET /"),
+    LIKE_MIKROTIK("A working MikroTik router: 'HTTP/1.1 200' with Server: MikroTik-SSTP"),
+    LIKE_ACCEL_PPP("A working accel-ppp server: '200 OK' with no Server header, SHA-1 and SHA-256, 404 to a GET");
 
     private final String description;
 
@@ -165,6 +170,10 @@ public enum Scenario {
             case REVOKED_CERTIFICATE, REVOCATION_DOWN -> w;
             // The SSTP side works; the certificate is not the one practice says to expect.
             case SSL_OFFLOAD -> w;
+            case LIKE_WINDOWS_RRAS -> w.onRequest(new Behaviour.OnRequest.Imitate(Imitation.WINDOWS_RRAS));
+            case LIKE_SOFTETHER -> w.onRequest(new Behaviour.OnRequest.Imitate(Imitation.SOFTETHER));
+            case LIKE_MIKROTIK -> w.onRequest(new Behaviour.OnRequest.Imitate(Imitation.MIKROTIK));
+            case LIKE_ACCEL_PPP -> w.onRequest(new Behaviour.OnRequest.Imitate(Imitation.ACCEL_PPP));
         };
     }
 

@@ -321,6 +321,13 @@ public final class SstpResponder implements AutoCloseable {
         String[] parts = requestLine.split(" ");
         Behaviour behaviour = config.behaviour();
         Behaviour.OnRequest effect = behaviour.onRequest();
+        if (effect instanceof Behaviour.OnRequest.Imitate imitate) {
+            if (!imitate.server().refuse(requestLine, out)) {
+                ResponderIo.writeAscii(out, imitate.server().okHead());
+                new ServerCall(config.withHashBitmask(imitate.hashBitmask()), random).run(socket, in, out, exchange);
+            }
+            return;
+        }
         if (!(effect instanceof Behaviour.OnRequest.Route route)) {
             RequestEffects.answer(effect, config, raw, in, out, head);
             return;

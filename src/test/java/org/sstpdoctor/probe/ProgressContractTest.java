@@ -71,7 +71,8 @@ class ProgressContractTest {
     static final java.util.Set<Scenario> PASSES = java.util.Set.of(Scenario.WORKING, Scenario.WINDOWS_STYLE,
             Scenario.REVOKED_CERTIFICATE, Scenario.REVOCATION_DOWN,
             Scenario.TLS_1_3_ONLY, Scenario.CHACHA20_ONLY, Scenario.SKEWED_CLOCK,
-            Scenario.SSL_OFFLOAD);
+            Scenario.SSL_OFFLOAD, Scenario.LIKE_WINDOWS_RRAS, Scenario.LIKE_SOFTETHER, Scenario.LIKE_MIKROTIK,
+            Scenario.LIKE_ACCEL_PPP);
 
     /** Scenarios whose certificate fails the TLS stage, past which the probe goes on to test SSTP. */
     static final Map<Scenario, Stage> LOOKS_PAST = Map.of(Scenario.HOSTILE_CERTIFICATE, Stage.TLS_HANDSHAKE);
@@ -89,7 +90,7 @@ class ProgressContractTest {
         }
         boolean reached = true;
         for (Stage stage : Stage.values()) {
-            if (stage == Stage.PROXY_CONNECT && !viaProxy || stage == Stage.WINDOWS_TLS || stage == Stage.REVOCATION) {
+            if (stage == Stage.PROXY_CONNECT && !viaProxy || FINISHING.contains(stage)) {
                 continue;
             }
             if (!reached) {
@@ -103,20 +104,27 @@ class ProgressContractTest {
         return events;
     }
 
-    /** The live events of every stage but the Windows one. */
+    /** The finishing stages: they run after the others, whatever those found, and are checked apart. */
+    static final java.util.Set<Stage> FINISHING = java.util.EnumSet.of(Stage.REVOCATION, Stage.WINDOWS_TLS,
+            Stage.SERVER_IDENTITY);
+
+    /** The live events of every stage but the finishing ones. */
     static List<String> withoutWindows(List<String> events) {
-        // The finishing stages (Windows versions, revocation) run after the others: checked apart.
-        return events.stream().filter(e -> !e.endsWith(" " + Stage.WINDOWS_TLS.id()) && !e.contains(" " + Stage.WINDOWS_TLS.id() + " "))
-                .filter(e -> !e.endsWith(" " + Stage.REVOCATION.id()) && !e.contains(" " + Stage.REVOCATION.id() + " "))
+        return events.stream().filter(e -> FINISHING.stream().noneMatch(f -> e.endsWith(" " + f.id()) || e.contains(" " + f.id() + " ")))
                 .toList();
     }
 
-    /** The Windows stage's live events: none started and one end, or one start and one end, after every other stage. */
+    /**
+     * The Windows stage's and the What-answered stage's live events: for each, none started and one end,
+     * or one start and one end.
+     */
     static void windowsEvents(List<String> events, String scenario) {
-        List<String> windows = events.stream().filter(e -> e.contains(Stage.WINDOWS_TLS.id())).toList();
-        assertTrue(windows.size() == 1 && windows.get(0).startsWith("end ")
-                || windows.size() == 2 && windows.get(0).startsWith("start ") && windows.get(1).startsWith("end "),
-                scenario + ": " + windows);
+        for (Stage finishing : List.of(Stage.WINDOWS_TLS, Stage.SERVER_IDENTITY)) {
+            List<String> own = events.stream().filter(e -> e.contains(finishing.id())).toList();
+            assertTrue(own.size() == 1 && own.get(0).startsWith("end ")
+                    || own.size() == 2 && own.get(0).startsWith("start ") && own.get(1).startsWith("end "),
+                    scenario + ": " + own);
+        }
     }
 
     static org.sstpdoctor.target.ProxyEndpoint parseProxy(String typed) {

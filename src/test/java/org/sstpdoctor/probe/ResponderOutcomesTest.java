@@ -157,6 +157,10 @@ class ResponderOutcomesTest {
                 }
                 continue;
             }
+            if (stage == Stage.SERVER_IDENTITY) {
+                // What answered: one more question to a server that answered, whatever it answered.
+                continue;
+            }
             if (stage.ordinal() < failingStage.ordinal() && stage != Stage.PROXY_CONNECT) {
                 assertEquals(StageStatus.PASSED, status(report, stage), scenario + " " + stage);
             }

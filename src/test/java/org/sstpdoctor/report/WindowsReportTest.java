@@ -59,7 +59,8 @@ class WindowsReportTest {
         assertEquals(64, json.get("cryptoBinding").get("sha256").asText().length());
         assertTrue(json.get("cryptoBinding").get("matches").isNull());
         assertTrue(json.get("interception").get("evidence").isArray());
-        assertEquals("windows_tls", json.get("stages").get(json.get("stages").size() - 1).get("stage").asText());
+        assertEquals("windows_tls", json.get("stages").get(json.get("stages").size() - 2).get("stage").asText());
+        assertEquals("server_identity", json.get("stages").get(json.get("stages").size() - 1).get("stage").asText());
         assertTrue(CsvReport.row(report).endsWith(",\"Windows 11: yes, TLS 1.3; Windows 10: no \u2014 the server offers only TLS 1.3;"
                 + " Windows 8.1: no \u2014 the server offers only TLS 1.3; Windows 7: no \u2014 the server offers only TLS 1.3\""
                 + ",revocation_good"),

@@ -18,7 +18,11 @@ import org.sstpdoctor.target.ProxyEndpoint;
  * 200 with the page itself and no tunnel (then it keeps the connection open, as such portals do).
  */
 public final class LoginPageProxy implements AutoCloseable {
-    public enum Mode { REDIRECT, PAGE_200 }
+    /**
+     * REDIRECT and PAGE_200 answer a proxy's CONNECT; TLS_PORT_PAGE is a network that answers the VPN
+     * server's TLS port itself with its login page (200 and HTML), whatever the client sent first.
+     */
+    public enum Mode { REDIRECT, PAGE_200, TLS_PORT_PAGE }
 
     public static final String LOGIN_URL = "http://login.guest-wifi.example/portal?orig=vpn";
 
@@ -33,6 +37,10 @@ public final class LoginPageProxy implements AutoCloseable {
         acceptor = new Thread(this::acceptLoop, "login-page-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
     }
 
     public ProxyEndpoint endpoint() {
@@ -63,7 +71,10 @@ public final class LoginPageProxy implements AutoCloseable {
             InputStream in = s.getInputStream();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             int b;
-            while ((b = in.read()) >= 0 && head.size() < 65536) {
+            if (mode == Mode.TLS_PORT_PAGE && in.read(new byte[4096]) < 0) { // a ClientHello: no blank line to wait for
+                return;
+            }
+            while (mode != Mode.TLS_PORT_PAGE && (b = in.read()) >= 0 && head.size() < 65536) {
                 head.write(b);
                 if (head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
                     break;
@@ -77,7 +88,7 @@ public final class LoginPageProxy implements AutoCloseable {
                     : "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length() + "\r\n\r\n" + page;
             s.getOutputStream().write(reply.getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
-            if (mode == Mode.PAGE_200) {
+            if (mode != Mode.REDIRECT) {
                 while (in.read() >= 0) {
                     // keep the connection open, as a portal does, until the client leaves
                 }

@@ -47,32 +47,8 @@ public record CaptivePortal(String pageAddress, String how) {
 
     /** Raw text that came instead of TLS (status line, headers, body start). */
     public static Optional<CaptivePortal> fromPlainText(String text, String where) {
-        if (text == null || !text.startsWith("HTTP/")) {
-            return Optional.empty();
-        }
-        // Raw bytes from a stranger: sanitised here, where they are captured.
-        String[] headAndBody = text.split("\r?\n\r?\n", 2);
-        String[] lines = headAndBody[0].split("\r?\n");
-        String[] status = lines[0].split(" ", 3);
-        int code;
-        try {
-            code = Integer.parseInt(status.length > 1 ? status[1].trim() : "");
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        java.util.List<org.sstpdoctor.probe.Header> headers = new java.util.ArrayList<>();
-        for (int i = 1; i < lines.length && i <= HttpReply.MAX_HEADERS; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.add(new org.sstpdoctor.probe.Header(PeerText.line(lines[i].substring(0, colon).trim()),
-                        PeerText.line(lines[i].substring(colon + 1).trim())));
-            }
-        }
-        String body = headAndBody.length > 1 ? headAndBody[1] : "";
-        HttpReply reply = new HttpReply(PeerText.line(lines[0]), PeerText.line(status[0]), code,
-                PeerText.line(status.length > 2 ? status[2] : ""), headers,
-                PeerText.lines(body.length() > HttpReply.MAX_EXCERPT ? body.substring(0, HttpReply.MAX_EXCERPT) : body), 0);
-        return fromReply(reply, where);
+        // Raw bytes from a stranger: RawReply makes them visible where they are captured.
+        return RawReply.parse(text).flatMap(reply -> fromReply(reply, where));
     }
 
     static boolean looksLikeHtml(String body) {

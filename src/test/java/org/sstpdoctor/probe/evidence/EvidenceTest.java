@@ -111,4 +111,49 @@ class EvidenceTest {
         ServerIdentity lb = ServerIdentity.identify(reply(400, "Bad Request", "Server", "nginx"), "").orElseThrow();
         assertTrue(lb.describe().startsWith("looks like a web server or HTTP load balancer"), lb.describe());
     }
+
+    @Test
+    void aSecondLookOnlyWhenTheFirstAnswersLeaveItOpen() {
+        HttpReply rras = reply(200, "", "Server", "Microsoft-HTTPAPI/2.0");
+        HttpReply ok = reply(200, "OK", "Server", "Microsoft-HTTPAPI/2.0");
+        assertFalse(ServerIdentity.worthASecondLook(rras, "SHA-256 + SHA-1"), "Windows' bare 200 tells");
+        assertFalse(ServerIdentity.worthASecondLook(ok, "SHA-256"), "SoftEther's 200 OK with SHA-256 only tells");
+        assertTrue(ServerIdentity.worthASecondLook(ok, "SHA-256 + SHA-1"), "an imitation of Windows, but which?");
+        assertTrue(ServerIdentity.worthASecondLook(reply(404, "Not Found", "Server", "Microsoft-HTTPAPI/2.0"), ""));
+        assertFalse(ServerIdentity.worthASecondLook(reply(501, "Not Implemented", "Server", "Microsoft-HTTPAPI/2.0"), ""),
+                "SoftEther with SSTP off tells");
+        assertFalse(ServerIdentity.worthASecondLook(reply(200, "OK"), "SHA-256 + SHA-1"), "accel-ppp's defaults tell");
+        assertTrue(ServerIdentity.worthASecondLook(reply(200, "OK"), "SHA-256"));
+        assertFalse(ServerIdentity.worthASecondLook(reply(400, "Bad Request", "Server", "nginx"), ""));
+        assertFalse(ServerIdentity.worthASecondLook(reply(200, "", "Server", "MikroTik-SSTP"), ""));
+        assertFalse(ServerIdentity.worthASecondLook(null, ""));
+    }
+
+    @Test
+    void theSecondLookSettlesIt() {
+        HttpReply ok = reply(200, "OK", "Server", "Microsoft-HTTPAPI/2.0");
+        String get = SecondLook.request("vpn.example.com", 443);
+        assertEquals("GET / HTTP/1.1\r\nHost: vpn.example.com\r\nConnection: close\r\n\r\n", get);
+        assertEquals("GET / HTTP/1.1\r\nHost: [2001:db8::1]:4443\r\nConnection: close\r\n\r\n",
+                SecondLook.request("2001:db8::1", 4443));
+        ServerIdentity softEther = ServerIdentity.refine(ok, "SHA-256 + SHA-1",
+                new SecondLook.Answer(get, reply(403, "Forbidden"), "")).orElseThrow();
+        assertEquals("SoftEther VPN", softEther.product());
+        assertEquals("GET / answered 403 Forbidden (no Server header)", softEther.secondLook());
+        ServerIdentity imitator = ServerIdentity.refine(ok, "SHA-256 + SHA-1",
+                new SecondLook.Answer(get, reply(404, "Not Found", "Server", "Microsoft-HTTPAPI/2.0"), "")).orElseThrow();
+        assertTrue(imitator.product().startsWith("a server imitating Windows"), imitator.product());
+        ServerIdentity httpSys = ServerIdentity.refine(reply(404, "Not Found", "Server", "Microsoft-HTTPAPI/2.0"), "",
+                new SecondLook.Answer(get, reply(404, "Not Found", "Server", "Microsoft-HTTPAPI/2.0"), "")).orElseThrow();
+        assertTrue(httpSys.product().startsWith("Windows (HTTP.sys) with no SSTP service"), httpSys.product());
+        ServerIdentity accel = ServerIdentity.refine(reply(200, "OK"), "SHA-256",
+                new SecondLook.Answer(get, reply(404, "Not Found"), "")).orElseThrow();
+        assertEquals("accel-ppp", accel.product());
+        ServerIdentity shared = ServerIdentity.refine(ok, "SHA-256 + SHA-1",
+                new SecondLook.Answer(get, reply(200, "OK", "Server", "Microsoft-IIS/10.0"), "")).orElseThrow();
+        assertTrue(shared.product().contains("sharing the port with a web server (Microsoft-IIS/10.0)"), shared.product());
+        ServerIdentity silent = ServerIdentity.refine(ok, "SHA-256 + SHA-1",
+                new SecondLook.Answer(get, null, "the server closed the connection without an answer")).orElseThrow();
+        assertTrue(silent.because().contains("GET / got no answer"), silent.because());
+    }
 }
