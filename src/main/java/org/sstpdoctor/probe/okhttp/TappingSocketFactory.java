@@ -78,6 +78,7 @@ final class TappingSocketFactory extends SocketFactory {
             String remote = describe(endpoint);
             tap = new SocketTap(remote);
             recorder.tcpConnectStarted(remote, tap);
+            long started = System.nanoTime();
             try {
                 super.connect(endpoint, timeout);
             } catch (IOException | RuntimeException e) {
@@ -85,6 +86,10 @@ final class TappingSocketFactory extends SocketFactory {
                     // ECONNRESET, not ECONNREFUSED: the handshake completed and the peer reset at once,
                     // before connect() returned. The TCP stage passed; the next stage meets the reset.
                     recorder.tcpConnected(remote, " connected, then reset");
+                } else if (timeout > 0 && isClosed() && (System.nanoTime() - started) / 1_000_000 >= timeout) {
+                    // On a loaded machine the call's time limit can close the socket before its own connect
+                    // timeout is reported: the attempt waited its whole time without an answer all the same.
+                    recorder.tcpConnectFailed(remote, new java.net.SocketTimeoutException("connect timed out"));
                 } else {
                     recorder.tcpConnectFailed(remote, e);
                 }
