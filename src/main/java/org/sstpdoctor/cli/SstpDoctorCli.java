@@ -1,7 +1,10 @@
 package org.sstpdoctor.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import java.io.PrintWriter;
@@ -14,13 +17,41 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Tells you, in plain English, why an SSTP VPN connection cannot get through.",
             "Run without arguments to open the wizard."},
-        subcommands = {ProbeCommand.class, LookupCommand.class, ServeCommand.class, ExporterCommand.class,
-            HistoryCommand.class, OpenCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the SSTP service answered (reachable)", "1:a failure was diagnosed",
             "2:bad usage or input", "3:internal error"})
 public final class SstpDoctorCli implements Runnable {
+    /**
+     * The commands, by the name each one's {@code @Command} gives it, in the order the help lists them.
+     * Registered with picocli only when needed (see {@link #commandsFor}): picocli reads every option
+     * of every registered command by reflection before it parses a word, which is a large part of a
+     * short run's start-up.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> all = new LinkedHashMap<>();
+        all.put("probe", ProbeCommand.class);
+        all.put("lookup", LookupCommand.class);
+        all.put("serve", ServeCommand.class);
+        all.put("exporter", ExporterCommand.class);
+        all.put("history", HistoryCommand.class);
+        all.put("open", OpenCommand.class);
+        all.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * The commands these arguments need: the one they start with, or all of them (for the general help,
+     * {@code help COMMAND}, an option before the command, a typo to answer with "did you mean").
+     */
+    static Map<String, Class<?>> commandsFor(String... args) {
+        if (args.length > 0 && !args[0].equals("help") && COMMANDS.containsKey(args[0])) {
+            return Map.of(args[0], COMMANDS.get(args[0]));
+        }
+        return COMMANDS;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,6 +67,7 @@ public final class SstpDoctorCli implements Runnable {
     /** Runs the command line and returns the exit code (never calls System.exit). */
     public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new SstpDoctorCli(), new ContextFactory(context));
+        commandsFor(args).forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.BAD_USAGE);

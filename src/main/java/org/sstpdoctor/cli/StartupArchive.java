@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.sstpdoctor.responder.ResponderCertificates;
+import org.sstpdoctor.responder.PracticePki;
 import org.sstpdoctor.responder.ResponderConfig;
 import org.sstpdoctor.responder.Scenario;
 import org.sstpdoctor.responder.SstpResponder;
@@ -33,6 +33,9 @@ public final class StartupArchive {
     static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
     /** JavaFX from target/javafx as modules, as the README's run command loads it (copy-javafx-modules in pom.xml). */
     static final String FX_MODULES = "javafx.controls,javafx.fxml";
+    /** The command line's archive (class path only) and the wizard's (JavaFX as modules), beside the jar. */
+    static final String CLI_ARCHIVE = "sstp-doctor-cli.jsa";
+    static final String WIZARD_ARCHIVE = "sstp-doctor.jsa";
 
     private StartupArchive() {
     }
@@ -42,47 +45,135 @@ public final class StartupArchive {
             train();
             return;
         }
+        if (args.length == 1 && args[0].equals("--train-wizard")) {
+            train();
+            loadWizardClasses();
+            return;
+        }
         Path jar = Path.of(StartupArchive.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toRealPath();
         if (!Files.isRegularFile(jar)) {
             System.err.println("startup archive: not made (run from " + jar + ", not from the jar)");
             return;
         }
         Path dir = jar.getParent();
-        Path archive = dir.resolve("sstp-doctor.jsa");
+        unsign(dir.resolve("lib"));
         Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java").toRealPath();
-        Files.deleteIfExists(archive);
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + archive));
-        command.addAll(JVM_OPTIONS);
-        // The same module path as the launchers: an archive is only used with the paths it was made with.
-        command.addAll(List.of("--module-path", dir.resolve("javafx").toString(), "--add-modules", FX_MODULES));
-        command.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-cp", jar.toString(),
-                StartupArchive.class.getName(), "--train"));
-        Process training = new ProcessBuilder(command).inheritIO().start();
-        if (!training.waitFor(180, TimeUnit.SECONDS)) {
-            training.destroyForcibly();
-            throw new IllegalStateException("startup archive: the training run took over 3 minutes");
-        }
-        if (training.exitValue() != 0 || !Files.isRegularFile(archive)) {
-            throw new IllegalStateException("startup archive: the training run failed (exit " + training.exitValue() + ")");
-        }
-        writeLaunchers(dir, java, jar.getFileName().toString(), archive.getFileName().toString());
-        System.out.printf("startup archive: %s (%d MB); launchers %s and %s%n", archive,
-                Files.size(archive) / 1_000_000, dir.resolve("sstp-doctor"), dir.resolve("sstp-doctor.cmd"));
+        // The command line's: its class path only (no JavaFX module path, whose resolution alone costs
+        // more than a whole "hello world"), trained by the commands themselves.
+        // A static archive (class list, then -Xshare:dump): unlike a dynamic one it can hold picocli's
+        // classes, whose class-file version (Java 5) JDK 17 archives only this way.
+        Path cli = dir.resolve(CLI_ARCHIVE);
+        Path classList = dir.resolve("sstp-doctor-cli.classlist");
+        record(java, jar, "-XX:DumpLoadedClassList=" + classList, List.of(), "--train", classList);
+        Files.deleteIfExists(cli);
+        List<String> dump = new ArrayList<>(List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + cli));
+        dump.addAll(JVM_OPTIONS);
+        dump.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-cp", jar.toString()));
+        // The dump's own "Preload Warning: Cannot find ..." lines (a training class it cannot see) are not errors.
+        runChild(new ProcessBuilder(dump).redirectOutput(ProcessBuilder.Redirect.DISCARD), "-Xshare:dump", cli);
+        Files.deleteIfExists(classList);
+        // The wizard's: with JavaFX as modules, as the launchers start it, trained by the same commands
+        // and by loading the classes the wizard's first page needs (no window is opened: CI has no display).
+        Path wizard = dir.resolve(WIZARD_ARCHIVE);
+        record(java, jar, "-XX:ArchiveClassesAtExit=" + wizard, List.of("--module-path", dir.resolve("javafx").toString(),
+                "--add-modules", FX_MODULES), "--train-wizard", wizard);
+        writeLaunchers(dir, java, jar.getFileName().toString());
+        System.out.printf("startup archives: %s (%d MB), %s (%d MB); launchers %s and %s%n", cli, Files.size(cli) / 1_000_000,
+                wizard, Files.size(wizard) / 1_000_000, dir.resolve("sstp-doctor"), dir.resolve("sstp-doctor.cmd"));
     }
 
-    static void writeLaunchers(Path dir, Path java, String jarName, String archiveName) throws IOException {
+    /**
+     * Takes the signature files out of the jars in {@code lib} (BouncyCastle's): a JVM checks a signed
+     * jar's digests as it loads each class, which took over half of the revocation check's time in a
+     * fresh JVM, and class-data sharing never archives classes from a signed jar. Nothing here relies
+     * on the signatures: BouncyCastle is used as a library, never registered as a JCE provider (the
+     * one use a signature serves, and only on Oracle's JDK). The jars come from Maven Central, whose
+     * checksums Maven has checked.
+     */
+    static void unsign(Path lib) throws IOException {
+        if (!Files.isDirectory(lib)) {
+            return;
+        }
+        try (var jars = Files.list(lib)) {
+            for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
+                unsignJar(jar);
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern SIGNATURE = java.util.regex.Pattern.compile(
+            "(?i)^META-INF/[^/]+\\.(SF|RSA|DSA|EC)$|^META-INF/SIG-[^/]+$");
+
+    private static void unsignJar(Path jar) throws IOException {
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            if (zip.stream().noneMatch(e -> SIGNATURE.matcher(e.getName()).find())) {
+                return;
+            }
+            Path unsigned = jar.resolveSibling(jar.getFileName() + ".unsigned");
+            try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(unsigned))) {
+                for (var entry : java.util.Collections.list(zip.entries())) {
+                    if (SIGNATURE.matcher(entry.getName()).find()) {
+                        continue;
+                    }
+                    var copy = new java.util.zip.ZipEntry(entry.getName());
+                    copy.setTime(entry.getTime());
+                    out.putNextEntry(copy);
+                    try (var in = zip.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+            Files.move(unsigned, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** One training run in a child JVM with {@code recording} (what it writes at its exit: {@code made}). */
+    private static void record(Path java, Path jar, String recording, List<String> modulePath, String training, Path made)
+            throws Exception {
+        Files.deleteIfExists(made);
+        List<String> command = new ArrayList<>(List.of(java.toString(), recording));
+        command.addAll(JVM_OPTIONS);
+        // The same module path as the launchers: an archive is only used with the paths it was made with.
+        command.addAll(modulePath);
+        command.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-cp", jar.toString(),
+                StartupArchive.class.getName(), training));
+        runChild(new ProcessBuilder(command).inheritIO(), "the training run " + training, made);
+    }
+
+    private static void runChild(ProcessBuilder builder, String what, Path made) throws Exception {
+        Process run = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (!run.waitFor(180, TimeUnit.SECONDS)) {
+            run.destroyForcibly();
+            throw new IllegalStateException("startup archive: " + what + " took over 3 minutes");
+        }
+        if (run.exitValue() != 0 || !Files.isRegularFile(made)) {
+            throw new IllegalStateException("startup archive: " + what + " failed (exit " + run.exitValue() + ", no " + made + ")");
+        }
+    }
+
+    static void writeLaunchers(Path dir, Path java, String jarName) throws IOException {
         String options = String.join(" ", JVM_OPTIONS) + " -Xshare:auto -Xlog:cds*=off";
         Path sh = dir.resolve("sstp-doctor");
         Files.writeString(sh, String.join("\n",
                 "#!/bin/sh",
-                "# SSTP Doctor from this build, started with the class-data-sharing archive the build made",
-                "# (written by ./mvnw package: org.sstpdoctor.cli.StartupArchive). The README's run command: JavaFX",
-                "# as modules from javafx/ beside it. The archive only works with the java that made it, named here.",
+                "# SSTP Doctor from this build, started with the class-data-sharing archives the build made",
+                "# (written by ./mvnw package: org.sstpdoctor.cli.StartupArchive). The README's run command. An archive",
+                "# only works with the java that made it, named here, and the same class and module paths.",
                 "HERE=$(cd \"$(dirname \"$0\")\" && pwd -P)",
                 "JAVA=" + shellQuote(java.toString()),
                 "[ -x \"$JAVA\" ] || JAVA=java",
-                "exec \"$JAVA\" -XX:SharedArchiveFile=\"$HERE/" + archiveName + "\" " + options
+                "# The wizard (no arguments, or only --practice[=NAME] and --debug[=FILE], as ui.GuiLauncher.isWizard",
+                "# decides) loads JavaFX as modules from javafx/; the command line needs no JavaFX.",
+                "WIZARD=yes",
+                "for a in \"$@\"; do case \"$a\" in --practice|--practice=*|--debug|--debug=*) ;; *) WIZARD=no ;; esac; done",
+                "if [ \"$WIZARD\" = yes ]; then",
+                "  exec \"$JAVA\" -XX:SharedArchiveFile=\"$HERE/" + WIZARD_ARCHIVE + "\" " + options
                         + " --module-path \"$HERE/javafx\" --add-modules " + FX_MODULES
+                        + " -jar \"$HERE/" + jarName + "\" \"$@\"",
+                "fi",
+                "exec \"$JAVA\" -XX:SharedArchiveFile=\"$HERE/" + CLI_ARCHIVE + "\" " + options
                         + " -jar \"$HERE/" + jarName + "\" \"$@\"",
                 ""), StandardCharsets.UTF_8);
         try {
@@ -90,14 +181,23 @@ public final class StartupArchive {
         } catch (UnsupportedOperationException e) {
             // Windows: the .cmd below is the launcher there
         }
+        // cmd.exe has no simple loop over the arguments: the first one decides (none, --practice..., --debug...).
         Files.writeString(dir.resolve("sstp-doctor.cmd"), String.join("\r\n",
                 "@echo off",
-                "rem SSTP Doctor from this build, started with the class-data-sharing archive the build made",
+                "rem SSTP Doctor from this build, started with the class-data-sharing archives the build made",
                 "rem (written by mvnw package: org.sstpdoctor.cli.StartupArchive). Same as java -jar " + jarName + ".",
                 "setlocal",
                 "set \"JAVA=" + java + "\"",
                 "if not exist \"%JAVA%\" set \"JAVA=java\"",
-                "\"%JAVA%\" -XX:SharedArchiveFile=\"%~dp0" + archiveName + "\" " + options
+                "set \"FIRST=%~1\"",
+                "if \"%FIRST%\"==\"\" goto wizard",
+                "if \"%FIRST:~0,10%\"==\"--practice\" goto wizard",
+                "if \"%FIRST:~0,7%\"==\"--debug\" goto wizard",
+                "\"%JAVA%\" -XX:SharedArchiveFile=\"%~dp0" + CLI_ARCHIVE + "\" " + options
+                        + " -jar \"%~dp0" + jarName + "\" %*",
+                "exit /b %ERRORLEVEL%",
+                ":wizard",
+                "\"%JAVA%\" -XX:SharedArchiveFile=\"%~dp0" + WIZARD_ARCHIVE + "\" " + options
                         + " --module-path \"%~dp0javafx\" --add-modules " + FX_MODULES
                         + " -jar \"%~dp0" + jarName + "\" %*",
                 "exit /b %ERRORLEVEL%",
@@ -114,16 +214,18 @@ public final class StartupArchive {
 
     /** The commands whose classes go into the archive, run once each in this JVM. */
     private static void train() throws Exception {
+        org.sstpdoctor.Main.opensTheWizard(new String[] {"probe"}); // Main's own classes, as a run starts
         Warmup.startFor(new String[] {"probe"});
-        ResponderCertificates certificates = ResponderCertificates.loopback();
+        // As `serve` runs it: the practice CA publishes a CRL and an OCSP responder on loopback, so the
+        // probes take the revocation check's path too.
         // A home of its own, so the probes' history goes there and not into the builder's config folder.
         Path home = Files.createTempDirectory("sstp-doctor-training-home");
         Path ca = home.resolve("ca.pem");
-        try {
-            Files.writeString(ca, certificates.caPem(), StandardCharsets.US_ASCII);
+        try (PracticePki pki = PracticePki.start()) {
+            Files.writeString(ca, pki.caPem(), StandardCharsets.US_ASCII);
             for (Scenario scenario : List.of(Scenario.WORKING, Scenario.NAK)) {
                 try (SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(scenario,
-                        certificates.serverContext()))) {
+                        pki.serverContext(scenario, PracticePki.LOOPBACK_NAMES)))) {
                     String address = "localhost:" + responder.port();
                     run(home, "probe", address, "--proxy", "none", "--trust-ca", ca.toString());
                     run(home, "probe", address, "--proxy", "none", "--trust-ca", ca.toString(), "--json");
@@ -140,6 +242,59 @@ public final class StartupArchive {
             }
         }
     }
+
+    /**
+     * Loads, without initialising them (so without a display), the classes the wizard uses: every
+     * class of the JavaFX modules it starts with and of ControlsFX, except other platforms' (Windows,
+     * macOS, iOS, Android, Monocle, Direct3D), and the app's own {@code ui} package. That is more than
+     * the first page needs, but it is known without opening a window, which the build cannot do.
+     */
+    private static void loadWizardClasses() throws IOException {
+        ClassLoader loader = StartupArchive.class.getClassLoader();
+        int loaded = 0;
+        for (String module : List.of("javafx.base", "javafx.graphics", "javafx.controls", "javafx.fxml")) {
+            java.util.Optional<Module> found = ModuleLayer.boot().findModule(module);
+            if (found.isEmpty()) {
+                continue;
+            }
+            try (var reader = ModuleLayer.boot().configuration().findModule(module).orElseThrow().reference().open()) {
+                loaded += loadAll(reader.list().toList(), found.get().getClassLoader());
+            }
+        }
+        for (String inJar : List.of(StartupArchive.class.getName(), "org.controlsfx.control.textfield.TextFields")) {
+            Path jar;
+            try {
+                jar = Path.of(Class.forName(inJar, false, loader).getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (ClassNotFoundException | java.net.URISyntaxException e) {
+                continue;
+            }
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                loaded += loadAll(zip.stream().map(java.util.zip.ZipEntry::getName)
+                        .filter(n -> !n.startsWith("org/sstpdoctor/") || n.startsWith("org/sstpdoctor/ui/")).toList(), loader);
+            }
+        }
+        System.out.println("startup archive: " + loaded + " wizard classes loaded");
+    }
+
+    private static int loadAll(List<String> entries, ClassLoader loader) {
+        int loaded = 0;
+        for (String entry : entries) {
+            if (!entry.endsWith(".class") || entry.endsWith("module-info.class") || entry.startsWith("META-INF/")
+                    || OTHER_PLATFORMS.matcher(entry).find()) {
+                continue;
+            }
+            try {
+                Class.forName(entry.substring(0, entry.length() - 6).replace('/', '.'), false, loader);
+                loaded++;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // a class for a configuration this machine lacks: not needed here either
+            }
+        }
+        return loaded;
+    }
+
+    private static final java.util.regex.Pattern OTHER_PLATFORMS = java.util.regex.Pattern.compile(
+            "^com/sun/(glass/ui/(win|mac|ios|android|monocle)|prism/d3d|javafx/webkit)/");
 
     private static void run(Path home, String... args) {
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());

@@ -4,19 +4,22 @@ import org.sstpdoctor.text.PeerText;
 
 import java.util.List;
 import java.util.Locale;
-import org.sstpdoctor.kb.KbEntry;
-import org.sstpdoctor.kb.Reference;
 import org.sstpdoctor.kb.Resolution;
-import org.sstpdoctor.probe.CertificateInfo;
-import org.sstpdoctor.probe.Finding;
-import org.sstpdoctor.probe.Header;
-import org.sstpdoctor.probe.HttpReply;
 import org.sstpdoctor.probe.ProbeReport;
-import org.sstpdoctor.probe.ProxyReply;
-import org.sstpdoctor.probe.StageResult;
 import org.sstpdoctor.probe.StageStatus;
-import org.sstpdoctor.probe.TlsInfo;
-import org.sstpdoctor.probe.Verdict;
+import org.sstpdoctor.report.ReportOutline.Block;
+import org.sstpdoctor.report.ReportOutline.Bullets;
+import org.sstpdoctor.report.ReportOutline.Fact;
+import org.sstpdoctor.report.ReportOutline.Facts;
+import org.sstpdoctor.report.ReportOutline.Line;
+import org.sstpdoctor.report.ReportOutline.Paragraph;
+import org.sstpdoctor.report.ReportOutline.Preformatted;
+import org.sstpdoctor.report.ReportOutline.Row;
+import org.sstpdoctor.report.ReportOutline.Section;
+import org.sstpdoctor.report.ReportOutline.Span;
+import org.sstpdoctor.report.ReportOutline.StageRow;
+import org.sstpdoctor.report.ReportOutline.Stages;
+import org.sstpdoctor.report.ReportOutline.Table;
 
 /**
  * The report as one self-contained HTML5 page: inline CSS, no scripts, no external resources, so it
@@ -50,281 +53,113 @@ public final class HtmlReport {
             """;
 
     public static String render(ProbeReport r, Resolution resolution) {
+        return render(ReportOutline.of(r, resolution));
+    }
+
+    public static String render(ReportOutline outline) {
         StringBuilder out = new StringBuilder(16_384);
-        String title = "SSTP Doctor: " + MarkdownReport.verdictTitle(r.verdict()) + " - " + MarkdownReport.target(r);
+        ReportOutline.Headline head = outline.headline();
+        String title = "SSTP Doctor: " + head.verdictTitle() + " - " + head.target();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 // No script may run and nothing may be fetched, even if an escaping bug let markup through.
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        out.append("<h1>SSTP Doctor report: ").append(esc(MarkdownReport.target(r))).append("</h1>\n");
-        out.append("<p><span class=\"verdict ").append(verdictClass(r.verdict())).append("\">")
-                .append(esc(TextReport.verdictLine(r.verdict()))).append("</span></p>\n");
-
-        out.append("<dl class=\"facts\">\n");
-        fact(out, "Server", "<code>" + esc(r.target().sstpUrl().isEmpty() ? r.target().typed() : r.target().sstpUrl()) + "</code>");
-        if (!r.target().typed().isEmpty()) {
-            fact(out, "Typed", "<code>" + esc(r.target().typed()) + "</code>");
-        }
-        fact(out, "Proxy", esc(TextReport.proxyLine(r)));
-        fact(out, "Outcome", esc(r.outcome().title()) + " <code>" + esc(r.outcome().id()) + "</code>");
-        fact(out, "Answered by", esc(r.answeredBy().phrase()));
-        if (r.httpResponse() != null) {
-            fact(out, "HTTP status", httpStatus(r.httpResponse()));
-        }
-        if (!r.detail().isEmpty()) {
-            fact(out, "Detail", esc(r.detail()));
-        }
-        fact(out, "Tested", esc(TextReport.localTime(r.startedAt())) + " with SSTP Doctor " + esc(r.toolVersion()));
-        fact(out, "Total time", esc(TextReport.millis(r.totalMillis())));
-        out.append("</dl>\n");
-
-        if (r.beyondCertificate() != null) {
-            Finding b = r.beyondCertificate();
-            out.append("<p><strong>Past the certificate:</strong> ").append(esc(b.outcome().title())).append(" (")
-                    .append(esc(b.detail())).append(')');
-            if (b.verdict() == Verdict.PASS) {
-                out.append(" &ndash; the certificate is the only problem found.");
+        out.append("<h1>SSTP Doctor report: ").append(esc(head.target())).append("</h1>\n");
+        facts(out, outline.facts());
+        for (Section s : outline.sections()) {
+            out.append("<h").append(s.level()).append('>').append(esc(s.title())).append("</h").append(s.level()).append(">\n");
+            for (Block b : s.blocks()) {
+                block(out, b);
             }
-            out.append("</p>\n");
-        }
-
-        appendResolution(out, resolution);
-
-        if (r.findings().size() > 1) {
-            out.append("<h2>All findings</h2>\n<ul>\n");
-            for (Finding f : r.findings()) {
-                out.append("<li>").append(esc(f.outcome().title())).append(" <code>").append(esc(f.outcome().id())).append("</code>");
-                if (!f.detail().isEmpty()) {
-                    out.append(": ").append(esc(f.detail()));
-                }
-                out.append("</li>\n");
-            }
-            out.append("</ul>\n");
-        }
-
-        out.append(InsightsSections.html(r.insights()));
-        appendStages(out, r);
-        appendProxyReplies(out, r.proxyReplies(), "h2");
-        appendHttp(out, r.httpResponse());
-        appendTls(out, r.tls());
-        RevocationSection.html(out, r);
-        if (r.sstp() != null) {
-            out.append("<h2>SSTP exchange</h2>\n<dl class=\"facts\">\n");
-            fact(out, "Sent", "CALL_CONNECT_REQUEST <code>" + esc(r.sstp().requestHex()) + "</code>");
-            fact(out, "Received", r.sstp().answerDescription().isEmpty() ? "nothing" : esc(r.sstp().answerDescription()));
-            if (!r.sstp().ending().isEmpty()) {
-                fact(out, "Ending", esc(r.sstp().ending()));
-            }
-            out.append("</dl>\n");
-        }
-        if (!r.resolvedAddresses().isEmpty() || !r.connectAttempts().isEmpty()) {
-            out.append("<h2>Network</h2>\n");
-            if (!r.resolvedAddresses().isEmpty()) {
-                out.append("<p>Resolved to: ").append(esc(String.join(", ", r.resolvedAddresses()))).append("</p>\n");
-            }
-            list(out, r.connectAttempts());
-        }
-        if (!r.notes().isEmpty()) {
-            out.append("<h2>Notes</h2>\n");
-            list(out, r.notes());
-        }
-        if (r.authenticatedRetry() != null) {
-            appendRetry(out, r.authenticatedRetry());
         }
         out.append("</body>\n</html>\n");
         return out.toString();
     }
 
-    private static void appendResolution(StringBuilder out, Resolution resolution) {
-        if (resolution == null || resolution.entries().isEmpty()) {
-            return;
-        }
-        KbEntry primary = resolution.entries().get(0);
-        out.append("<h2>What this means</h2>\n");
-        out.append("<p><strong>").append(esc(primary.title())).append("</strong> <code>").append(esc(primary.id()))
-                .append("</code></p>\n");
-        out.append("<p>").append(esc(primary.endUser().explanation())).append("</p>\n");
-        if (!primary.endUser().actions().isEmpty()) {
-            out.append("<h3>What you can do</h3>\n");
-            list(out, primary.endUser().actions());
-        }
-        out.append("<h3>For the helpdesk");
-        if (resolution.site() != null) {
-            out.append(" (").append(esc(resolution.site())).append(')');
-        }
-        out.append("</h3>\n");
-        if (!primary.helpdesk().steps().isEmpty()) {
-            out.append("<ol>\n");
-            primary.helpdesk().steps().forEach(s -> out.append("<li>").append(esc(s)).append("</li>\n"));
-            out.append("</ol>\n");
-        }
-        if (!primary.helpdesk().contact().isBlank()) {
-            out.append("<p><strong>Contact:</strong> ").append(esc(primary.helpdesk().contact())).append("</p>\n");
-        }
-        List<KbEntry> more = resolution.entries().subList(1, resolution.entries().size());
-        if (!more.isEmpty()) {
-            out.append("<h3>See also</h3>\n<ul>\n");
-            for (KbEntry e : more) {
-                out.append("<li><strong>").append(esc(e.title())).append("</strong> <code>").append(esc(e.id()))
-                        .append("</code>: ").append(esc(e.summary())).append("</li>\n");
-            }
-            out.append("</ul>\n");
-        }
-        if (!primary.references().isEmpty()) {
-            out.append("<h3>References</h3>\n<ul>\n");
-            for (Reference ref : primary.references()) {
-                out.append("<li>").append(link(ref.title(), ref.url())).append("</li>\n");
-            }
-            out.append("</ul>\n");
+    private static void block(StringBuilder out, Block block) {
+        if (block instanceof Facts f) {
+            facts(out, f.facts());
+        } else if (block instanceof Paragraph p) {
+            out.append("<p>").append(inline(p.line())).append("</p>\n");
+        } else if (block instanceof Bullets b) {
+            String list = b.numbered() ? "ol" : "ul";
+            out.append('<').append(list).append(">\n");
+            b.items().forEach(i -> out.append("<li>").append(inline(i)).append("</li>\n"));
+            out.append("</").append(list).append(">\n");
+        } else if (block instanceof Table t) {
+            table(out, t);
+        } else if (block instanceof Stages s) {
+            stages(out, s);
+        } else if (block instanceof Preformatted p) {
+            out.append("<pre>").append(esc(p.text())).append("</pre>\n");
         }
     }
 
-    private static void appendStages(StringBuilder out, ProbeReport r) {
+    private static void facts(StringBuilder out, List<Fact> facts) {
+        out.append("<dl class=\"facts\">\n");
+        facts.forEach(f -> out.append("<dt>").append(esc(f.label())).append("</dt><dd>").append(inline(f.value()))
+                .append("</dd>\n"));
+        out.append("</dl>\n");
+    }
+
+    private static void table(StringBuilder out, Table t) {
+        out.append("<table>\n<thead><tr>");
+        t.columns().forEach(c -> out.append("<th>").append(esc(c.name())).append("</th>"));
+        out.append("</tr></thead>\n<tbody>\n");
+        for (Row r : t.rows()) {
+            out.append("<tr>");
+            for (int i = 0; i < r.cells().size(); i++) {
+                out.append(t.columns().get(i).numeric() ? "<td class=\"num\">" : "<td>").append(inline(r.cells().get(i)))
+                        .append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n</table>\n");
+    }
+
+    private static void stages(StringBuilder out, Stages stages) {
         // The scale is the whole probe; a stage that outlasted the recorded total still fits.
-        double total = r.totalMillis();
-        for (StageResult s : r.stages()) {
-            if (s.started() && s.durationMillis() >= 0) {
+        double total = stages.totalMillis();
+        for (StageRow s : stages.rows()) {
+            if (s.timed()) {
                 total = Math.max(total, s.startMillis() + s.durationMillis());
             }
         }
-        out.append("<h2>Stages</h2>\n<table>\n<thead><tr><th>Stage</th><th>Status</th><th>Start ms</th><th>Duration ms</th>")
+        out.append("<table>\n<thead><tr><th>Stage</th><th>Status</th><th>Start ms</th><th>Duration ms</th>")
                 .append("<th>Timeline</th><th>Detail</th></tr></thead>\n<tbody>\n");
-        for (StageResult s : r.stages()) {
-            boolean timed = s.started() && s.durationMillis() >= 0;
-            out.append("<tr><td>").append(esc(s.stage().title())).append("</td><td>").append(esc(statusLabel(s.status())))
-                    .append("</td><td class=\"num\">").append(timed ? number(s.startMillis()) : "")
-                    .append("</td><td class=\"num\">").append(timed ? number(s.durationMillis()) : "")
+        for (StageRow s : stages.rows()) {
+            out.append("<tr><td>").append(esc(s.title())).append("</td><td>").append(esc(statusLabel(s.status())))
+                    .append("</td><td class=\"num\">").append(s.timed() ? number(s.startMillis()) : "")
+                    .append("</td><td class=\"num\">").append(s.timed() ? number(s.durationMillis()) : "")
                     .append("</td><td><div class=\"wf\">");
-            if (timed && total > 0) {
+            if (s.timed() && total > 0) {
                 double left = clamp(s.startMillis() / total * 100.0);
                 // A very short stage still gets a visible sliver.
                 double width = Math.max(0.4, Math.min(100.0 - left, s.durationMillis() / total * 100.0));
                 left = Math.min(left, 100.0 - width); // the sliver of a stage that ends the probe stays inside the track
                 out.append("<div class=\"bar s-").append(s.status().id()).append("\" style=\"left:")
                         .append(percent(left)).append("%;width:").append(percent(width)).append("%\" title=\"")
-                        .append(esc(s.stage().title() + ": " + number(s.durationMillis()) + " ms")).append("\"></div>");
+                        .append(esc(s.title() + ": " + number(s.durationMillis()) + " ms")).append("\"></div>");
             }
             out.append("</div></td><td>").append(esc(s.detail())).append("</td></tr>\n");
         }
-        out.append("</tbody>\n</table>\n<p class=\"muted\">Total: ").append(esc(TextReport.millis(r.totalMillis())))
+        out.append("</tbody>\n</table>\n<p class=\"muted\">Total: ").append(esc(TextReport.millis(stages.totalMillis())))
                 .append("</p>\n");
     }
 
-    private static void appendProxyReplies(StringBuilder out, List<ProxyReply> replies, String heading) {
-        if (replies.isEmpty()) {
-            return;
+    /** A line as HTML, each span escaped; identifiers and literals as code, a verdict as its badge. */
+    private static String inline(Line line) {
+        StringBuilder out = new StringBuilder();
+        for (Span s : line.spans()) {
+            out.append(switch (s.style()) {
+                case PLAIN, PEER -> esc(s.text());
+                case CODE, ID, QUOTED -> "<code>" + esc(s.text()) + "</code>";
+                case LINK -> link(s.text(), s.ref());
+                case VERDICT -> "<span class=\"verdict " + esc(s.ref()) + "\">" + esc(s.text()) + "</span>";
+            });
         }
-        out.append('<').append(heading).append(">Proxy replies</").append(heading).append(">\n<table>\n<thead><tr><th>CONNECT to</th><th>Credentials sent</th><th>Answer</th>")
-                .append("<th>Sign-in offered</th><th>Product hints</th></tr></thead>\n<tbody>\n");
-        for (ProxyReply p : replies) {
-            out.append("<tr><td>").append(esc(p.connectTarget())).append("</td><td>").append(p.credentialsSent() ? "yes" : "no")
-                    .append("</td><td><code>").append(esc(p.reply().statusLine())).append("</code></td><td>")
-                    .append(esc(String.join(", ", p.authSchemes()))).append("</td><td>");
-            for (Header h : p.reply().productHints()) {
-                out.append(esc(h.name())).append(": ").append(esc(h.value())).append("<br>");
-            }
-            out.append("</td></tr>\n");
-        }
-        out.append("</tbody>\n</table>\n");
-    }
-
-    private static void appendHttp(StringBuilder out, HttpReply h) {
-        if (h == null) {
-            return;
-        }
-        out.append("<h2>Server's HTTP answer</h2>\n<p><code>").append(esc(h.statusLine())).append("</code></p>\n");
-        if (!h.headers().isEmpty()) {
-            out.append("<table>\n<thead><tr><th>Header</th><th>Value</th></tr></thead>\n<tbody>\n");
-            for (Header header : h.headers()) {
-                out.append("<tr><td>").append(esc(header.name())).append("</td><td>").append(esc(header.value()))
-                        .append("</td></tr>\n");
-            }
-            out.append("</tbody>\n</table>\n");
-        }
-        if (h.headersOmitted() > 0) {
-            out.append("<p class=\"muted\">(").append(h.headersOmitted()).append(" more headers not shown)</p>\n");
-        }
-        if (!h.bodyExcerpt().isBlank()) {
-            out.append("<p>Start of the page the server sent:</p>\n<pre>").append(esc(h.bodyExcerpt())).append("</pre>\n");
-        }
-    }
-
-    private static void appendTls(StringBuilder out, TlsInfo t) {
-        if (t == null || t.chain().isEmpty() && t.protocol().isEmpty()) {
-            return;
-        }
-        out.append("<h2>Secure connection</h2>\n<dl class=\"facts\">\n");
-        if (!t.protocol().isEmpty()) {
-            fact(out, "Protocol", esc(t.protocol()) + ", " + esc(t.cipherSuite()));
-        }
-        fact(out, "Trusted", t.trusted() ? "yes" : "no" + (t.trustDetail().isEmpty() ? "" : " (" + esc(t.trustDetail()) + ")"));
-        fact(out, "Name matches", t.nameMatches() ? "yes" : "no");
-        out.append("</dl>\n");
-        if (!t.findings().isEmpty()) {
-            out.append("<ul>\n");
-            for (Finding f : t.findings()) {
-                out.append("<li>").append(esc(f.outcome().title())).append(" <code>").append(esc(f.outcome().id())).append("</code>");
-                if (!f.detail().isEmpty()) {
-                    out.append(": ").append(esc(f.detail()));
-                }
-                out.append("</li>\n");
-            }
-            out.append("</ul>\n");
-        }
-        if (!t.chain().isEmpty()) {
-            out.append("<h3>Certificate chain</h3>\n<table>\n<thead><tr><th>#</th><th>Subject</th><th>Issuer</th>")
-                    .append("<th>Valid from</th><th>Valid to</th><th>Names (SAN)</th><th>Key</th><th>SHA-256 fingerprint</th>")
-                    .append("</tr></thead>\n<tbody>\n");
-            int i = 0;
-            for (CertificateInfo c : t.chain()) {
-                out.append("<tr><td class=\"num\">").append(i++)
-                        .append("</td><td>").append(esc(c.subject()))
-                        .append("</td><td>").append(esc(c.issuer()))
-                        .append("</td><td>").append(esc(String.valueOf(c.notBefore())))
-                        .append("</td><td>").append(esc(String.valueOf(c.notAfter())))
-                        .append("</td><td>").append(esc(String.join(", ", c.subjectAltNames())))
-                        .append("</td><td>").append(esc(c.keyAlgorithm() + " " + c.keyBits() + " bits, " + c.signatureAlgorithm()))
-                        .append("</td><td><code>").append(esc(c.sha256Fingerprint()))
-                        .append("</code></td></tr>\n");
-            }
-            out.append("</tbody>\n</table>\n");
-        }
-    }
-
-    private static void appendRetry(StringBuilder out, ProbeReport retry) {
-        out.append("<h2>With the proxy credentials</h2>\n<p>Windows' SSTP client cannot sign in to a web proxy; ")
-                .append("this second attempt shows what lies beyond it.</p>\n<dl class=\"facts\">\n");
-        fact(out, "Verdict", "<span class=\"verdict " + verdictClass(retry.verdict()) + "\">"
-                + esc(TextReport.verdictLine(retry.verdict())) + "</span>");
-        fact(out, "Outcome", esc(retry.outcome().title()) + " <code>" + esc(retry.outcome().id()) + "</code>");
-        fact(out, "Answered by", esc(retry.answeredBy().phrase()));
-        if (retry.httpResponse() != null) {
-            fact(out, "HTTP status", httpStatus(retry.httpResponse()));
-        }
-        if (!retry.detail().isEmpty()) {
-            fact(out, "Detail", esc(retry.detail()));
-        }
-        out.append("</dl>\n");
-        appendProxyReplies(out, retry.proxyReplies(), "h3");
-    }
-
-    private static String httpStatus(HttpReply h) {
-        return h.code() + (h.reason().isEmpty() ? " <span class=\"muted\">(no reason phrase)</span>" : " " + esc(h.reason()));
-    }
-
-    private static void fact(StringBuilder out, String name, String html) {
-        out.append("<dt>").append(esc(name)).append("</dt><dd>").append(html).append("</dd>\n");
-    }
-
-    private static void list(StringBuilder out, List<String> items) {
-        out.append("<ul>\n");
-        items.forEach(i -> out.append("<li>").append(esc(i)).append("</li>\n"));
-        out.append("</ul>\n");
-    }
-
-    private static String verdictClass(Verdict v) {
-        return v.name().toLowerCase(Locale.ROOT);
+        return out.toString();
     }
 
     private static String statusLabel(StageStatus s) {

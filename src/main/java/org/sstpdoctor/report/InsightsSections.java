@@ -83,76 +83,35 @@ final class InsightsSections {
                 }).toList());
     }
 
-    static String text(Insights in) {
+    /** The "Will Windows connect?" section: a row per Windows, how it was found out, then the facts. */
+    static List<ReportOutline.Section> sections(Insights in) {
         if (in.windowsCompatibility() == null && facts(in).isEmpty()) {
-            return "";
+            return List.of();
         }
-        StringBuilder out = new StringBuilder("\nWill Windows connect?\n");
-        for (WindowsCompatibility.Row row : rows(in)) {
-            out.append("  ").append(TextReport.pad(row.family().label(), 38)).append(row.verdictText()).append('\n');
+        List<ReportOutline.Block> blocks = new ArrayList<>();
+        if (!rows(in).isEmpty()) {
+            List<ReportOutline.Row> rows = new ArrayList<>();
+            for (WindowsCompatibility.Row row : rows(in)) {
+                String can = switch (row.status()) {
+                    case YES -> "yes, " + row.version();
+                    case NO -> "no";
+                    case NOT_TESTED -> "not tested";
+                };
+                rows.add(new ReportOutline.Row(List.of(ReportOutline.Line.plain(row.family().label()),
+                        ReportOutline.Line.plain(can), ReportOutline.Line.peer(row.reason())),
+                        ReportOutline.Line.peer(row.verdictText())));
+            }
+            blocks.add(new ReportOutline.Table(List.of(new ReportOutline.Column("Windows", false),
+                    new ReportOutline.Column("Can connect", false), new ReportOutline.Column("Why", false)), rows));
         }
         if (in.windowsCompatibility() != null) {
-            out.append("  (").append(handshakesNote(in)).append(")\n");
+            blocks.add(new ReportOutline.Paragraph(ReportOutline.Line.plain(handshakesNote(in))));
         }
-        for (Fact f : facts(in)) {
-            out.append("  ").append(TextReport.pad(f.label() + ":", 21)).append(f.value()).append('\n');
-        }
-        return out.toString();
-    }
-
-    static String markdown(Insights in) {
-        if (in.windowsCompatibility() == null && facts(in).isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder("## Will Windows connect?\n\n");
-        if (!rows(in).isEmpty()) {
-            out.append("| Windows | Can connect | Why |\n|---|---|---|\n");
-            for (WindowsCompatibility.Row row : rows(in)) {
-                String can = switch (row.status()) {
-                    case YES -> "yes, " + row.version();
-                    case NO -> "no";
-                    case NOT_TESTED -> "not tested";
-                };
-                out.append("| ").append(MarkdownReport.text(row.family().label())).append(" | ")
-                        .append(MarkdownReport.text(can)).append(" | ").append(MarkdownReport.peer(row.reason())).append(" |\n");
-            }
-            out.append('\n').append(MarkdownReport.text(handshakesNote(in))).append("\n\n");
-        }
-        for (Fact f : facts(in)) {
-            out.append("**").append(MarkdownReport.text(f.label())).append(":** ").append(MarkdownReport.peer(f.value()))
-                    .append("  \n");
-        }
-        return out.append('\n').toString();
-    }
-
-    static String html(Insights in) {
-        if (in.windowsCompatibility() == null && facts(in).isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder("<h2>Will Windows connect?</h2>\n");
-        if (!rows(in).isEmpty()) {
-            out.append("<table>\n<tr><th>Windows</th><th>Can connect</th><th>Why</th></tr>\n");
-            for (WindowsCompatibility.Row row : rows(in)) {
-                String can = switch (row.status()) {
-                    case YES -> "yes, " + row.version();
-                    case NO -> "no";
-                    case NOT_TESTED -> "not tested";
-                };
-                out.append("<tr><td>").append(HtmlReport.esc(row.family().label()))
-                        .append("</td><td>").append(HtmlReport.esc(can)).append("</td><td>")
-                        .append(HtmlReport.esc(row.reason())).append("</td></tr>\n");
-            }
-            out.append("</table>\n<p class=\"note\">").append(HtmlReport.esc(handshakesNote(in))).append("</p>\n");
-        }
-        List<Fact> facts = facts(in);
+        List<ReportOutline.Fact> facts = facts(in).stream()
+                .map(f -> new ReportOutline.Fact(f.label(), ReportOutline.Line.peer(f.value()))).toList();
         if (!facts.isEmpty()) {
-            out.append("<dl class=\"facts\">\n");
-            for (Fact f : facts) {
-                out.append("<dt>").append(HtmlReport.esc(f.label())).append("</dt><dd>").append(HtmlReport.esc(f.value()))
-                        .append("</dd>\n");
-            }
-            out.append("</dl>\n");
+            blocks.add(new ReportOutline.Facts(facts));
         }
-        return out.toString();
+        return List.of(new ReportOutline.Section(2, "Will Windows connect?", blocks));
     }
 }

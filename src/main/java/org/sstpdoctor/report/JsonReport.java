@@ -95,7 +95,7 @@ public final class JsonReport {
         node.set("http", r.httpResponse() == null ? F.nullNode() : reply(r.httpResponse()));
         ArrayNode proxyReplies = node.putArray("proxyReplies");
         r.proxyReplies().forEach(p -> proxyReplies.add(proxyReply(p)));
-        node.set("tls", r.tls() == null ? F.nullNode() : tls(r.tls()));
+        node.set("tls", r.tls() == null ? F.nullNode() : tls(r.tls(), r.startedAt()));
         node.set("sstp", r.sstp() == null ? F.nullNode() : sstp(r.sstp()));
         node.put("requestHead", r.requestHead());
         node.put("connectHead", r.connectHead());
@@ -161,7 +161,7 @@ public final class JsonReport {
         return n;
     }
 
-    private static ObjectNode tls(TlsInfo t) {
+    private static ObjectNode tls(TlsInfo t, java.time.Instant testedAt) {
         ObjectNode n = F.objectNode();
         n.put("protocol", t.protocol());
         n.put("cipherSuite", t.cipherSuite());
@@ -171,11 +171,11 @@ public final class JsonReport {
         ArrayNode findings = n.putArray("findings");
         t.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode chain = n.putArray("chain");
-        t.chain().forEach(c -> chain.add(certificate(c)));
+        t.chain().forEach(c -> chain.add(certificate(c, testedAt)));
         return n;
     }
 
-    private static ObjectNode certificate(CertificateInfo c) {
+    private static ObjectNode certificate(CertificateInfo c, java.time.Instant testedAt) {
         ObjectNode n = F.objectNode();
         n.put("subject", c.subject());
         n.put("issuer", c.issuer());
@@ -191,6 +191,8 @@ public final class JsonReport {
         strings(n.putArray("extendedKeyUsage"), c.extendedKeyUsage());
         n.put("selfSigned", c.selfSigned());
         n.put("certificateAuthority", c.certificateAuthority());
+        // Added within v1: the days the other formats show, when fewer than 30 remain (negative once expired).
+        OutlineBuilder.daysLeft(c.notAfter(), testedAt).ifPresentOrElse(d -> n.put("daysLeft", d), () -> n.putNull("daysLeft"));
         return n;
     }
 

@@ -1,53 +1,11 @@
 package org.sstpdoctor.report;
 
-import java.util.List;
 import org.sstpdoctor.kb.KbEntry;
 import org.sstpdoctor.kb.Reference;
-import org.sstpdoctor.kb.Resolution;
 
-/** The knowledge base's advice as plain text: the end user's part, then the helpdesk's numbered steps. */
+/** A knowledge-base entry as plain text, as "lookup" prints it (a report's advice is in its {@link ReportOutline}). */
 public final class ResolutionText {
     private ResolutionText() {
-    }
-
-    public static String render(Resolution resolution) {
-        if (resolution == null || resolution.entries().isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        KbEntry primary = resolution.entries().get(0);
-        out.append("\nWhat this means\n");
-        wrap(out, primary.endUser().explanation(), "  ");
-        if (!primary.endUser().actions().isEmpty()) {
-            out.append("\nWhat you can do\n");
-            primary.endUser().actions().forEach(a -> wrap(out, "- " + a, "  ", "    "));
-        }
-        out.append("\nFor the helpdesk");
-        if (resolution.site() != null) {
-            out.append(" (").append(resolution.site()).append(')');
-        }
-        out.append('\n');
-        int n = 1;
-        for (String step : primary.helpdesk().steps()) {
-            wrap(out, (n++) + ". " + step, "  ", "     ");
-        }
-        if (!primary.helpdesk().contact().isBlank()) {
-            wrap(out, "Contact: " + primary.helpdesk().contact(), "  ");
-        }
-        List<KbEntry> more = resolution.entries().subList(1, resolution.entries().size());
-        if (!more.isEmpty()) {
-            out.append("\nSee also\n");
-            for (KbEntry e : more) {
-                wrap(out, "- " + e.title() + " [" + e.id() + "]: " + e.summary(), "  ", "    ");
-            }
-        }
-        if (!primary.references().isEmpty()) {
-            out.append("\nReferences\n");
-            for (Reference r : primary.references()) {
-                out.append("  - ").append(r.title()).append(": ").append(r.url()).append('\n');
-            }
-        }
-        return out.toString();
     }
 
     /** A whole entry, as "lookup" prints it. */

@@ -60,60 +60,27 @@ final class RevocationSection {
         return r.outcome().title() + " [" + r.outcome().id() + "]" + (code.isEmpty() ? "" : ", Windows: " + code);
     }
 
-    static void text(StringBuilder out, ProbeReport report) {
+    /** The CONNECT head sent to the proxy, and the revocation check, as outline sections. */
+    static List<ReportOutline.Section> sections(ProbeReport report) {
+        List<ReportOutline.Section> out = new ArrayList<>();
         if (!report.connectHead().isEmpty()) {
-            out.append("\nCONNECT request sent to the proxy\n");
-            report.connectHead().lines().forEach(l -> out.append("  ").append(l).append('\n'));
+            out.add(new ReportOutline.Section(2, "CONNECT request sent to the proxy",
+                    List.of(new ReportOutline.Preformatted(report.connectHead()))));
         }
         RevocationResult r = report.revocation();
         if (r == null) {
-            return;
+            return out;
         }
-        out.append("\nRevocation (").append(r.path()).append(")\n");
-        out.append("  ").append(summary(r)).append('\n');
-        certificateLines(r).forEach(l -> out.append("  ").append(l).append('\n'));
-        r.fetches().forEach(f -> out.append("    ").append(fetchLine(f)).append('\n'));
-    }
-
-    static void markdown(StringBuilder out, ProbeReport report) {
-        if (!report.connectHead().isEmpty()) {
-            out.append("## CONNECT request sent to the proxy\n\n").append(MarkdownReport.fenced(report.connectHead()))
-                    .append('\n');
+        List<ReportOutline.Block> blocks = new ArrayList<>();
+        blocks.add(new ReportOutline.Facts(List.of(new ReportOutline.Fact("Result", ReportOutline.Line.plain(summary(r))))));
+        if (!r.certificates().isEmpty()) {
+            blocks.add(new ReportOutline.Bullets(certificateLines(r).stream().map(ReportOutline.Line::peer).toList(), false));
         }
-        RevocationResult r = report.revocation();
-        if (r == null) {
-            return;
+        if (!r.fetches().isEmpty()) {
+            blocks.add(new ReportOutline.Bullets(r.fetches().stream().map(f -> ReportOutline.Line.quoted(fetchLine(f)))
+                    .toList(), false));
         }
-        out.append("## Revocation\n\n");
-        out.append("- **Result:** ").append(MarkdownReport.text(summary(r))).append('\n');
-        out.append("- **Path:** ").append(MarkdownReport.peer(r.path())).append('\n');
-        for (String line : certificateLines(r)) {
-            out.append("- ").append(MarkdownReport.peer(line)).append('\n');
-        }
-        for (RevocationFetch f : r.fetches()) {
-            out.append("  - ").append(MarkdownReport.peer(fetchLine(f))).append('\n');
-        }
-        out.append('\n');
-    }
-
-    static void html(StringBuilder out, ProbeReport report) {
-        if (!report.connectHead().isEmpty()) {
-            out.append("<h2>CONNECT request sent to the proxy</h2>\n<pre>").append(HtmlReport.esc(report.connectHead()))
-                    .append("</pre>\n");
-        }
-        RevocationResult r = report.revocation();
-        if (r == null) {
-            return;
-        }
-        out.append("<h2>Revocation</h2>\n<p>").append(HtmlReport.esc(summary(r))).append("<br>")
-                .append(HtmlReport.esc(r.path())).append("</p>\n<ul>\n");
-        for (String line : certificateLines(r)) {
-            out.append("<li>").append(HtmlReport.esc(line)).append("</li>\n");
-        }
-        out.append("</ul>\n<ul class=\"fetches\">\n");
-        for (RevocationFetch f : r.fetches()) {
-            out.append("<li><code>").append(HtmlReport.esc(fetchLine(f))).append("</code></li>\n");
-        }
-        out.append("</ul>\n");
+        out.add(new ReportOutline.Section(2, "Revocation (" + r.path() + ")", blocks));
+        return out;
     }
 }

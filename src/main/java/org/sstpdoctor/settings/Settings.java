@@ -3,11 +3,14 @@ package org.sstpdoctor.settings;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sstpdoctor.probe.ProxyMode;
 
 /**
  * What the desktop app remembers between runs. Immutable; every "with" method returns a new value.
@@ -20,7 +23,8 @@ import java.util.Set;
  *
  * @param recentAddresses servers tested, most recent first, at most {@value #MAX_RECENT}
  * @param recentDestinationNames names typed for the servers, same rules
- * @param proxyMode "none", "system" or "manual"
+ * @param proxyMode none, the system's settings or a typed proxy; in the file by its id ("none", "system",
+ *                  "manual"), where an unknown or missing one reads as {@link #DEFAULT_PROXY_MODE}
  * @param proxyHost the typed proxy's host, or null
  * @param proxyPort the typed proxy's port, or null
  * @param proxyUser the proxy user name, or null
@@ -36,7 +40,8 @@ import java.util.Set;
 public record Settings(
         List<String> recentAddresses,
         List<String> recentDestinationNames,
-        String proxyMode,
+        @JsonSerialize(using = ProxyModeJson.Writer.class) @JsonDeserialize(using = ProxyModeJson.Reader.class)
+        ProxyMode proxyMode,
         String proxyHost,
         Integer proxyPort,
         String proxyUser,
@@ -51,15 +56,13 @@ public record Settings(
     public static final int DEFAULT_TIMEOUT = (int) org.sstpdoctor.probe.ProbeRequest.DEFAULT_TIMEOUT.toSeconds();
     public static final int MIN_TIMEOUT = (int) org.sstpdoctor.probe.ProbeRequest.MIN_TIMEOUT.toSeconds();
     public static final int MAX_TIMEOUT = (int) org.sstpdoctor.probe.ProbeRequest.MAX_TIMEOUT.toSeconds();
-    public static final List<String> PROXY_MODES = List.of("none", "system", "manual");
     /** As Windows' SSTP client does, and as the command line defaults to. */
-    public static final String DEFAULT_PROXY_MODE = "system";
+    public static final ProxyMode DEFAULT_PROXY_MODE = ProxyMode.SYSTEM;
 
     public Settings {
         recentAddresses = recent(recentAddresses);
         recentDestinationNames = recent(recentDestinationNames);
-        String mode = proxyMode == null ? "" : proxyMode.trim().toLowerCase(Locale.ROOT);
-        proxyMode = PROXY_MODES.contains(mode) ? mode : DEFAULT_PROXY_MODE;
+        proxyMode = proxyMode == null ? DEFAULT_PROXY_MODE : proxyMode;
         proxyHost = blankToNull(proxyHost);
         proxyPort = proxyPort != null && proxyPort >= 1 && proxyPort <= 65535 ? proxyPort : null;
         proxyUser = blankToNull(proxyUser);
@@ -130,18 +133,15 @@ public record Settings(
     }
 
     /**
-     * The proxy choice. Host and port are kept for "none" and "system" too, so switching back to
-     * "manual" finds them again.
+     * The proxy choice. Host and port are kept for {@code NONE} and {@code SYSTEM} too, so switching
+     * back to {@code MANUAL} finds them again.
      */
-    public Settings withProxy(String mode, String host, Integer port, String user, boolean remember) {
-        String normal = mode == null ? "" : mode.trim().toLowerCase(Locale.ROOT);
-        if (!PROXY_MODES.contains(normal)) {
-            throw new IllegalArgumentException("proxy mode must be none, system or manual, not '" + mode + "'");
-        }
+    public Settings withProxy(ProxyMode mode, String host, Integer port, String user, boolean remember) {
+        java.util.Objects.requireNonNull(mode, "mode");
         if (port != null && (port < 1 || port > 65535)) {
             throw new IllegalArgumentException("proxy port must be 1-65535, not " + port);
         }
-        return new Settings(recentAddresses, recentDestinationNames, normal, host, port, user, remember, caFile,
+        return new Settings(recentAddresses, recentDestinationNames, mode, host, port, user, remember, caFile,
                 timeoutSeconds, expectedCertificates);
     }
 

@@ -15,11 +15,6 @@ public final class InputException extends Exception {
         this.field = Objects.requireNonNull(field, "field");
     }
 
-    /** By the field's label ("proxy user"); prefer the {@link InputField} constructor. */
-    public InputException(String fieldLabel, String message) {
-        this(InputField.fromLabel(fieldLabel), message);
-    }
-
     public InputField field() {
         return field;
     }

@@ -9,6 +9,7 @@ import org.sstpdoctor.probe.AnsweredBy;
 import org.sstpdoctor.probe.HttpReply;
 import org.sstpdoctor.probe.Outcome;
 import org.sstpdoctor.probe.ProbeReport;
+import org.sstpdoctor.report.ReportOutline;
 import org.sstpdoctor.report.TextReport;
 
 /**
@@ -66,8 +67,9 @@ final class ResultSummary {
             row = fact(facts, row, "result.fact.destination", destination);
         }
         row = fact(facts, row, "result.fact.server", r.target().displayHost() + ":" + r.target().port());
-        row = fact(facts, row, "result.fact.proxy", r.proxy().used() ? r.proxy().endpoint() + " (" + r.proxy().source() + ")"
-                : Texts.get("result.fact.proxy.none"));
+        // The same line as every report format: the outline is the one source of what a report says.
+        row = fact(facts, row, "result.fact.proxy", ReportOutline.of(r, res).fact("Proxy")
+                .map(f -> f.value().plainText()).orElse(Texts.get("result.fact.proxy.none")));
         if (r.answeredBy() != AnsweredBy.THIS_COMPUTER) { // a cancelled test was answered by nobody at all
             // A failed revocation check is decided by the CA's servers (or their silence), but the VPN server
             // did answer: "Nobody" beside "Server's answer 200 OK" would contradict itself.

@@ -261,11 +261,7 @@ public final class WizardModel {
         if (!s.recentDestinationNames().isEmpty()) {
             destinationName.set(s.recentDestinationNames().get(0));
         }
-        proxyMode.set(switch (s.proxyMode() == null ? "system" : s.proxyMode()) {
-            case "none" -> ProxyMode.NONE;
-            case "manual" -> ProxyMode.MANUAL;
-            default -> ProxyMode.SYSTEM;
-        });
+        proxyMode.set(s.proxyMode());
         proxyHost.set(s.proxyHost() == null ? "" : s.proxyHost());
         proxyPort.set(s.proxyPort() == null ? "" : String.valueOf(s.proxyPort()));
         proxyUser.set(s.proxyUser() == null ? "" : s.proxyUser());
@@ -296,13 +292,8 @@ public final class WizardModel {
         } catch (NumberFormatException ignored) {
             // an unparsable port is not remembered
         }
-        String mode = switch (proxyMode.get()) {
-            case NONE -> "none";
-            case MANUAL -> "manual";
-            default -> "system";
-        };
         String user = proxyUser.get() == null || proxyUser.get().isBlank() ? null : proxyUser.get().strip();
-        s = s.withProxy(mode, blankToNull(proxyHost.get()), p, user, rememberPassword.get() && user != null);
+        s = s.withProxy(proxyMode.get(), blankToNull(proxyHost.get()), p, user, rememberPassword.get() && user != null);
         s = s.withCaFile(blankToNull(caFile.get()));
         s = s.withTimeoutSeconds(timeoutSeconds.get());
         recentAddresses.setAll(new ArrayList<>(s.recentAddresses()));

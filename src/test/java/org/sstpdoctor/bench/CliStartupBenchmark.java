@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sstpdoctor.responder.ResponderCertificates;
+import org.sstpdoctor.responder.PracticePki;
 import org.sstpdoctor.responder.ResponderConfig;
 import org.sstpdoctor.responder.Scenario;
 import org.sstpdoctor.responder.SstpResponder;
@@ -54,11 +54,13 @@ public final class CliStartupBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String pythonBinary = Bench.resolve("python3");
 
-        ResponderCertificates certificates = ResponderCertificates.loopback();
+        // As `serve` runs it: the practice CA publishes its CRL and OCSP responder on loopback, so the probe
+        // checks revocation as against a real CA (and passes), and the Python client and curl trust the same CA.
         Path ca = Files.createTempFile("sstp-doctor-bench-ca", ".pem");
-        Files.writeString(ca, certificates.caPem(), StandardCharsets.US_ASCII);
-        try (SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING,
-                certificates.serverContext()))) {
+        try (PracticePki pki = PracticePki.start();
+             SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING,
+                     pki.serverContext(Scenario.WORKING, PracticePki.LOOPBACK_NAMES)))) {
+            Files.writeString(ca, pki.caPem(), StandardCharsets.US_ASCII);
             String address = "localhost:" + responder.port();
             List<String> probeArgs = List.of("probe", address, "--proxy", "none", "--trust-ca", ca.toString(), "--json");
             Map<String, List<String>> commands = new LinkedHashMap<>();

@@ -16,29 +16,65 @@ class StartupArchiveTest {
 
     @Test
     void shellLauncherUsesTheArchiveTheJarAndTheJavaBesideIt() throws Exception {
-        StartupArchive.writeLaunchers(dir, Path.of("/opt/it's java/bin/java"), "sstp-doctor.jar", "sstp-doctor.jsa");
+        StartupArchive.writeLaunchers(dir, Path.of("/opt/it's java/bin/java"), "sstp-doctor.jar");
         String sh = Files.readString(dir.resolve("sstp-doctor"));
         assertTrue(sh.startsWith("#!/bin/sh\n"), sh);
         // the path is single-quoted, with the quote inside it escaped for sh
         assertTrue(sh.contains("JAVA='/opt/it'\\''s java/bin/java'\n"), sh);
         assertTrue(sh.contains("[ -x \"$JAVA\" ] || JAVA=java\n"), sh);
-        String exec = sh.lines().filter(l -> l.startsWith("exec ")).findFirst().orElseThrow();
-        assertEquals("exec \"$JAVA\" -XX:SharedArchiveFile=\"$HERE/sstp-doctor.jsa\" -XX:TieredStopAtLevel=1"
-                + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off --module-path \"$HERE/javafx\""
-                + " --add-modules javafx.controls,javafx.fxml -jar \"$HERE/sstp-doctor.jar\" \"$@\"", exec);
+        List<String> exec = sh.lines().map(String::strip).filter(l -> l.startsWith("exec ")).toList();
+        assertEquals(List.of(
+                // the wizard: JavaFX as modules, with the wizard's archive
+                "exec \"$JAVA\" -XX:SharedArchiveFile=\"$HERE/sstp-doctor.jsa\" -XX:TieredStopAtLevel=1"
+                        + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off --module-path \"$HERE/javafx\""
+                        + " --add-modules javafx.controls,javafx.fxml -jar \"$HERE/sstp-doctor.jar\" \"$@\"",
+                // the command line: no JavaFX, its own archive
+                "exec \"$JAVA\" -XX:SharedArchiveFile=\"$HERE/sstp-doctor-cli.jsa\" -XX:TieredStopAtLevel=1"
+                        + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off"
+                        + " -jar \"$HERE/sstp-doctor.jar\" \"$@\""), exec);
+        assertTrue(sh.contains("--practice|--practice=*|--debug|--debug=*) ;;"), sh);
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
             assertTrue(Files.isExecutable(dir.resolve("sstp-doctor")));
         }
     }
 
+    /** The shell launcher's choice is ui.GuiLauncher.isWizard's, run by sh itself. */
+    @Test
+    void shellLauncherOpensTheWizardForTheSameArgumentsAsMain() throws Exception {
+        StartupArchive.writeLaunchers(dir, Path.of("/no/such/java"), "sstp-doctor.jar");
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            return; // Windows: the .cmd is checked below
+        }
+        // The launcher's exec replaced by a print of which branch it took.
+        String sh = Files.readString(dir.resolve("sstp-doctor"))
+                .replaceAll("(?m)^( *)exec .*--module-path.*$", "$1echo wizard; exit 0")
+                .replaceAll("(?m)^exec .*$", "echo cli");
+        Path probe = dir.resolve("which.sh");
+        Files.writeString(probe, sh);
+        for (List<String> args : List.of(List.<String>of(), List.of("--practice"), List.of("--practice=nak", "--debug"),
+                List.of("--debug=/tmp/x"), List.of("probe", "vpn.example.com"), List.of("--version"),
+                List.of("--practice", "lookup"), List.of("--debug", "probe", "x"), List.of("a b"))) {
+            List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", probe.toString()));
+            command.addAll(args);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String printed = new String(p.getInputStream().readAllBytes()).strip();
+            p.waitFor();
+            boolean wizard = org.sstpdoctor.ui.GuiLauncher.isWizard(args.toArray(String[]::new));
+            assertEquals(wizard ? "wizard" : "cli", printed, args.toString());
+        }
+    }
+
     @Test
     void windowsLauncherUsesItsOwnFolderAndPassesTheExitCodeOn() throws Exception {
-        StartupArchive.writeLaunchers(dir, Path.of("/jdk/bin/java.exe"), "sstp-doctor.jar", "sstp-doctor.jsa");
+        StartupArchive.writeLaunchers(dir, Path.of("/jdk/bin/java.exe"), "sstp-doctor.jar");
         List<String> cmd = List.of(Files.readString(dir.resolve("sstp-doctor.cmd")).split("\r\n"));
         assertEquals("@echo off", cmd.get(0));
         assertTrue(cmd.contains("\"%JAVA%\" -XX:SharedArchiveFile=\"%~dp0sstp-doctor.jsa\" -XX:TieredStopAtLevel=1"
                 + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off --module-path \"%~dp0javafx\""
                 + " --add-modules javafx.controls,javafx.fxml -jar \"%~dp0sstp-doctor.jar\" %*"), cmd.toString());
+        assertTrue(cmd.contains("\"%JAVA%\" -XX:SharedArchiveFile=\"%~dp0sstp-doctor-cli.jsa\" -XX:TieredStopAtLevel=1"
+                + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off"
+                + " -jar \"%~dp0sstp-doctor.jar\" %*"), cmd.toString());
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd.toString());
     }
 }

@@ -58,7 +58,7 @@ class BuiltReportTest {
         ProbeReport report = notFound();
         Resolution resolution = Resolution.empty();
         String text = TextReport.render(report, resolution);
-        assertTrue(text.contains("\nNetwork\n  resolved to: 192.0.2.10\n  - 192.0.2.10:443 connected\n"), text);
+        assertTrue(text.contains("\nNetwork\n  Resolved to: 192.0.2.10\n  - 192.0.2.10:443 connected\n"), text);
         assertTrue(MarkdownReport.render(report, resolution).contains("## Network"));
         assertTrue(HtmlReport.render(report, resolution).contains("<h2>Network</h2>"));
     }

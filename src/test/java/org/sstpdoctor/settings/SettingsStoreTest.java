@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sstpdoctor.probe.ProxyMode;
 
 class SettingsStoreTest {
     @TempDir
@@ -29,7 +30,7 @@ class SettingsStoreTest {
         return Settings.defaults()
                 .withRecentAddress("vpn.example.com").withRecentAddress("vpn2.example.com:4443")
                 .withRecentDestinationName("Office")
-                .withProxy("manual", "proxy.corp", 3128, "alice", true)
+                .withProxy(ProxyMode.MANUAL, "proxy.corp", 3128, "alice", true)
                 .withCaFile("/etc/ssl/private-ca.pem")
                 .withTimeoutSeconds(42);
     }
@@ -110,7 +111,7 @@ class SettingsStoreTest {
         Settings s = store.load();
         assertEquals(Optional.empty(), store.lastProblem());
         assertEquals(List.of("vpn.example.com"), s.recentAddresses());
-        assertEquals("none", s.proxyMode());
+        assertEquals(ProxyMode.NONE, s.proxyMode());
         assertEquals(20, s.timeoutSeconds());
     }
 
@@ -131,6 +132,29 @@ class SettingsStoreTest {
             assertFalse(name.toLowerCase(Locale.ROOT).contains("password") && !name.equals("rememberPassword"), name);
         }
         assertTrue(tree.path("rememberPassword").asBoolean());
+    }
+
+    @Test
+    void theProxyModeIsTheEnumInMemoryAndItsIdInTheFile() throws IOException {
+        Path file = temp.resolve("settings.json");
+        SettingsStore store = new SettingsStore(file);
+        for (ProxyMode mode : ProxyMode.values()) {
+            store.save(Settings.defaults().withProxy(mode, null, null, null, false));
+            assertEquals(mode.id(), new ObjectMapper().readTree(Files.readString(file)).path("proxyMode").asText(),
+                    "the file keeps v1's spelling");
+            assertEquals(mode, store.load().proxyMode());
+        }
+        // What a hand edit or another version may hold: case and space forgiven, anything else the default.
+        for (String[] held : new String[][] {{"\" Manual \"", "MANUAL"}, {"\"NONE\"", "NONE"}, {"\"socks\"", "SYSTEM"},
+                {"\"\"", "SYSTEM"}, {"null", "SYSTEM"}, {"3", "SYSTEM"}, {"{\"mode\": \"none\"}", "SYSTEM"},
+                {"[\"none\"]", "SYSTEM"}}) {
+            Files.writeString(file, "{\"schema\": \"sstp-doctor/settings/v1\", \"proxyMode\": " + held[0]
+                    + ", \"timeoutSeconds\": 20}");
+            Settings s = store.load();
+            assertEquals(Optional.empty(), store.lastProblem(), held[0]);
+            assertEquals(ProxyMode.valueOf(held[1]), s.proxyMode(), held[0]);
+            assertEquals(20, s.timeoutSeconds(), held[0] + ": the rest of the file still read");
+        }
     }
 
     @Test

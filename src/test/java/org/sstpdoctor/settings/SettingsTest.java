@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sstpdoctor.probe.ProxyMode;
 
 class SettingsTest {
     @Test
     void defaults() {
         Settings d = Settings.defaults();
         assertEquals(List.of(), d.recentAddresses());
-        assertEquals("system", d.proxyMode(), "as Windows and the command line do");
+        assertEquals(ProxyMode.SYSTEM, d.proxyMode(), "as Windows and the command line do");
         assertEquals(15, d.timeoutSeconds());
         assertFalse(d.rememberPassword());
         assertNull(d.proxyHost());
@@ -53,27 +54,28 @@ class SettingsTest {
         for (int i = 0; i < 20; i++) {
             many.add("x" + i);
         }
-        Settings s = new Settings(many, null, "MANUAL", "  ", 70000, "", true, " ", 0, null);
+        Settings s = new Settings(many, null, ProxyMode.MANUAL, "  ", 70000, "", true, " ", 0, null);
         assertEquals(List.of("a", "b", "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7"), s.recentAddresses());
         assertEquals(List.of(), s.recentDestinationNames());
-        assertEquals("manual", s.proxyMode());
+        assertEquals(ProxyMode.MANUAL, s.proxyMode());
         assertNull(s.proxyHost());
         assertNull(s.proxyPort(), "port out of range dropped");
         assertNull(s.proxyUser());
         assertNull(s.caFile());
         assertEquals(15, s.timeoutSeconds(), "timeout out of range: the default");
-        assertEquals("system", new Settings(null, null, "socks", null, null, null, false, null, 15, null).proxyMode());
+        assertEquals(ProxyMode.SYSTEM, new Settings(null, null, null, null, null, null, false, null, 15, null).proxyMode(),
+                "no mode: the default");
     }
 
     @Test
     void withMethodsRejectBadInput() {
         Settings d = Settings.defaults();
-        assertThrows(IllegalArgumentException.class, () -> d.withProxy("socks", "p", 1, null, false));
-        assertThrows(IllegalArgumentException.class, () -> d.withProxy("manual", "p", 0, null, false));
+        assertThrows(NullPointerException.class, () -> d.withProxy(null, "p", 1, null, false));
+        assertThrows(IllegalArgumentException.class, () -> d.withProxy(ProxyMode.MANUAL, "p", 0, null, false));
         assertThrows(IllegalArgumentException.class, () -> d.withTimeoutSeconds(0));
         assertThrows(IllegalArgumentException.class, () -> d.withTimeoutSeconds(601));
-        Settings manual = d.withProxy("Manual", "proxy.corp", 3128, "alice", true).withTimeoutSeconds(30).withCaFile("/etc/ca.pem");
-        assertEquals("manual", manual.proxyMode());
+        Settings manual = d.withProxy(ProxyMode.MANUAL, "proxy.corp", 3128, "alice", true).withTimeoutSeconds(30).withCaFile("/etc/ca.pem");
+        assertEquals(ProxyMode.MANUAL, manual.proxyMode());
         assertEquals("proxy.corp", manual.proxyHost());
         assertEquals(3128, manual.proxyPort());
         assertEquals("alice", manual.proxyUser());

@@ -392,7 +392,7 @@ class WizardTest extends WizardTestBase {
         Path file = temp.resolve("remembered.json");
         org.sstpdoctor.settings.SettingsStore store = new org.sstpdoctor.settings.SettingsStore(file);
         store.save(org.sstpdoctor.settings.Settings.defaults().withRecentAddress("vpn.contoso.test")
-                .withRecentDestinationName("Contoso VPN").withProxy("manual", "proxy.contoso.test", 3128, "alice", false));
+                .withRecentDestinationName("Contoso VPN").withProxy(org.sstpdoctor.probe.ProxyMode.MANUAL, "proxy.contoso.test", 3128, "alice", false));
         interact(() -> {
             wizard.shutdown();
             try {

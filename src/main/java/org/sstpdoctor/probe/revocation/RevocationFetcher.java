@@ -22,6 +22,7 @@ import okio.Buffer;
 import okio.BufferedSource;
 import org.sstpdoctor.probe.AnsweredBy;
 import org.sstpdoctor.probe.Cancellation;
+import org.sstpdoctor.probe.Failure;
 import org.sstpdoctor.probe.HostResolver;
 import org.sstpdoctor.probe.NameLookup;
 import org.sstpdoctor.target.ProxyEndpoint;
@@ -186,15 +187,17 @@ final class RevocationFetcher {
                                 + PeerText.clean(t.getMessage()));
             }
         }
-        if (isRefused(e)) {
+        // The probe's own classification of exceptions (the one place that reads JDK messages).
+        Failure.Kind failure = Failure.of(e).kind();
+        if (failure == Failure.Kind.REFUSED) {
             return failed(kind, url, start, AnsweredBy.NETWORK, -1, 0, "refused",
                     proxyPart + "connection refused");
         }
-        if (isTimeout(e)) {
+        if (failure == Failure.Kind.TIMEOUT) {
             return failed(kind, url, start, AnsweredBy.NOBODY, -1, 0, "timeout",
                     proxyPart + "no answer in time");
         }
-        if (isUnreachable(e)) {
+        if (failure == Failure.Kind.UNREACHABLE) {
             return failed(kind, url, start, AnsweredBy.NETWORK, -1, 0, "unreachable", proxyPart + "no route");
         }
         return failed(kind, url, start, proxy == null ? AnsweredBy.SERVER : AnsweredBy.PROXY, -1, 0, "failed",
@@ -227,36 +230,6 @@ final class RevocationFetcher {
         LookupTimeout(String message) {
             super(message);
         }
-    }
-
-    private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.SocketTimeoutException
-                    || t instanceof java.io.InterruptedIOException && "timeout".equalsIgnoreCase(t.getMessage())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isRefused(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT)
-                    .contains("refused")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (t instanceof java.net.NoRouteToHostException || m.contains("unreachable") || m.contains("no route")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The most informative message of the cause chain, one line. */

@@ -10,9 +10,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.sstpdoctor.probe.Cancellation;
+import org.sstpdoctor.probe.Failure;
 
 /**
  * Sends one Windows family's ClientHello over a plain socket (through the web proxy's tunnel when
@@ -111,8 +111,7 @@ public final class ClientHelloProber {
             if (socket.isClosed()) {
                 throw e;
             }
-            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            return HelloAnswer.of(HelloAnswer.Kind.CLOSED, message.contains("reset")
+            return HelloAnswer.of(HelloAnswer.Kind.CLOSED, Failure.of(e).is(Failure.Kind.RESET)
                     ? "the server reset the connection instead of answering the ClientHello"
                     : "the server closed the connection: " + reason(e));
         }
