@@ -85,6 +85,9 @@ class WizardPolishTest extends WizardTestBase {
     void everyResultOpensAtTheTop() throws Exception {
         try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.NAK, TestCertificates.valid()))) {
             runAgainst(server);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(lookup("#verdictBanner").query().isFocused(), "the first result, too, starts at the content, not at "
+                    + stage.getScene().getFocusOwner());
             ScrollPane scroller = lookup("#scroller").query();
             clickOn("#detailsTab");
             interact(() -> scroller.setVvalue(1.0));
