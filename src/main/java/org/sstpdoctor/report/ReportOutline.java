@@ -35,7 +35,7 @@ public record ReportOutline(Headline headline, List<Fact> facts, List<Section> s
     }
 
     /**
-     * What every format says beside a certificate's end of validity: "12 days left", "expires today",
+     * What every format says beside a certificate's end of validity: "12 days left", "less than a day left",
      * "expired 3 days ago"; empty when more than 30 days remain (or a time is unknown).
      */
     public static java.util.Optional<String> expiryNote(java.time.Instant notAfter, java.time.Instant testedAt) {

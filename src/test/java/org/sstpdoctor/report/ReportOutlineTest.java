@@ -109,7 +109,7 @@ class ReportOutlineTest {
 
     @Test
     void daysLeftInWords() {
-        assertEquals("expires today", OutlineBuilder.daysLeftWords(0));
+        assertEquals("less than a day left", OutlineBuilder.daysLeftWords(0));
         assertEquals("1 day left", OutlineBuilder.daysLeftWords(1));
         assertEquals("29 days left", OutlineBuilder.daysLeftWords(29));
         assertEquals("expired 1 day ago", OutlineBuilder.daysLeftWords(-1));
@@ -117,7 +117,7 @@ class ReportOutlineTest {
         assertEquals(java.util.Optional.empty(), OutlineBuilder.daysLeft(TESTED.plus(Duration.ofDays(30)), TESTED),
                 "30 days is not within 30 days, as the certificate check has it");
         assertEquals(java.util.Optional.of(-1L), OutlineBuilder.daysLeft(TESTED.minusSeconds(1), TESTED),
-                "expired a moment ago: expired, not 'today'");
+                "expired a moment ago: expired, not 'less than a day left'");
     }
 
     @Test

@@ -225,6 +225,8 @@ class WizardPolishTest extends WizardTestBase {
             type(KeyCode.ESCAPE);
             waitForPage(WizardController.Page.RESULT, 5);
             assertEquals(StateIcon.Kind.CANCELLED, ((StateIcon) lookup("#verdictIcon").query()).kind());
+            // Cancelled before the revocation check: the certificate line says so, never implies it passed.
+            assertTrue(fact("Certificate").contains("was not checked"), fact("Certificate"));
             shotAtSizes("polish-result-cancelled");
         }
     }
