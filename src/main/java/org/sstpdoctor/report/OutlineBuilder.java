@@ -242,12 +242,12 @@ final class OutlineBuilder {
                 : java.util.Optional.empty();
     }
 
-    /** "12 days left", "1 day left", "expires today", "expired 3 days ago". */
+    /** "12 days left", "1 day left", "less than a day left", "expired 3 days ago". */
     static String daysLeftWords(long days) {
         if (days < 0) {
             return "expired " + -days + (days == -1 ? " day ago" : " days ago");
         }
-        return days == 0 ? "expires today" : days + (days == 1 ? " day left" : " days left");
+        return days == 0 ? "less than a day left" : days + (days == 1 ? " day left" : " days left");
     }
 
     private static List<Section> retry(ProbeReport retry) {

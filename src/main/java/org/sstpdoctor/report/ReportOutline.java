@@ -34,6 +34,14 @@ public record ReportOutline(Headline headline, List<Fact> facts, List<Section> s
         return OutlineBuilder.build(report, resolution);
     }
 
+    /**
+     * What every format says beside a certificate's end of validity: "12 days left", "less than a day left",
+     * "expired 3 days ago"; empty when more than 30 days remain (or a time is unknown).
+     */
+    public static java.util.Optional<String> expiryNote(java.time.Instant notAfter, java.time.Instant testedAt) {
+        return OutlineBuilder.daysLeft(notAfter, testedAt).map(OutlineBuilder::daysLeftWords);
+    }
+
     /** The section with this title, if the report has one. */
     public java.util.Optional<Section> section(String title) {
         return sections.stream().filter(s -> s.title().equals(title)).findFirst();

@@ -47,7 +47,7 @@ public final class TextReport {
         out.append("SSTP Doctor ").append(outline.headline().toolVersion()).append(" - ")
                 .append(outline.headline().target()).append('\n');
         for (Fact f : outline.facts()) {
-            out.append(pad(f.label() + ":", HEAD_LABEL_WIDTH)).append(f.value().plainText()).append('\n');
+            fact(out, "", f, HEAD_LABEL_WIDTH);
         }
         for (Section s : outline.sections()) {
             out.append('\n').append(s.title()).append('\n');
@@ -81,8 +81,14 @@ public final class TextReport {
     private static void facts(StringBuilder out, List<Fact> facts) {
         int width = facts.stream().mapToInt(f -> f.label().length()).max().orElse(0) + 2;
         for (Fact f : facts) {
-            out.append("  ").append(pad(f.label() + ":", width)).append(f.value().plainText()).append('\n');
+            fact(out, "  ", f, width);
         }
+    }
+
+    /** One fact; a value in our own words wraps under itself, one quoting a peer is kept whole. */
+    private static void fact(StringBuilder out, String indent, Fact f, int width) {
+        String first = indent + pad(f.label() + ":", width);
+        item(out, f.value(), first, " ".repeat(first.length()));
     }
 
     /**

@@ -25,6 +25,7 @@ final class Dialogs {
         if (owner != null) {
             ask.initOwner(owner);
         }
+        fit(ask);
         Optional<ButtonType> answer = ask.showAndWait();
         return answer.isPresent() && answer.get() == leave;
     }
@@ -40,6 +41,7 @@ final class Dialogs {
         if (owner != null) {
             dialog.initOwner(owner);
         }
+        fit(dialog);
         return dialog.showAndWait().map(PracticeChoice::scenario);
     }
 
@@ -57,6 +59,17 @@ final class Dialogs {
         if (owner != null) {
             about.initOwner(owner);
         }
+        fit(about);
         about.show();
+    }
+
+    /**
+     * A dialog as tall as its text: JavaFX sizes a dialog's window before its text is laid out at the
+     * window's width, so at 150% (or with a long translation) the last line of the text was cut off.
+     */
+    static void fit(javafx.scene.control.Dialog<?> dialog) {
+        dialog.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dialog.setResizable(true);
     }
 }

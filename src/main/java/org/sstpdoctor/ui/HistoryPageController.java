@@ -131,6 +131,7 @@ public final class HistoryPageController implements WizardPage {
                 ButtonType.CANCEL);
         confirm.setHeaderText(Texts.get("history.clear.title"));
         confirm.initOwner(context.actions().window());
+        Dialogs.fit(confirm);
         if (confirm.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
             return;
         }

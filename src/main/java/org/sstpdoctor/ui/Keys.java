@@ -35,10 +35,26 @@ final class Keys {
                     e.consume();
                     target.fire();
                 }
-            } else if (e.isAltDown() && !e.isControlDown() && selectChoice(scene, e)) {
-                e.consume();
             }
         });
+        // Alt+letter: JavaFX handles mnemonics before the scene's own filters see the key (and then only fires
+        // an action event, which selects no radio button), so this filter sits on the window, which sees it first.
+        javafx.event.EventHandler<KeyEvent> mnemonics = e -> {
+            if (e.isAltDown() && !e.isControlDown() && e.getCode() != KeyCode.ALT && selectChoice(scene, e)) {
+                e.consume();
+            }
+        };
+        scene.windowProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, mnemonics);
+            }
+            if (now != null) {
+                now.addEventFilter(KeyEvent.KEY_PRESSED, mnemonics);
+            }
+        });
+        if (scene.getWindow() != null) {
+            scene.getWindow().addEventFilter(KeyEvent.KEY_PRESSED, mnemonics);
+        }
         // Alt+Left goes back, as in Windows' wizards and browsers.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), () -> {
             if (!wizard.backButton.isDisabled() && wizard.backButton.isVisible()) {
@@ -94,7 +110,8 @@ final class Keys {
 
     /**
      * JavaFX's mnemonic on a radio button or check box only fires an action event, which neither
-     * selects nor ticks it; Windows selects the option. Returns true when it handled the key.
+     * selects nor ticks it; Windows selects the option. Buttons fire, labels focus their field. Returns true
+     * when it handled the key.
      */
     private static boolean selectChoice(Scene scene, KeyEvent e) {
         // Labels first: JavaFX drops a label's mnemonic when its labelFor is set after the skin exists.
@@ -108,10 +125,11 @@ final class Keys {
             }
         }
         for (Map.Entry<KeyCombination, ObservableList<Mnemonic>> entry : scene.getMnemonics().entrySet()) {
-            if (!entry.getKey().match(e)) {
+            if (!matches(entry.getKey(), e)) {
                 continue;
             }
-            List<Node> targets = entry.getValue().stream().map(Mnemonic::getNode).filter(Node::isVisible).toList();
+            // A control whose skin registered its mnemonic twice is still one target.
+            List<Node> targets = entry.getValue().stream().map(Mnemonic::getNode).filter(Keys::shown).distinct().toList();
             if (targets.size() != 1) {
                 continue;
             }
@@ -127,12 +145,24 @@ final class Keys {
                 b.fire();
                 return true;
             }
-            if (!(target instanceof ButtonBase)) {
-                // A field named by its label (labelFor): the mnemonic's action event does nothing there.
-                target.requestFocus();
+            if (target instanceof ButtonBase b) {
+                // JavaFX matches a lower-case mnemonic ("Test _again") by the key's text, which Alt often
+                // empties (GTK, Monocle): the button then never fired. Fire it here, by its key.
+                b.fire();
                 return true;
             }
+            // A field named by its label (labelFor): the mnemonic's action event does nothing there.
+            target.requestFocus();
+            return true;
         }
         return false;
+    }
+
+    /** Alt+letter by the key pressed, whatever text the platform gave the key event. */
+    private static boolean matches(KeyCombination mnemonic, KeyEvent e) {
+        String name = mnemonic.getName(); // "Alt+N", or "Alt+y" for JavaFX's own mnemonic combination
+        String letter = name.isEmpty() ? "" : name.substring(name.length() - 1);
+        return mnemonic.match(e) || (e.isAltDown() && !e.isControlDown() && !e.isMetaDown()
+                && !letter.isEmpty() && letter.equalsIgnoreCase(e.getCode().getChar()));
     }
 }

@@ -79,7 +79,10 @@ final class ResultDetails {
             card.add(EntryViews.heading(Texts.get(i == 0 ? "cert.server" : "cert.issuer.n", i)), 0, row++, 2, 1);
             row = certRow(card, row, "cert.subject", c.subject());
             row = certRow(card, row, "cert.issuer", c.issuer());
-            row = certRow(card, row, "cert.valid", Formats.date(c.notBefore()) + " \u2192 " + Formats.date(c.notAfter()));
+            // The days left as every report format says them, when fewer than 30 remain.
+            row = certRow(card, row, "cert.valid", Formats.date(c.notBefore()) + " \u2192 " + Formats.date(c.notAfter())
+                    + org.sstpdoctor.report.ReportOutline.expiryNote(c.notAfter(), r.startedAt()).map(n -> " (" + n + ")")
+                    .orElse(""));
             if (!c.subjectAltNames().isEmpty()) {
                 row = certRow(card, row, "cert.names", String.join(", ", c.subjectAltNames()));
             }

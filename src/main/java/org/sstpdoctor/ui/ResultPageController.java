@@ -173,6 +173,11 @@ public final class ResultPageController implements WizardPage {
 
     @Override
     public void focus() {
+        if (verdictBanner.getScene() == null) {
+            // The first time, the banner joins the scene only with the scroll pane's skin, made by CSS; until
+            // then it cannot take the focus, and the window handed it to its first button (Back).
+            scroller.applyCss();
+        }
         verdictBanner.requestFocus(); // Tab then walks the content before the buttons
     }
 

@@ -116,7 +116,8 @@ final class ResultSummary {
                             Texts.get("result.details.revocation.short." + revocation.outcome().id()) + codeSuffix);
         }
         if (revocation == null || !revocation.outcome().name().startsWith("REVOCATION_")) {
-            return Texts.get("result.fact.cert.ok");
+            // Cancelled, or the time ran out, before the check: say so rather than imply it passed.
+            return Texts.get("result.fact.cert.notchecked");
         }
         return Texts.get("result.fact.cert." + revocation.outcome().id(), codeSuffix);
     }

@@ -67,6 +67,7 @@ public final class TestingPageController implements WizardPage {
         Label detail = new Label();
         detail.getStyleClass().add("stage-detail");
         detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a long reason wraps, never "…"
         detail.textProperty().bind(row.detail);
         detail.visibleProperty().bind(row.detail.isNotEmpty());
         detail.managedProperty().bind(detail.visibleProperty());

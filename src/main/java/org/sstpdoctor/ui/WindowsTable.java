@@ -52,6 +52,7 @@ final class WindowsTable {
     private static int add(GridPane grid, int row, String name, String value, String style) {
         Label n = new Label(name);
         n.getStyleClass().add("fact-name");
+        GridPane.setValignment(n, javafx.geometry.VPos.TOP); // beside the first line of a fingerprint that wraps
 
         Label v = new Label(value);
         v.setWrapText(true);

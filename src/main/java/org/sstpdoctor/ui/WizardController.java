@@ -68,6 +68,7 @@ public final class WizardController implements PageContext.Actions {
     @FXML MenuItem lookupMenuItem;
     @FXML MenuItem practiceMenuItem;
     @FXML MenuItem stopPracticeMenuItem;
+    @FXML javafx.scene.control.ScrollPane pageScroll;
     @FXML StackPane pageHolder;
     @FXML Label statusLine;
     @FXML Button nextButton;
@@ -98,6 +99,7 @@ public final class WizardController implements PageContext.Actions {
         context = new PageContext(model, appServices, settings, runner, this);
         views.put(Page.HOW, howPage);
         Keys.linkLabels(howPage);
+        WholeText.keep(root);
         pages.put(Page.HOW, howPageController);
         howPageController.initialise(context);
         // Remembered settings arrive from a background load; they fill the pages unless the person
@@ -162,6 +164,7 @@ public final class WizardController implements PageContext.Actions {
         }
         WizardPage controller = loader.getController();
         Keys.linkLabels(view);
+        WholeText.keep(view);
         views.put(page, view);
         pages.put(page, controller);
         controller.initialise(context);
@@ -185,6 +188,7 @@ public final class WizardController implements PageContext.Actions {
         UiLog.page(page);
         // Only the page on show is in the scene: hidden pages' Alt+letter mnemonics must not collide with it.
         pageHolder.getChildren().setAll(views.get(page));
+        pageScroll.setVvalue(0); // every page opens at its top
         pageTitle.setText(Texts.get("page." + page.key() + ".title"));
         pageSubtitle.setText(Texts.get("page." + page.key() + ".subtitle"));
         root.setAccessibleText(pageTitle.getText());
@@ -192,6 +196,9 @@ public final class WizardController implements PageContext.Actions {
         controller.shown();
         String title = controller.windowTitle();
         windowTitle.set(Texts.get("window.title", title.isEmpty() ? pageTitle.getText() : title));
+        // At once, so the scene never hands the focus of the page just removed to its first control (Back),
+        // and again once the page is laid out, for a control that takes the focus only then.
+        controller.focus();
         Platform.runLater(() -> {
             if (current == page) {
                 controller.focus();

@@ -89,8 +89,27 @@ class ReportOutlineTest {
     }
 
     @Test
+    void aProbedCertificateThatExpiresSoonShowsItsDaysInEveryFormat() throws Exception {
+        ReportFixtures.Probed p = ReportFixtures.scenario(org.sstpdoctor.responder.Scenario.WORKING,
+                org.sstpdoctor.testing.TestCertificates.expiringSoon());
+        assertEquals(Outcome.CERT_EXPIRING_SOON, p.report().findings().stream().map(f -> f.outcome())
+                .filter(o -> o == Outcome.CERT_EXPIRING_SOON).findFirst().orElse(null), p.report().findings().toString());
+        // Made with 12 days to run; a moment later 11 whole days remain.
+        long days = new ObjectMapper().readTree(JsonReport.render(p.report())).path("tls").path("chain").path(0)
+                .path("daysLeft").asLong();
+        assertTrue(days == 11 || days == 12, "daysLeft " + days);
+        String note = p.report().tls().chain().get(0).notAfter() + " (" + days + " days left)";
+        assertTrue(TextReport.render(p.report(), p.resolution()).contains(note));
+        assertTrue(MarkdownReport.render(p.report(), p.resolution()).contains(MarkdownReport.text(note)));
+        assertTrue(HtmlReport.render(p.report(), p.resolution()).contains(HtmlReport.esc(note)));
+        assertEquals(java.util.Optional.of(days + " days left"),
+                ReportOutline.expiryNote(p.report().tls().chain().get(0).notAfter(), p.report().startedAt()),
+                "the result page's certificate card says the same");
+    }
+
+    @Test
     void daysLeftInWords() {
-        assertEquals("expires today", OutlineBuilder.daysLeftWords(0));
+        assertEquals("less than a day left", OutlineBuilder.daysLeftWords(0));
         assertEquals("1 day left", OutlineBuilder.daysLeftWords(1));
         assertEquals("29 days left", OutlineBuilder.daysLeftWords(29));
         assertEquals("expired 1 day ago", OutlineBuilder.daysLeftWords(-1));
@@ -98,7 +117,7 @@ class ReportOutlineTest {
         assertEquals(java.util.Optional.empty(), OutlineBuilder.daysLeft(TESTED.plus(Duration.ofDays(30)), TESTED),
                 "30 days is not within 30 days, as the certificate check has it");
         assertEquals(java.util.Optional.of(-1L), OutlineBuilder.daysLeft(TESTED.minusSeconds(1), TESTED),
-                "expired a moment ago: expired, not 'today'");
+                "expired a moment ago: expired, not 'less than a day left'");
     }
 
     @Test

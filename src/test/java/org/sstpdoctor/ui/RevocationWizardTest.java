@@ -74,18 +74,6 @@ class RevocationWizardTest extends WizardTestBase {
         interact(() -> wizard.stopPractice());
     }
 
-    /** The value beside a fact's name at the top of the result page. */
-    private String fact(String name) {
-        javafx.scene.layout.GridPane facts = lookup("#facts").query();
-        java.util.List<Node> cells = facts.getChildren();
-        for (int i = 0; i + 1 < cells.size(); i += 2) {
-            if (((Labeled) cells.get(i)).getText().equals(name)) {
-                return ((Labeled) cells.get(i + 1)).getText();
-            }
-        }
-        throw new AssertionError("no fact " + name + " in " + allText(facts));
-    }
-
     private static String allText(Node node) {
         StringBuilder sb = new StringBuilder();
         if (node instanceof Labeled l) {

@@ -295,6 +295,12 @@ class WizardTest extends WizardTestBase {
             waitForPage(WizardController.Page.RESULT, 20);
             type(KeyCode.ESCAPE);                       // Esc on the last page = Cancel, which asks first
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> listWindows().size() > 1);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.stage.Window dialog = listWindows().stream().filter(w -> w != stage).findFirst().orElseThrow();
+            javafx.scene.control.Label question = (javafx.scene.control.Label) dialog.getScene().getRoot().lookup(".content");
+            assertTrue(question.getHeight() + 0.5 >= question.prefHeight(question.getWidth()),
+                    "the question is whole: " + question.getHeight() + " < " + question.prefHeight(question.getWidth()));
+            Screenshots.save(dialog.getScene(), "leave-dialog");
             type(KeyCode.ENTER);                        // "Leave" is the default answer
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !stage.isShowing());
         }
@@ -447,6 +453,29 @@ class WizardTest extends WizardTestBase {
             waitForPage(WizardController.Page.RESULT, 20);
             Screenshots.save(stage.getScene(), "scaled-5-result", 1.5);
             assertButtonBarInView("#finishButton");
+        }
+        // The testing page is taller than the window here, with the practice banner above it: it scrolls,
+        // never spilling over the page's title.
+        try (SstpResponder silent = SstpResponder.start(ResponderConfig.loopback(Scenario.SILENT_AFTER_TLS, TestCertificates.fromOtherCa()))) {
+            interact(() -> {
+                wizard.model().practiceBanner.set(Texts.get("practice.banner", Scenario.SILENT_AFTER_TLS.description()));
+                wizard.model().address.set("localhost:" + silent.port());
+                wizard.runTest();
+            });
+            waitForPage(WizardController.Page.TESTING, 5);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wizard.runnerRows().stream()
+                    .anyMatch(r -> r.time.get().endsWith("\u2026")));
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(stage.getScene(), "scaled-4-testing", 1.5);
+            javafx.scene.control.Label subtitle = lookup("#pageSubtitle").query();
+            javafx.scene.Node target = lookup("#testingTarget").query();
+            double subtitleBottom = subtitle.localToScene(subtitle.getBoundsInLocal()).getMaxY();
+            double pageTop = target.localToScene(target.getBoundsInLocal()).getMinY();
+            assertTrue(pageTop >= subtitleBottom, "the page starts below its title: " + pageTop + " < " + subtitleBottom);
+            assertButtonBarInView("#cancelButton");
+            interact(() -> wizard.cancelButton.fire());
+            waitForPage(WizardController.Page.RESULT, 10);
+            interact(() -> wizard.model().practiceBanner.set(""));
         }
     }
 

@@ -99,6 +99,18 @@ abstract class WizardTestBase extends FxRobot {
         throw new AssertionError(query + " is not a text node: " + node);
     }
 
+    /** The value beside a fact's name at the top of the result page. */
+    String fact(String name) {
+        javafx.scene.layout.GridPane facts = lookup("#facts").query();
+        List<javafx.scene.Node> cells = facts.getChildren();
+        for (int i = 0; i + 1 < cells.size(); i += 2) {
+            if (((Labeled) cells.get(i)).getText().equals(name)) {
+                return ((Labeled) cells.get(i + 1)).getText();
+            }
+        }
+        throw new AssertionError("no fact " + name + " in " + cells);
+    }
+
     /** Sets a field as a person would, but at once (typing long addresses key by key is slow in CI). */
     void fill(String query, String value) {
         TextInputControl field = lookup(query).query();
