@@ -1,11 +1,7 @@
 package org.sstpdoctor.cli;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -23,6 +19,7 @@ import org.sstpdoctor.probe.Secret;
 import org.sstpdoctor.probe.Stage;
 import org.sstpdoctor.probe.StageResult;
 import org.sstpdoctor.probe.TrustStores;
+import org.sstpdoctor.signin.Credentials;
 import org.sstpdoctor.kb.KnowledgeBase;
 import org.sstpdoctor.kb.Resolution;
 import org.sstpdoctor.probe.BatchProbe;
@@ -45,9 +42,12 @@ import picocli.CommandLine.Parameters;
             "the server, or nobody."},
         footer = {"", "The proxy password is never taken from the command line: set the environment variable",
             "SSTP_DOCTOR_PROXY_PASSWORD (or the one named by --proxy-password-env), or use",
-            "--proxy-password-stdin, or type it when asked."})
+            "--proxy-password-stdin, or type it when asked. The same holds for the VPN password",
+            "(--vpn-user): SSTP_DOCTOR_VPN_PASSWORD, --vpn-password-env, --vpn-password-stdin, or a prompt.",
+            "It is sent only to a server whose certificate passed every check."})
 final class ProbeCommand implements Callable<Integer> {
     static final String DEFAULT_PASSWORD_VARIABLE = ProxyOptions.DEFAULT_PASSWORD_VARIABLE;
+    static final String DEFAULT_VPN_PASSWORD_VARIABLE = "SSTP_DOCTOR_VPN_PASSWORD";
 
     private final CliContext context;
 
@@ -81,6 +81,18 @@ final class ProbeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     DebugOption debug;
+
+    @Option(names = "--vpn-user", paramLabel = "NAME",
+            description = "Also sign in to the VPN as this user (DOMAIN\\user or user) after the SSTP answer: PPP, "
+                    + "MS-CHAP v2 (or PAP/EAP if the server insists), the crypto binding, an address, then hang up.")
+    String vpnUser;
+
+    @Option(names = "--vpn-password-env", paramLabel = "VARIABLE", defaultValue = DEFAULT_VPN_PASSWORD_VARIABLE,
+            description = "Environment variable holding the VPN password (default: ${DEFAULT-VALUE}).")
+    String vpnPasswordVariable;
+
+    @Option(names = "--vpn-password-stdin", description = "Read the VPN password from the first line of standard input.")
+    boolean vpnPasswordFromStdin;
 
     @Option(names = "--trust-ca", paramLabel = "FILE",
             description = "A PEM file of CA certificates to trust besides the system's (a private PKI). Repeatable.")
@@ -120,6 +132,7 @@ final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Secret password = null;
+        Secret vpnPassword = null;
         try {
             if (addresses.isEmpty() && addressFile == null) {
                 throw new InputException(org.sstpdoctor.target.InputField.ADDRESS, "Say which server to test, for example: sstp-doctor probe vpn.example.com");
@@ -129,10 +142,29 @@ final class ProbeCommand implements Callable<Integer> {
                         + "; you gave " + concurrency + ".");
             }
             Integer portOverride = port == null ? null : AddressParser.parsePort(port, org.sstpdoctor.target.InputField.PORT);
+            if (vpnUser != null && vpnPasswordFromStdin
+                    && (proxyOptions.passwordFromStdin() && proxyOptions.proxyUser != null
+                    || "-".equals(String.valueOf(addressFile)))) {
+                throw new InputException(org.sstpdoctor.target.InputField.VPN_PASSWORD, "Standard input can hold only one thing: the VPN password, "
+                        + "the proxy password or the list of servers. Give the others another way.");
+            }
             Secret[] read = new Secret[1];
             ProxySettings proxySettings = proxyOptions.settings(context, "-".equals(String.valueOf(addressFile)),
                     secret -> read[0] = secret);
             password = read[0];
+            Credentials signIn = null;
+            if (vpnUser != null) {
+                String[] parts = splitDomain(vpnUser);
+                vpnPassword = PasswordSource.read(context, vpnPasswordFromStdin, vpnPasswordVariable, "VPN password",
+                        "--vpn-password-stdin", "VPN password for " + vpnUser.strip() + ": ");
+                try {
+                    signIn = new Credentials(parts[1], vpnPassword, parts[0]);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(org.sstpdoctor.target.InputField.VPN_USER, "The VPN user name cannot be used: " + e.getMessage() + ".");
+                }
+            } else if (vpnPasswordFromStdin) {
+                throw new InputException(org.sstpdoctor.target.InputField.VPN_USER, "--vpn-password-stdin was given without --vpn-user NAME.");
+            }
             List<X509Certificate> extra = new ArrayList<>();
             for (Path file : trustFiles) {
                 extra.addAll(TrustStores.readCertificates(file));
@@ -141,7 +173,7 @@ final class ProbeCommand implements Callable<Integer> {
                     new InputException(org.sstpdoctor.target.InputField.EXPECTED_CERTIFICATE, "--expect-certificate must be a "
                             + "SHA-256 fingerprint (64 hex digits, colons allowed) or a Windows SHA-1 thumbprint (40 hex digits)."));
             RequestOptions options = new RequestOptions(proxySettings, extra,
-                    trustFiles.isEmpty() ? null : trustFiles.toString(), timeout, portOverride, expected, !noWindowsCheck);
+                    trustFiles.isEmpty() ? null : trustFiles.toString(), timeout, portOverride, expected, !noWindowsCheck, signIn);
             ReportFormat chosen = format();
             if (addressFile == null && addresses.size() == 1 && chosen.forOneServer()) {
                 return single(options.requestFor(addresses.get(0)), chosen, out, err);
@@ -153,6 +185,9 @@ final class ProbeCommand implements Callable<Integer> {
         } finally {
             if (password != null) {
                 password.wipe();
+            }
+            if (vpnPassword != null) {
+                vpnPassword.wipe();
             }
         }
     }
@@ -182,6 +217,18 @@ final class ProbeCommand implements Callable<Integer> {
                     + " use table, jsonl or csv.");
         }
         return format;
+    }
+
+    /** "CORP\\alice" to {"CORP", "alice"}; "alice" to {"", "alice"}. */
+    static String[] splitDomain(String typed) throws InputException {
+        String value = typed.strip();
+        int slash = value.indexOf('\\');
+        String domain = slash < 0 ? "" : value.substring(0, slash);
+        String user = slash < 0 ? value : value.substring(slash + 1);
+        if (user.isEmpty() || user.indexOf('\\') >= 0) {
+            throw new InputException(org.sstpdoctor.target.InputField.VPN_USER, "Type the VPN user as user or DOMAIN\\user; '" + value + "' is neither.");
+        }
+        return new String[] {domain, user};
     }
 
     private int single(ProbeRequest request, ReportFormat chosen, PrintWriter out, PrintWriter err) {

@@ -16,9 +16,11 @@ import org.sstpdoctor.target.InputException;
  * @param extraTrustSource the {@code --trust-ca} files, for the report; null without any
  * @param expectedCertificate the normalised {@code --expect-certificate} fingerprint; empty for none
  * @param checkWindows false with {@code --no-windows-check}
+ * @param signIn the {@code --vpn-user} credentials for the sign-in test, or null
  */
 record RequestOptions(ProxySettings proxy, List<X509Certificate> extraTrust, String extraTrustSource, Duration timeout,
-                      Integer port, String expectedCertificate, boolean checkWindows) {
+                      Integer port, String expectedCertificate, boolean checkWindows,
+                      org.sstpdoctor.signin.Credentials signIn) {
     RequestOptions {
         extraTrust = List.copyOf(extraTrust);
         expectedCertificate = expectedCertificate == null ? "" : expectedCertificate;
@@ -26,6 +28,6 @@ record RequestOptions(ProxySettings proxy, List<X509Certificate> extraTrust, Str
 
     ProbeRequest requestFor(String typed) throws InputException {
         return new ProbeRequest(typed, AddressParser.parse(typed, port), proxy, extraTrust, extraTrustSource, timeout,
-                expectedCertificate, checkWindows);
+                expectedCertificate, checkWindows, signIn);
     }
 }

@@ -13,7 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import org.sstpdoctor.responder.PracticePki;
 import org.sstpdoctor.responder.ResponderConfig;
 import org.sstpdoctor.responder.Scenario;
+import org.sstpdoctor.responder.SignInBehaviour;
+import org.sstpdoctor.responder.SignInConfig;
 import org.sstpdoctor.responder.SstpResponder;
+import org.sstpdoctor.ppp.AuthProtocol;
+import org.sstpdoctor.probe.Secret;
+import org.sstpdoctor.target.InputException;
 import org.sstpdoctor.sstp.StatusCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +29,10 @@ import picocli.CommandLine.Option;
         header = "Runs a practice SSTP server on this computer, working or broken on purpose.",
         description = {"Runs a practice SSTP server on this computer that answers like a working server,",
             "or like one of the broken ones SSTP Doctor diagnoses (see --list-scenarios).",
-            "It authenticates nobody and carries no traffic."})
+            "With --user it also signs that one account in over PPP (MS-CHAP v2, PAP or EAP) and offers",
+            "an address, or misbehaves as --sign-in says. It never carries traffic."},
+        footer = {"", "The account's password is never taken from the command line: set the environment variable",
+            "SSTP_DOCTOR_VPN_PASSWORD (or the one named by --password-env), or use --password-stdin."})
 final class ServeCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -58,8 +66,27 @@ final class ServeCommand implements Callable<Integer> {
             + "server is meant for this computer; anyone who can reach it could use it.")
     boolean allowRemote;
 
-    @Option(names = "--list-scenarios", description = "List the scenarios and exit.")
+    @Option(names = "--list-scenarios", description = "List the scenarios and the sign-in behaviours, and exit.")
     boolean list;
+
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Sign in this one VPN account after the Call Connect Ack (PPP server side).")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VARIABLE", defaultValue = "SSTP_DOCTOR_VPN_PASSWORD",
+            description = "Environment variable holding the account's password (default: ${DEFAULT-VALUE}).")
+    String passwordVariable;
+
+    @Option(names = "--password-stdin", description = "Read the account's password from the first line of standard input.")
+    boolean passwordFromStdin;
+
+    @Option(names = "--sign-in", paramLabel = "BEHAVIOUR", defaultValue = "working",
+            description = "How the sign-in behaves with --user (default: ${DEFAULT-VALUE}); see --list-scenarios.")
+    String signInBehaviour;
+
+    @Option(names = "--auth", paramLabel = "PROTOCOL", defaultValue = "mschapv2",
+            description = "The sign-in method asked for with --user: mschapv2, pap or eap (default: ${DEFAULT-VALUE}).")
+    String auth;
 
     @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class, hidden = true,
             description = "Stop after this long (for scripts and tests).")
@@ -86,6 +113,11 @@ final class ServeCommand implements Callable<Integer> {
         if (list) {
             for (Scenario s : Scenario.values()) {
                 out.printf("  %-22s %s%n", s.id(), s.description());
+            }
+            out.println();
+            out.println("Sign-in behaviours (with --user NAME, --sign-in BEHAVIOUR):");
+            for (SignInBehaviour b : SignInBehaviour.values()) {
+                out.printf("  %-22s %s%n", b.id(), b.description());
             }
             return 0;
         }
@@ -118,6 +150,39 @@ final class ServeCommand implements Callable<Integer> {
             err.println("warning: listening on " + bind + " (--allow-remote): other computers that can reach this one"
                     + " can use the practice server.");
         }
+        SignInConfig signIn = null;
+        if (user != null) {
+            SignInBehaviour behaviour = SignInBehaviour.fromId(signInBehaviour).orElse(null);
+            if (behaviour == null) {
+                err.println("There is no sign-in behaviour called '" + signInBehaviour + "'. See serve --list-scenarios.");
+                return ExitCode.BAD_USAGE;
+            }
+            AuthProtocol protocol = switch (auth.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "mschapv2", "ms-chapv2", "ms-chap-v2" -> AuthProtocol.MSCHAP_V2;
+                case "pap" -> AuthProtocol.PAP;
+                case "eap" -> AuthProtocol.EAP;
+                default -> null;
+            };
+            if (protocol == null) {
+                err.println("The sign-in method must be mschapv2, pap or eap; you typed '" + auth + "'.");
+                return ExitCode.BAD_USAGE;
+            }
+            if (user.isBlank() || user.length() > 256 || user.chars().anyMatch(Character::isISOControl)) {
+                err.println("The user name must be 1 to 256 printable characters.");
+                return ExitCode.BAD_USAGE;
+            }
+            try {
+                Secret password = PasswordSource.read(context, passwordFromStdin, passwordVariable, "account password",
+                        "--password-stdin", "Password for the practice account " + user.strip() + ": ");
+                signIn = SignInConfig.of(user.strip(), password).withBehaviour(behaviour).withAuth(protocol);
+            } catch (InputException e) {
+                err.println(e.getMessage());
+                return ExitCode.BAD_USAGE;
+            }
+        } else if (!"working".equals(signInBehaviour)) {
+            err.println("--sign-in needs --user NAME: the sign-in behaviours are about one account.");
+            return ExitCode.BAD_USAGE;
+        }
         // The practice CA publishes its CRL and OCSP responder on loopback, so revocation is checked as for a real CA.
         PracticePki pki = PracticePki.start();
         if (caFile != null) {
@@ -128,7 +193,7 @@ final class ServeCommand implements Callable<Integer> {
                 StatusCode.VALUE_NOT_SUPPORTED, 0x02, Duration.ofSeconds(20));
         SstpResponder responder;
         try {
-            responder = SstpResponder.start(config);
+            responder = SstpResponder.start(config, signIn);
         } catch (IOException e) {
             pki.close();
             err.println("Cannot listen on " + bind + ":" + port + ": " + e.getMessage());
@@ -147,10 +212,15 @@ final class ServeCommand implements Callable<Integer> {
                 + responder.port();
         String host = bound.isAnyLocalAddress() ? literal(InetAddress.getLoopbackAddress()) : literal(bound);
         out.println("Practice SSTP server: " + chosen.id() + " - " + chosen.description());
+        if (signIn != null) {
+            out.println("Signs in " + signIn.user() + " with " + signIn.auth().displayName() + ": "
+                    + signIn.behaviour().id() + " - " + signIn.behaviour().description());
+        }
         out.println("Listening on " + listening + ". Stop it with Ctrl-C.");
         String expected = pki.expectedFingerprint(chosen).map(f -> " --expect-certificate " + f).orElse("");
         out.println("Try it:  sstp-doctor probe " + host + ":" + responder.port() + " --proxy none"
-                + (caFile != null ? " --trust-ca " + caFile : "") + expected);
+                + (caFile != null ? " --trust-ca " + caFile : "") + expected
+                + (signIn != null ? " --vpn-user " + signIn.user() : ""));
         if (caFile == null) {
             out.println("(Its certificate comes from a practice CA; add --write-ca FILE and probe with --trust-ca FILE"
                     + " to trust it, or see the untrusted-certificate diagnosis without.)");

@@ -14,12 +14,26 @@ public interface ActiveStep extends Step {
         return "";
     }
 
+    /** Why the stage is skipped in this attempt, when that depends on what earlier steps found. */
+    default String skipReason(AttemptContext context) {
+        return skipReason();
+    }
+
     /**
      * A finishing step runs after the others whatever they found (a failed one included) and only
      * reports: its {@link StepEnd#result()} does not replace the outcome (the probe weighs its
      * findings in itself).
      */
     default boolean finishing() {
+        return false;
+    }
+
+    /**
+     * Whether this finishing step runs in its place in the list instead of at the end, because a step
+     * after it needs its verdict (the sign-in needs revocation's before any credential is sent). It
+     * still only reports and stops nothing; if the attempt ends before its place, it runs at the end.
+     */
+    default boolean inOrder(AttemptContext context) {
         return false;
     }
 

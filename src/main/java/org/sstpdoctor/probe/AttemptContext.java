@@ -127,6 +127,21 @@ public final class AttemptContext {
     public void revocation(org.sstpdoctor.probe.revocation.RevocationResult result) { revocation = result; }
     public List<Finding> stageFindings() { return List.copyOf(stageFindings); }
 
+    // --- the sign-in test (issue 13): what "Signing in" hands to "Getting an address" -------------
+
+    private org.sstpdoctor.sstp.CryptoBindingRequest bindingRequest;
+    private SignInStep.Session signInSession;
+    private SignInReport signInReport;
+
+    /** The Ack's crypto binding request when the call was kept open for the sign-in; else null. */
+    public org.sstpdoctor.sstp.CryptoBindingRequest bindingRequest() { return bindingRequest; }
+    void bindingRequest(org.sstpdoctor.sstp.CryptoBindingRequest request) { bindingRequest = request; }
+    SignInStep.Session signInSession() { return signInSession; }
+    void signInSession(SignInStep.Session session) { signInSession = session; }
+    /** The sign-in test's report once it ended (or was refused); else null. */
+    public SignInReport signInReport() { return signInReport; }
+    void signInReport(SignInReport report) { signInReport = report; }
+
     public TransportSpec transportSpec() {
         return new TransportSpec(target(), proxy, addresses,
                 withCredentials ? request.proxy().user() : null,

@@ -13,7 +13,7 @@ final class AttemptRunner {
     private static final System.Logger LOG = System.getLogger(AttemptRunner.class.getName());
     /** What one attempt found. */
     record Result(VerdictRule.Decision decision, List<StageResult> stages, Observation observation, TlsInfo tls,
-                  HttpReply httpResponse, SstpResult sstp, List<String> notes) {
+                  HttpReply httpResponse, SstpResult sstp, List<String> notes, SignInReport signIn) {
     }
 
     private final List<Step> steps;
@@ -28,7 +28,7 @@ final class AttemptRunner {
         StageTracker tracker = context.tracker();
         for (Step step : steps) {
             if (!applies(step, context)) {
-                tracker.never(step.stage(), StageStatus.SKIPPED, skipReason(step));
+                tracker.never(step.stage(), StageStatus.SKIPPED, skipReason(step, context));
             }
         }
         Classified layer = null;
@@ -41,11 +41,17 @@ final class AttemptRunner {
                 }
                 Step step = steps.get(i);
                 if (!applies(step, context)) {
+                    // What earlier steps found can take a stage out of the attempt (a certificate that failed
+                    // a check takes the sign-in): it is reported skipped now, not at the end.
+                    tracker.never(step.stage(), StageStatus.SKIPPED, skipReason(step, context));
                     i++;
                     continue;
                 }
                 if (step instanceof ActiveStep active && active.finishing()) {
-                    i++; // run below, after the others
+                    if (active.inOrder(context)) {
+                        runFinishing(active, context); // a later step needs its verdict (the sign-in, revocation's)
+                    }
+                    i++; // else run below, after the others
                     continue;
                 }
                 if (step instanceof ActiveStep active) {
@@ -77,6 +83,7 @@ final class AttemptRunner {
                 }
             }
         } finally {
+            leaveUnusedCall(context);
             if (context.exchange() != null) {
                 context.exchange().close();
             }
@@ -92,7 +99,7 @@ final class AttemptRunner {
         Stage failing = cancelled || layer.stage() == null ? Timeline.inProgress(steps, tracker)
                 : failed(layer) ? layer.stage() : null;
         List<StageResult> stages = Timeline.build(steps, tracker, failing, cancelled ? "cancelled" : layer.detail(),
-                tracker.now(), s -> applies(s, context), AttemptRunner::skipReason);
+                tracker.now(), s -> applies(s, context), s -> skipReason(s, context));
         tracker.finish(stages);
         VerdictRule.Decision decision = VerdictRule.decide(layer, context.tls(), context.stageFindings());
         LOG.log(System.Logger.Level.DEBUG, "layer outcome {0} at {1} ({2}); decided {3}, answered by {4}",
@@ -103,7 +110,7 @@ final class AttemptRunner {
             notes.addAll(context.observation().notes());
         }
         return new Result(decision, stages, context.observation(), context.tls(), context.httpResponse(),
-                context.sstp(), notes);
+                context.sstp(), notes, context.signInReport());
     }
 
     /** The finishing steps, whatever the others found; they report, and do not change the outcome. */
@@ -123,20 +130,42 @@ final class AttemptRunner {
         for (Step step : steps) {
             if (step instanceof ActiveStep active && active.finishing() && applies(step, context)
                     && !tracker.hasEnded(step.stage())) {
-                if (active.quiet(context)) {
-                    StepEnd end = active.run(context);
-                    tracker.never(step.stage(), end.status() == StageStatus.SKIPPED ? StageStatus.SKIPPED
-                            : StageStatus.NOT_REACHED, end.status() == StageStatus.SKIPPED ? end.detail() : "");
-                    continue;
-                }
-                tracker.started(step.stage());
-                StepEnd end = active.run(context);
-                // Once started it ran: time that ran out meanwhile leaves a check not made (a warning), not a skip.
-                boolean neverRan = end.status() == StageStatus.SKIPPED || end.status() == StageStatus.NOT_REACHED;
-                String detail = neverRan && (end.detail() == null || end.detail().isEmpty())
-                        ? "no time left within the probe's time limit" : end.detail();
-                tracker.ended(step.stage(), neverRan ? StageStatus.WARNED : end.status(), detail, tracker.now());
+                runFinishing(active, context);
             }
+        }
+    }
+
+    /** One finishing step: it reports (live) and leaves the outcome as it was. */
+    private static void runFinishing(ActiveStep active, AttemptContext context) {
+        StageTracker tracker = context.tracker();
+        if (active.quiet(context)) {
+            StepEnd end = active.run(context);
+            tracker.never(active.stage(), end.status() == StageStatus.SKIPPED ? StageStatus.SKIPPED
+                    : StageStatus.NOT_REACHED, end.status() == StageStatus.SKIPPED ? end.detail() : "");
+            return;
+        }
+        tracker.started(active.stage());
+        StepEnd end = active.run(context);
+        // Once started it ran: time that ran out meanwhile leaves a check not made (a warning), not a skip.
+        boolean neverRan = end.status() == StageStatus.SKIPPED || end.status() == StageStatus.NOT_REACHED;
+        String detail = neverRan && (end.detail() == null || end.detail().isEmpty())
+                ? "no time left within the probe's time limit" : end.detail();
+        tracker.ended(active.stage(), neverRan ? StageStatus.WARNED : end.status(), detail, tracker.now());
+    }
+
+    /**
+     * A call kept open after the Ack for a sign-in that then did not run (the revocation check failed
+     * meanwhile, or the probe was cut short) is left as any other: CALL_DISCONNECT ([MS-SSTP] 3.1.5.2.1).
+     */
+    private static void leaveUnusedCall(AttemptContext context) {
+        if (context.bindingRequest() == null || context.signInSession() != null || context.signInReport() != null
+                || context.exchange() == null || context.exchange().channel() == null
+                || context.tracker().hasStarted(Stage.SIGN_IN) || context.cancellation().isCancelled()) {
+            return;
+        }
+        String ending = CallConnectExchange.leave(context.exchange().channel());
+        if (context.sstp() != null) {
+            context.sstp(context.sstp().withEnding(ending));
         }
     }
 
@@ -251,7 +280,7 @@ final class AttemptRunner {
         return ((ActiveStep) step).applies(context);
     }
 
-    private static String skipReason(Step step) {
-        return step instanceof TransportStep ts ? ts.skipReason() : ((ActiveStep) step).skipReason();
+    private static String skipReason(Step step, AttemptContext context) {
+        return step instanceof TransportStep ts ? ts.skipReason() : ((ActiveStep) step).skipReason(context);
     }
 }

@@ -30,7 +30,10 @@ public final class CallConnectExchange {
     static final int MAX_PACKETS_BEFORE_ANSWER = 64;
 
     /** What the exchange came to; {@code answeredAtMillis} is when the answer (or the failure) came, by {@code clock}. */
-    public record Result(Classified classified, SstpResult sstp, double answeredAtMillis) {
+    public record Result(Classified classified, SstpResult sstp, double answeredAtMillis, CryptoBindingRequest keptOpenFor) {
+        public Result(Classified classified, SstpResult sstp, double answeredAtMillis) {
+            this(classified, sstp, answeredAtMillis, null);
+        }
     }
 
     /** A Result timed when the answer came, before CALL_DISCONNECT. */
@@ -59,16 +62,28 @@ public final class CallConnectExchange {
 
     /** @param clock milliseconds of the attempt, to date the answer */
     public static Result run(SstpChannel channel, BooleanSupplier cancelled, java.util.function.DoubleSupplier clock) {
+        return run(channel, cancelled, clock, false);
+    }
+
+    /**
+     * @param stayOnAck keep the call open after an Ack, for the sign-in test, instead of leaving with
+     *     CALL_DISCONNECT; the Ack's crypto binding request is then in {@link Result#keptOpenFor()}
+     */
+    public static Result run(SstpChannel channel, BooleanSupplier cancelled, java.util.function.DoubleSupplier clock,
+                             boolean stayOnAck) {
         Timed timed = new Timed(clock);
-        Partial p = exchange(channel, cancelled, timed);
+        Partial p = exchange(channel, cancelled, timed, stayOnAck);
         timed.mark();
-        return new Result(p.classified(), p.sstp(), timed.at);
+        return new Result(p.classified(), p.sstp(), timed.at, p.keptOpenFor());
     }
 
-    private record Partial(Classified classified, SstpResult sstp) {
+    private record Partial(Classified classified, SstpResult sstp, CryptoBindingRequest keptOpenFor) {
+        Partial(Classified classified, SstpResult sstp) {
+            this(classified, sstp, null);
+        }
     }
 
-    private static Partial exchange(SstpChannel channel, BooleanSupplier cancelled, Timed timed) {
+    private static Partial exchange(SstpChannel channel, BooleanSupplier cancelled, Timed timed, boolean stayOnAck) {
         byte[] request = ControlPacket.callConnectRequest().encode();
         String requestHex = SstpCodec.hex(request);
         InputStream in = channel.input();
@@ -92,7 +107,7 @@ public final class CallConnectExchange {
                     SstpCodec.write(out, ControlPacket.echoResponse());
                     continue;
                 }
-                return answer(control, requestHex, channel, timed);
+                return answer(control, requestHex, channel, timed, stayOnAck);
             }
             return new Partial(fail(Outcome.SSTP_MALFORMED, "the server sent " + MAX_PACKETS_BEFORE_ANSWER
                     + " packets without answering the Call Connect Request"), ended(requestHex, "closed"));
@@ -132,7 +147,8 @@ public final class CallConnectExchange {
         return new SstpResult(requestHex, "", "", "", -1, "", "", ending);
     }
 
-    private static Partial answer(ControlPacket control, String requestHex, SstpChannel channel, Timed timed) {
+    private static Partial answer(ControlPacket control, String requestHex, SstpChannel channel, Timed timed,
+                                  boolean stayOnAck) {
         timed.mark();
         String hex = SstpCodec.hex(control.encode());
         String description = SstpCodec.describe(control);
@@ -145,14 +161,18 @@ public final class CallConnectExchange {
             String hashes = control.attribute(AttributeId.CRYPTO_BINDING_REQ)
                     .flatMap(CallConnectExchange::bindingRequest)
                     .map(CallConnectExchange::describeHashes).orElse("");
-            String ending = leave(channel);
+            Optional<CryptoBindingRequest> binding = control.attribute(AttributeId.CRYPTO_BINDING_REQ)
+                    .flatMap(CallConnectExchange::bindingRequest);
+            boolean stay = stayOnAck && !hashes.isEmpty() && binding.isPresent();
+            String ending = stay ? "kept open for the sign-in test" : leave(channel);
             SstpResult sstp = new SstpResult(requestHex, typeName, description, hex, -1, "", hashes, ending);
             if (hashes.isEmpty()) {
                 return new Partial(fail(Outcome.SSTP_MALFORMED, "the Call Connect Ack carries no valid crypto binding request"),
                         sstp);
             }
             return new Partial(new Classified(Outcome.SSTP_ACK, AnsweredBy.SERVER,
-                    "Call Connect Ack received (crypto binding: " + hashes + ")", Stage.SSTP_CONTROL), sstp);
+                    "Call Connect Ack received (crypto binding: " + hashes + ")", Stage.SSTP_CONTROL), sstp,
+                    stay ? binding.get() : null);
         }
         SstpResult sstp = new SstpResult(requestHex, typeName, description, hex, statusCode, statusName, "", "closed");
         if (type == MessageType.CALL_CONNECT_NAK) {
@@ -165,7 +185,7 @@ public final class CallConnectExchange {
     }
 
     /** Leaves the call politely: CALL_DISCONNECT, then a short wait for its acknowledgement. */
-    private static String leave(SstpChannel channel) {
+    static String leave(SstpChannel channel) {
         try {
             channel.readTimeoutMillis(DISCONNECT_WAIT_MILLIS);
             SstpCodec.write(channel.output(), ControlPacket.callDisconnect());

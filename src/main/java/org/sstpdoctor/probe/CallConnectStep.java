@@ -22,9 +22,12 @@ final class CallConnectStep implements ActiveStep {
             return StepEnd.failed(new Classified(Outcome.INTERNAL_ERROR, AnsweredBy.THIS_COMPUTER,
                     "the connection was not handed over after the 200", Stage.SSTP_CONTROL));
         }
+        // With the sign-in test to follow, the call stays open after the Ack (the certificate is known by now).
+        boolean signInFollows = SignInStep.appliesTo(context);
         CallConnectExchange.Result result = CallConnectExchange.run(channel, context.cancellation()::isCancelled,
-                context.tracker()::now);
+                context.tracker()::now, signInFollows);
         context.sstp(result.sstp());
+        context.bindingRequest(result.keptOpenFor());
         // The stage ends when the answer came; leaving the call politely afterwards is not part of it.
         return (result.classified().outcome() == Outcome.SSTP_ACK ? StepEnd.passed(result.classified())
                 : StepEnd.failed(result.classified())).at(result.answeredAtMillis());

@@ -84,6 +84,16 @@ public enum Outcome {
     PROXY_NOT_A_PROXY(FAIL, PROXY, "The proxy setting points at a web server, not a web proxy"),
     PROXY_SILENT(FAIL, PROXY, "The web proxy accepted the connection but never answered the tunnel request"),
 
+    // The optional sign-in test (issue 13): after the Call Connect Ack, with the user's VPN credentials.
+    SIGNED_IN(PASS, SERVER, "Signed in and offered an address"),
+    SIGNIN_WRONG_CREDENTIALS(FAIL, SERVER, "The VPN user name or password was not accepted (691)"),
+    SIGNIN_AUTH_PROTOCOL(FAIL, SERVER, "The server and the client use different sign-in methods"),
+    SIGNIN_REFUSED(FAIL, SERVER, "The server refused the sign-in by policy"),
+    SIGNIN_NO_ADDRESS(FAIL, SERVER, "Signed in, but the server offered no address (720)"),
+    SIGNIN_BINDING_REJECTED(FAIL, SERVER, "The server rejected the crypto binding after sign-in"),
+    SIGNIN_NO_ANSWER(FAIL, SERVER, "The server stopped answering during the sign-in"),
+    SIGNIN_LCP_NOT_CONVERGING(FAIL, SERVER, "The PPP link was never agreed (732)"),
+    SIGNIN_FAILED(FAIL, SERVER, "The sign-in broke off"),
     // Will Windows connect? (issue 12)
     CAPTIVE_PORTAL(FAIL, NETWORK, "The network wants a sign-in first: a login page answered"),
     TLS_INTERCEPTED(FAIL, PROXY, "A proxy or firewall decrypts the connection (TLS inspection)"),
@@ -129,6 +139,10 @@ public enum Outcome {
 
     public boolean isRevocationProblem() {
         return name().startsWith("REVOCATION_") && this != REVOCATION_GOOD;
+    }
+
+    public boolean isSignInOutcome() {
+        return this == SIGNED_IN || name().startsWith("SIGNIN_");
     }
 
     public boolean isProxyProblem() {

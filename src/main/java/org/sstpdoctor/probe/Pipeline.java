@@ -15,6 +15,8 @@ public final class Pipeline {
             new SstpRequestStep(),
             new CallConnectStep(),
             new RevocationStep(),
+            new SignInStep(),
+            new AddressStep(),
             new WindowsTlsStep(),
             new ServerIdentityStep());
 

@@ -26,18 +26,19 @@ import org.sstpdoctor.text.PeerText;
  *                 what the server looks like, clocks, a login page ({@link Insights#NONE} when not worked out)
  * @param connectHead the exact CONNECT request head sent to the web proxy (the first), "" without a proxy
  * @param revocation the revocation check of the chain, null when no certificate was received
+ * @param signIn the sign-in test, when a VPN user name was given; else null
  */
 public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
                           Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
                           ProbeReport authenticatedRetry, Insights insights, String connectHead,
-                          org.sstpdoctor.probe.revocation.RevocationResult revocation) {
+                          org.sstpdoctor.probe.revocation.RevocationResult revocation, SignInReport signIn) {
 
-    /** Without a CONNECT head and a revocation check. */
+    /** Without a CONNECT head, a revocation check and a sign-in test. */
     public ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis diagnosis, List<StageResult> stages,
                        Network network, SstpRequest request, TlsInfo tls, SstpResult sstp, List<String> notes,
                        ProbeReport authenticatedRetry, Insights insights) {
         this(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, authenticatedRetry, insights, "",
-                null);
+                null, null);
     }
 
     /**
@@ -149,7 +150,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
     /** The report with the second, credentialed attempt attached. */
     public ProbeReport withAuthenticatedRetry(ProbeReport retry) {
         return new ProbeReport(run, target, proxy, diagnosis, stages, network, request, tls, sstp, notes, retry, insights,
-                connectHead, revocation);
+                connectHead, revocation, signIn);
     }
 
     /** The report for input that could not be used (a bad line in a list of servers). */
@@ -191,6 +192,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         private ProbeReport authenticatedRetry;
         private String connectHead = "";
         private org.sstpdoctor.probe.revocation.RevocationResult revocation;
+        private SignInReport signIn;
         private Insights insights = Insights.NONE;
 
         private Builder() {
@@ -237,6 +239,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
         public Builder authenticatedRetry(ProbeReport r) { authenticatedRetry = r; return this; }
         public Builder connectHead(String head) { connectHead = head; return this; }
         public Builder revocation(org.sstpdoctor.probe.revocation.RevocationResult r) { revocation = r; return this; }
+        public Builder signIn(SignInReport s) { signIn = s; return this; }
         public Builder insights(Insights i) { insights = i; return this; }
 
         public ProbeReport build() {
@@ -248,7 +251,7 @@ public record ProbeReport(Run run, TargetInfo target, ProxyInfo proxy, Diagnosis
                     new Diagnosis(outcome, answeredBy, detail, findings, beyondCertificate), ordered,
                     new Network(resolvedAddresses, connectAttempts, proxyReplies),
                     new SstpRequest(requestHead, httpResponse), tls, sstp, notes, authenticatedRetry, insights,
-                    connectHead, revocation);
+                    connectHead, revocation, signIn);
         }
     }
 }

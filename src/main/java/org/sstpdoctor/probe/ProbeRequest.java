@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.sstpdoctor.signin.Credentials;
 import org.sstpdoctor.target.Target;
 
 /**
@@ -17,10 +18,11 @@ import org.sstpdoctor.target.Target;
  *                            normalised upper-case hex; empty for no expectation
  * @param checkWindows whether to send each Windows family's ClientHello (a few extra connections);
  *                     off, the compatibility table says "not tested"
+ * @param signIn the VPN user's credentials for the optional sign-in test, or null to stop at the Call Connect Ack
  */
 public record ProbeRequest(String typedAddress, Target target, ProxySettings proxy,
                            List<X509Certificate> extraTrust, String extraTrustSource, Duration timeout,
-                           String expectedCertificate, boolean checkWindows) {
+                           String expectedCertificate, boolean checkWindows, Credentials signIn) {
     /** The one default and the one range for the time limit: the command line, the wizard and the settings file. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
@@ -43,32 +45,44 @@ public record ProbeRequest(String typedAddress, Target target, ProxySettings pro
         expectedCertificate = expectedCertificate == null ? "" : expectedCertificate;
     }
 
+    /** A request without the sign-in test, the Windows check on and no expected certificate. */
     public ProbeRequest(String typedAddress, Target target, ProxySettings proxy, List<X509Certificate> extraTrust,
                         String extraTrustSource, Duration timeout) {
-        this(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, "", true);
-    }
-
-    public ProbeRequest withExpectedCertificate(String normalisedFingerprint) {
-        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, normalisedFingerprint, checkWindows);
-    }
-
-    public ProbeRequest withWindowsCheck(boolean check) {
-        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, expectedCertificate, check);
+        this(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, "", true, null);
     }
 
     public static ProbeRequest of(Target target) {
         return new ProbeRequest(null, target, ProxySettings.NONE, List.of(), null, DEFAULT_TIMEOUT);
     }
 
+    public ProbeRequest withExpectedCertificate(String normalisedFingerprint) {
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, normalisedFingerprint,
+                checkWindows, signIn);
+    }
+
+    public ProbeRequest withWindowsCheck(boolean check) {
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, expectedCertificate,
+                check, signIn);
+    }
+
     public ProbeRequest withProxy(ProxySettings settings) {
-        return new ProbeRequest(typedAddress, target, settings, extraTrust, extraTrustSource, timeout, expectedCertificate, checkWindows);
+        return new ProbeRequest(typedAddress, target, settings, extraTrust, extraTrustSource, timeout, expectedCertificate,
+                checkWindows, signIn);
+    }
+
+    /** The same request with the sign-in test on (or off, with null). */
+    public ProbeRequest withSignIn(Credentials credentials) {
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, expectedCertificate,
+                checkWindows, credentials);
     }
 
     public ProbeRequest withTimeout(Duration newTimeout) {
-        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, newTimeout, expectedCertificate, checkWindows);
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, newTimeout, expectedCertificate,
+                checkWindows, signIn);
     }
 
     public ProbeRequest withExtraTrust(List<X509Certificate> certificates, String source) {
-        return new ProbeRequest(typedAddress, target, proxy, certificates, source, timeout, expectedCertificate, checkWindows);
+        return new ProbeRequest(typedAddress, target, proxy, certificates, source, timeout, expectedCertificate,
+                checkWindows, signIn);
     }
 }

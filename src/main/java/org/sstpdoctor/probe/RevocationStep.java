@@ -12,8 +12,9 @@ import org.sstpdoctor.probe.revocation.RevocationResult;
  * The revocation of the server's chain, checked as Windows checks it (CRL and OCSP of every
  * certificate but the root, through the same proxy): a revoked certificate (0x80092010) or a
  * check that cannot be made (0x80092013) makes Windows refuse the connection, so it stops here as a
- * certificate problem does. Runs on the chain captured during the handshake, after the connection,
- * within the probe's deadline.
+ * certificate problem does. Runs on the chain captured during the handshake, after the connection
+ * (or, with a sign-in to follow, right after the Ack and before any credential is sent), within the
+ * probe's deadline.
  */
 final class RevocationStep implements ActiveStep {
     @Override
@@ -31,6 +32,15 @@ final class RevocationStep implements ActiveStep {
     @Override
     public boolean finishing() {
         return true;
+    }
+
+    /**
+     * With a VPN user name it runs before the sign-in, on the call held open after the Ack: the
+     * password goes only past a certificate whose revocation was checked and found good.
+     */
+    @Override
+    public boolean inOrder(AttemptContext context) {
+        return context.request().signIn() != null;
     }
 
     /** Without a certificate there is nothing to check: the stage is reported not reached. */

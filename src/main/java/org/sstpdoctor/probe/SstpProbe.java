@@ -146,7 +146,7 @@ public final class SstpProbe {
                 .proxyReplies(observed == null ? List.of() : observed.proxyReplies())
                 .requestHead(observed == null ? "" : observed.requestHead())
                 .connectHead(observed == null ? "" : observed.connectHead()).revocation(context.revocation())
-                .httpResponse(result.httpResponse()).tls(result.tls()).sstp(result.sstp())
+                .httpResponse(result.httpResponse()).tls(result.tls()).sstp(result.sstp()).signIn(signInReport(request, result))
                 .notes(allNotes).totalMillis(millisSince(origin)).credentialsUsed(withCredentials)
                 .insights(decision.insights())
                 .build();
@@ -161,6 +161,17 @@ public final class SstpProbe {
         // every stage not reached: the builder's default
         return ProbeReport.builder().toolVersion(toolVersion).startedAt(clock.instant()).target(targetInfo(request))
                 .proxy(proxyInfo).outcome(Outcome.INTERNAL_ERROR, AnsweredBy.THIS_COMPUTER, detail).build();
+    }
+
+    /** The sign-in section: the test's own report, or why it did not run; null without a VPN user name. */
+    private static SignInReport signInReport(ProbeRequest request, AttemptRunner.Result result) {
+        if (request.signIn() == null || result.signIn() != null) {
+            return result.signIn();
+        }
+        StageResult stage = result.stages().stream().filter(s -> s.stage() == Stage.SIGN_IN).findFirst().orElse(null);
+        String why = stage != null && stage.status() == StageStatus.SKIPPED ? stage.detail()
+                : "not reached: the probe ended before the sign-in";
+        return SignInReport.skipped(request.signIn().nameOnWire(), why);
     }
 
     private static TargetInfo targetInfo(ProbeRequest request) {

@@ -26,4 +26,9 @@ public record SstpResult(String requestHex, String answer, String answerDescript
         hashProtocols = PeerText.line(hashProtocols);
         ending = PeerText.line(ending);
     }
+
+    /** The same exchange, left another way (after the sign-in test, which hangs up itself). */
+    public SstpResult withEnding(String how) {
+        return new SstpResult(requestHex, answer, answerDescription, answerHex, statusCode, statusName, hashProtocols, how);
+    }
 }

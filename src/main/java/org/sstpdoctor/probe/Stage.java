@@ -10,10 +10,14 @@ public enum Stage {
     SSTP_CONTROL("SSTP answer", "Waiting for the SSTP service to answer"),
     /**
      * The chain's revocation (CRL/OCSP), checked as Windows checks it. Windows checks it during the
-     * handshake, before it sends the SSTP request; the probe checks it last, on the chain it captured,
-     * because OkHttp cannot pause inside a connection (issue 11).
+     * handshake, before it sends the SSTP request; the probe checks it after the SSTP answer, on the
+     * chain it captured, because OkHttp cannot pause inside a connection (issue 11), and before the
+     * sign-in, which sends a password only past a chain found good (issue 13).
      */
     REVOCATION("Certificate revocation", "Checking that the certificates are not revoked (CRL/OCSP)"),
+    // The optional sign-in test (only with a VPN user name): PPP, authentication, crypto binding.
+    SIGN_IN("Signing in", "Signing in with the VPN user name and password"),
+    GET_ADDRESS("Getting an address", "Waiting for the server to offer an address"),
     WINDOWS_TLS("Windows versions", "Trying each Windows version's own secure-connection offer"),
     /** What answered (issue 12): one more question to the server when its answers leave it open. */
     SERVER_IDENTITY("What answered", "Asking the server one more question to tell what it is");

@@ -47,7 +47,7 @@ public final class VerdictRule {
             AnsweredBy by = first.outcome().isCertificateProblem() ? AnsweredBy.SERVER : first.outcome().typicalAnswerer();
             return new Decision(first.outcome(), by, first.detail(), findings, layerFinding);
         }
-        if (layer.outcome() == Outcome.SSTP_ACK && !warnings.isEmpty()) {
+        if ((layer.outcome() == Outcome.SSTP_ACK || layer.outcome() == Outcome.SIGNED_IN) && !warnings.isEmpty()) {
             findings.addAll(warnings);
             findings.add(layerFinding);
             Finding first = warnings.get(0);

@@ -15,6 +15,7 @@ import org.sstpdoctor.probe.Header;
 import org.sstpdoctor.probe.HttpReply;
 import org.sstpdoctor.probe.ProbeReport;
 import org.sstpdoctor.probe.ProxyReply;
+import org.sstpdoctor.probe.SignInReport;
 import org.sstpdoctor.probe.SstpResult;
 import org.sstpdoctor.probe.StageResult;
 import org.sstpdoctor.probe.TlsInfo;
@@ -104,6 +105,7 @@ public final class JsonReport {
         node.put("totalMs", round(r.totalMillis()));
         node.put("credentialsUsed", r.credentialsUsed());
         InsightsJson.write(node, r.insights());
+        node.set("signIn", r.signIn() == null ? F.nullNode() : signIn(r.signIn()));
         if (r.authenticatedRetry() == null) {
             node.putNull("authenticatedRetry");
         } else {
@@ -111,6 +113,41 @@ public final class JsonReport {
             attempt(retry, r.authenticatedRetry());
             node.set("authenticatedRetry", retry);
         }
+    }
+
+    /** The sign-in test (issue 13): which user, never the password. */
+    private static ObjectNode signIn(SignInReport s) {
+        ObjectNode n = F.objectNode();
+        n.put("user", s.user());
+        n.put("attempted", s.attempted());
+        n.put("skippedReason", s.skippedReason());
+        if (s.outcome() == null) {
+            n.putNull("outcome");
+            n.putNull("verdict");
+        } else {
+            n.put("outcome", s.outcome().id());
+            n.put("verdict", s.outcome().verdict().name().toLowerCase(Locale.ROOT));
+        }
+        n.put("windowsError", s.windowsError());
+        n.put("detail", s.detail());
+        n.put("authProtocol", s.authProtocol());
+        n.put("hashProtocol", s.hashProtocol());
+        n.put("address", s.address());
+        strings(n.putArray("dnsServers"), s.dnsServers());
+        n.put("serverMessage", s.serverMessage());
+        ArrayNode steps = n.putArray("steps");
+        for (SignInReport.Step step : s.steps()) {
+            ObjectNode st = steps.addObject();
+            st.put("step", step.id());
+            st.put("title", step.title());
+            st.put("status", step.passed() ? "passed" : "failed");
+            st.put("startMs", round(step.startMs()));
+            st.put("durationMs", round(step.durationMs()));
+            st.put("detail", step.detail());
+        }
+        n.put("ending", s.ending());
+        strings(n.putArray("notes"), s.notes());
+        return n;
     }
 
     private static ObjectNode finding(Finding f) {

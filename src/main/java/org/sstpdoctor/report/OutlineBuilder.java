@@ -56,6 +56,9 @@ final class OutlineBuilder {
             }
             sections.add(new Section(2, "SSTP exchange", List.of(new Facts(sstp))));
         }
+        if (r.signIn() != null) {
+            sections.add(signIn(r.signIn()));
+        }
         if (!r.resolvedAddresses().isEmpty() || !r.connectAttempts().isEmpty()) {
             List<Block> network = new ArrayList<>();
             if (!r.resolvedAddresses().isEmpty()) {
@@ -80,7 +83,7 @@ final class OutlineBuilder {
     /** The facts at the top. */
     private static List<Fact> head(ProbeReport r) {
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact("Verdict", Line.with().verdict(verdictLine(r.verdict()), r.verdict()).build()));
+        facts.add(new Fact("Verdict", Line.with().verdict(verdictLine(r), r.verdict()).build()));
         facts.add(new Fact("Server", Line.code(r.target().sstpUrl().isEmpty() ? r.target().typed() : r.target().sstpUrl())));
         if (!r.target().typed().isEmpty()) {
             facts.add(new Fact("Typed", Line.code(r.target().typed())));
@@ -280,6 +283,35 @@ final class OutlineBuilder {
             line += ", user " + r.proxy().user() + (r.proxy().passwordGiven() ? " with a password" : "");
         }
         return line;
+    }
+
+    /** The sign-in test's section: which user, what came of it, each step timed; never a password. */
+    private static Section signIn(org.sstpdoctor.probe.SignInReport s) {
+        List<Fact> facts = SignInFacts.facts(s).stream().map(f -> new Fact(f.name(), Line.peer(f.value()))).toList();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Facts(facts));
+        List<String> steps = SignInFacts.steps(s);
+        if (!steps.isEmpty()) {
+            blocks.add(new Bullets(steps.stream().map(Line::peer).toList(), false));
+        }
+        return new Section(2, SignInFacts.heading(s), blocks);
+    }
+
+    /** The verdict in words; with the sign-in test, it speaks of the user getting in, not only of reaching the service. */
+    static String verdictLine(ProbeReport r) {
+        org.sstpdoctor.probe.SignInReport s = r.signIn();
+        if (s != null && s.attempted() && s.outcome() != null) {
+            if (r.verdict() == Verdict.PASS) {
+                return "SIGNED IN - this user can connect";
+            }
+            if (r.verdict() == Verdict.WARN) {
+                return "SIGNED IN WITH WARNINGS";
+            }
+            if (s.outcome().isSignInOutcome()) {
+                return "WILL NOT CONNECT - the SSTP service answered, the sign-in did not succeed";
+            }
+        }
+        return verdictLine(r.verdict());
     }
 
     static String verdictLine(Verdict v) {

@@ -20,10 +20,13 @@ import org.sstpdoctor.sstp.StatusInfo;
 final class ServerCall {
     private final ResponderConfig config;
     private final SecureRandom random;
+    /** The PPP side's account, or null: without it PPP frames have nowhere to go. */
+    private final SignInConfig signIn;
 
-    ServerCall(ResponderConfig config, SecureRandom random) {
+    ServerCall(ResponderConfig config, SecureRandom random, SignInConfig signIn) {
         this.config = config;
         this.random = random;
+        this.signIn = signIn;
     }
 
     /** The SSTP control exchange, server side ([MS-SSTP] 3.3). */
@@ -31,6 +34,7 @@ final class ServerCall {
             throws IOException {
         socket.setSoTimeout((int) Math.max(1, config.negotiationTimeout().toMillis()));
         boolean acked = false;
+        PppServer ppp = null;
         while (true) {
             SstpPacket packet;
             try {
@@ -51,7 +55,11 @@ final class ServerCall {
             }
             exchange.packets.add(packet.encode());
             if (!(packet instanceof ControlPacket control)) {
-                continue; // PPP frames: nothing to carry them to
+                if (ppp != null) {
+                    ppp.onData(((org.sstpdoctor.sstp.DataPacket) packet).payload());
+                    exchange.note = ppp.note();
+                }
+                continue; // without a PPP side, PPP frames have nowhere to go
             }
             MessageType type = control.knownType().orElse(null);
             if (type == null) {
@@ -80,13 +88,28 @@ final class ServerCall {
                             random.nextBytes(nonce);
                             SstpCodec.write(out, ControlPacket.callConnectAck(config.hashBitmask(), nonce));
                             acked = true;
+                            if (signIn != null && socket instanceof javax.net.ssl.SSLSocket tls) {
+                                OutputStream sink = out;
+                                ppp = new PppServer(signIn, p -> SstpCodec.write(sink, p), nonce,
+                                        tls.getSession().getLocalCertificates()[0]);
+                                ppp.start();
+                            }
                         }
                     }
                 }
                 case ECHO_REQUEST -> SstpCodec.write(out, ControlPacket.echoResponse());
+                case CALL_CONNECTED -> {
+                    if (ppp != null) {
+                        boolean goOn = ppp.onCallConnected(control);
+                        exchange.note = ppp.note();
+                        if (!goOn) {
+                            return;
+                        }
+                    }
+                }
                 case CALL_DISCONNECT -> {
                     SstpCodec.write(out, ControlPacket.callDisconnectAck());
-                    exchange.note = "the client disconnected";
+                    exchange.note = (ppp == null || ppp.note().isEmpty() ? "" : ppp.note() + "; ") + "the client disconnected";
                     return;
                 }
                 case CALL_ABORT -> {

@@ -47,6 +47,8 @@ public final class SstpResponder implements AutoCloseable {
     }
 
     private final ResponderConfig config;
+    /** The PPP server side, or null: then the responder never authenticates and only waits after the Ack. */
+    private final SignInConfig signIn;
     private final ServerSocket server;
     private final ExecutorService workers;
     private final Thread acceptor;
@@ -62,9 +64,10 @@ public final class SstpResponder implements AutoCloseable {
     private volatile boolean closed;
     private SSLContext hostileTls;
 
-    private SstpResponder(ResponderConfig config, ResponderLimits limits) throws IOException {
+    private SstpResponder(ResponderConfig config, ResponderLimits limits, SignInConfig signIn) throws IOException {
         this.config = config;
         this.limits = limits;
+        this.signIn = signIn;
         this.slots = new Semaphore(limits.maxConnections());
         this.server = new ServerSocket();
         server.setReuseAddress(true);
@@ -90,11 +93,16 @@ public final class SstpResponder implements AutoCloseable {
     }
 
     public static SstpResponder start(ResponderConfig config) throws IOException {
-        return new SstpResponder(config, ResponderLimits.DEFAULT);
+        return new SstpResponder(config, ResponderLimits.DEFAULT, null);
     }
 
     public static SstpResponder start(ResponderConfig config, ResponderLimits limits) throws IOException {
-        return new SstpResponder(config, limits);
+        return new SstpResponder(config, limits, null);
+    }
+
+    /** A responder whose PPP side signs in {@code signIn}'s one account (and misbehaves as it says). */
+    public static SstpResponder start(ResponderConfig config, SignInConfig signIn) throws IOException {
+        return new SstpResponder(config, ResponderLimits.DEFAULT, signIn);
     }
 
     /** The address actually listened on (the wildcard address when bound to all). */
@@ -324,7 +332,7 @@ public final class SstpResponder implements AutoCloseable {
         if (effect instanceof Behaviour.OnRequest.Imitate imitate) {
             if (!imitate.server().refuse(requestLine, out)) {
                 ResponderIo.writeAscii(out, imitate.server().okHead());
-                new ServerCall(config.withHashBitmask(imitate.hashBitmask()), random).run(socket, in, out, exchange);
+                new ServerCall(config.withHashBitmask(imitate.hashBitmask()), random, signIn).run(socket, in, out, exchange);
             }
             return;
         }
@@ -370,7 +378,7 @@ public final class SstpResponder implements AutoCloseable {
             out.flush();
             return;
         }
-        new ServerCall(config, random).run(socket, in, out, exchange);
+        new ServerCall(config, random, signIn).run(socket, in, out, exchange);
     }
 
     private SSLContext hostileTls() {

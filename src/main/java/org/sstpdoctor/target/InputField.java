@@ -20,6 +20,9 @@ public enum InputField {
     FILE("file"),
     /** The fingerprint the server's certificate should have ({@code --expect-certificate}, the wizard's field). */
     EXPECTED_CERTIFICATE("certificate"),
+    /** The optional sign-in test's credentials ({@code --vpn-user}, the wizard's sign-in page); never the password's value. */
+    VPN_USER("VPN user"),
+    VPN_PASSWORD("VPN password"),
     /** An input with no field of its own. */
     OTHER("input");
 

@@ -97,7 +97,9 @@ public final class DesktopApp extends Application {
                 wizard.startPractice(Scenario.WORKING);
             } else if (arg.startsWith("--practice=")) {
                 // Main has already refused an unknown scenario, with the list of the known ones.
-                Scenario.fromId(arg.substring("--practice=".length())).ifPresent(wizard::startPractice);
+                String id = arg.substring("--practice=".length());
+                Scenario.fromId(id).ifPresent(wizard::startPractice);
+                signInPractice(id).ifPresent(wizard::startPractice);
             }
         }
     }
@@ -107,14 +109,22 @@ public final class DesktopApp extends Application {
         for (String arg : args) {
             if (arg.startsWith("--practice=")) {
                 String id = arg.substring("--practice=".length());
-                if (Scenario.fromId(id).isEmpty()) {
+                if (Scenario.fromId(id).isEmpty() && signInPractice(id).isEmpty()) {
                     return java.util.Optional.of("sstp-doctor: unknown practice scenario \"" + id.replaceAll("\\p{Cntrl}", "?")
                             + "\". Known scenarios: " + String.join(", ", java.util.Arrays.stream(Scenario.values())
-                            .map(Scenario::id).toList()) + ".");
+                            .map(Scenario::id).toList()) + "; and for the sign-in test: " + String.join(", ",
+                            java.util.Arrays.stream(org.sstpdoctor.responder.SignInBehaviour.values())
+                                    .map(b -> "signin-" + b.id()).toList()) + ".");
                 }
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** "signin-wrong-password" names a sign-in practice scenario. */
+    static java.util.Optional<org.sstpdoctor.responder.SignInBehaviour> signInPractice(String id) {
+        return id.startsWith("signin-") ? org.sstpdoctor.responder.SignInBehaviour.fromId(id.substring("signin-".length()))
+                : java.util.Optional.empty();
     }
 
     /** Opens a link; throws when this computer has no browser, so the window can say so. */

@@ -31,9 +31,13 @@ final class Dialogs {
     }
 
     /** The practice chooser: scenarios listed by what they do, not by their ids. */
-    static Optional<org.sstpdoctor.responder.Scenario> choosePractice(Window owner) {
-        java.util.List<PracticeChoice> choices = java.util.Arrays.stream(org.sstpdoctor.responder.Scenario.values())
-                .map(PracticeChoice::new).toList();
+    static Optional<PracticeChoice> choosePractice(Window owner) {
+        java.util.List<PracticeChoice> choices = new java.util.ArrayList<>(java.util.Arrays.stream(
+                org.sstpdoctor.responder.Scenario.values()).map(s -> new PracticeChoice(s, null)).toList());
+        // The sign-in scenarios: a working SSTP server whose PPP side signs in, or refuses, the practice account.
+        for (org.sstpdoctor.responder.SignInBehaviour b : org.sstpdoctor.responder.SignInBehaviour.values()) {
+            choices.add(new PracticeChoice(org.sstpdoctor.responder.Scenario.WORKING, b));
+        }
         javafx.scene.control.ChoiceDialog<PracticeChoice> dialog = new javafx.scene.control.ChoiceDialog<>(choices.get(0), choices);
         dialog.setTitle(Texts.get("practice.title"));
         dialog.setHeaderText(Texts.get("practice.header"));
@@ -42,13 +46,14 @@ final class Dialogs {
             dialog.initOwner(owner);
         }
         fit(dialog);
-        return dialog.showAndWait().map(PracticeChoice::scenario);
+        return dialog.showAndWait();
     }
 
-    private record PracticeChoice(org.sstpdoctor.responder.Scenario scenario) {
+    /** A practice scenario; with {@code signIn}, one of the sign-in test's. */
+    record PracticeChoice(org.sstpdoctor.responder.Scenario scenario, org.sstpdoctor.responder.SignInBehaviour signIn) {
         @Override
         public String toString() {
-            return scenario.description();
+            return signIn == null ? scenario.description() : Texts.get("practice.signin", signIn.description());
         }
     }
 

@@ -24,10 +24,15 @@ final class Practice {
     }
 
     void start(Scenario scenario) {
+        start(scenario, null);
+    }
+
+    /** With {@code signIn}: a working server that signs in the practice account (filled in) as that behaviour says. */
+    void start(Scenario scenario, org.sstpdoctor.responder.SignInBehaviour signIn) {
         stop();
         WizardModel model = wizard.model();
         // Certificates, a temporary file and a listening socket: made in the background.
-        wizard.services().background().run(() -> PracticeSession.start(scenario), started -> {
+        wizard.services().background().run(() -> PracticeSession.start(scenario, signIn), started -> {
             if (wizard.closed()) {
                 started.close(); // the window went away while the responder was starting
                 return;
@@ -44,7 +49,13 @@ final class Practice {
             model.caFile.set(started.caFile().toString());
             // After the address, whose change brings back a remembered fingerprint: practice expects its own, or none.
             model.expectedCertificate.set(started.expectedCertificate());
-            model.practiceBanner.set(Texts.get("practice.banner", scenario.description()));
+            model.practiceBanner.set(Texts.get("practice.banner", signIn == null ? scenario.description()
+                    : Texts.get("practice.signin", signIn.description())));
+            if (signIn != null) {
+                model.vpnUser.set(PracticeSession.PRACTICE_USER);
+                model.vpnPassword.set(PracticeSession.PRACTICE_PASSWORD);
+                model.vpnDomain.set("");
+            }
             wizard.stopPracticeMenuItem().setDisable(false);
             wizard.show(WizardController.Page.ADDRESS);
         }, error -> wizard.status(Texts.get("practice.failed", BackgroundJobs.message(error))));
@@ -60,6 +71,10 @@ final class Practice {
             model.address.set(savedAddress == null ? "" : savedAddress); // and to what was typed
             model.port.set(savedPort == null ? "" : savedPort);
             model.destinationName.set(savedDestination == null ? Texts.get("address.destination.default") : savedDestination);
+            if (PracticeSession.PRACTICE_USER.equals(model.vpnUser.get())) {
+                model.vpnUser.set(""); // the practice account is not the person's
+                model.vpnPassword.set("");
+            }
         }
         wizard.stopPracticeMenuItem().setDisable(true);
     }

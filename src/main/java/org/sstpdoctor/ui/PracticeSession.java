@@ -17,12 +17,18 @@ final class PracticeSession implements AutoCloseable {
     private final Scenario scenario;
     private final SstpResponder responder;
     private final Path caFile;
+    /** The practice account when the scenario is about the sign-in; else null. */
+    private final org.sstpdoctor.responder.SignInBehaviour signIn;
+    static final String PRACTICE_USER = "practice";
+    /** Not a secret: the practice server's one account, shown to nobody but filled in for the person. */
+    static final String PRACTICE_PASSWORD = "practice-Pa55";
 
     private final PracticePki pki;
     private final String expectedCertificate;
 
     private PracticeSession(Scenario scenario, SstpResponder responder, Path caFile, PracticePki pki,
-                            String expectedCertificate) {
+                            String expectedCertificate, org.sstpdoctor.responder.SignInBehaviour signIn) {
+        this.signIn = signIn;
         this.scenario = scenario;
         this.responder = responder;
         this.caFile = caFile;
@@ -31,6 +37,11 @@ final class PracticeSession implements AutoCloseable {
     }
 
     static PracticeSession start(Scenario scenario) throws IOException {
+        return start(scenario, null);
+    }
+
+    /** With {@code signIn} set, a working server whose PPP side signs in the practice account as that behaviour says. */
+    static PracticeSession start(Scenario scenario, org.sstpdoctor.responder.SignInBehaviour signIn) throws IOException {
         // A practice CA that publishes a CRL and an OCSP responder on loopback, as a real CA does.
         PracticePki pki = PracticePki.start();
         try {
@@ -38,13 +49,20 @@ final class PracticeSession implements AutoCloseable {
             Path ca = Files.createTempFile("sstp-doctor-practice-ca", ".pem");
             ca.toFile().deleteOnExit();
             Files.writeString(ca, pki.caPem(), StandardCharsets.US_ASCII);
-            SstpResponder responder = SstpResponder.start(ResponderConfig.loopback(scenario,
-                    pki.serverContext(scenario, PracticePki.LOOPBACK_NAMES)));
-            return new PracticeSession(scenario, responder, ca, pki, pki.expectedFingerprint(scenario).orElse(""));
+            ResponderConfig config = ResponderConfig.loopback(scenario,
+                    pki.serverContext(scenario, PracticePki.LOOPBACK_NAMES));
+            SstpResponder responder = signIn == null ? SstpResponder.start(config)
+                    : SstpResponder.start(config, org.sstpdoctor.responder.SignInConfig.of(PRACTICE_USER,
+                            org.sstpdoctor.probe.Secret.of(PRACTICE_PASSWORD.toCharArray())).withBehaviour(signIn));
+            return new PracticeSession(scenario, responder, ca, pki, pki.expectedFingerprint(scenario).orElse(""), signIn);
         } catch (IOException | RuntimeException e) {
             pki.close();
             throw e;
         }
+    }
+
+    org.sstpdoctor.responder.SignInBehaviour signIn() {
+        return signIn;
     }
 
     Scenario scenario() {

@@ -46,7 +46,23 @@ final class ResultSummary {
                     headline.endsWith(".") ? headline.substring(0, headline.length() - 1) : headline));
         }
         String who = whoAnswered(r.answeredBy());
-        return new Verdict(icon, key, Texts.get("result.verdict." + key), who.isEmpty() ? headline : sentence(headline) + " " + who);
+        String summary = who.isEmpty() ? headline : sentence(headline) + " " + who;
+        org.sstpdoctor.probe.SignInReport signIn = r.signIn();
+        if (signIn != null && signIn.attempted() && signIn.signedIn() && r.verdict() == org.sstpdoctor.probe.Verdict.WARN) {
+            // Signed in, and a warning decided (some Windows versions): the title says both, as the reports do.
+            return new Verdict(icon, key, Texts.get("result.verdict.signedin.warn"), summary);
+        }
+        if (r.outcome().isSignInOutcome()) {
+            // With the sign-in test the question is whether this user gets in, not only whether the server answers.
+            return new Verdict(icon, key, Texts.get(r.outcome() == Outcome.SIGNED_IN ? "result.verdict.signedin"
+                    : "result.verdict.signinfailed"), summary);
+        }
+        return new Verdict(icon, key, Texts.get("result.verdict." + key), summary);
+    }
+
+    /** "… not accepted (691)": the Windows error once, also when the words already name it. */
+    static String withCode(String words, String windowsError) {
+        return windowsError.isEmpty() || words.contains(windowsError) ? words : words + " (" + windowsError + ")";
     }
 
     /** Knowledge-base titles carry no full stop; a second sentence follows, so give the first one its own. */
@@ -92,7 +108,13 @@ final class ResultSummary {
             // The probe looked past the certificate (it sends no secret): say whether that was the only problem.
             row = fact(facts, row, "result.fact.beyond", sstpInWords(r.beyondCertificate().outcome()));
         } else if (r.sstp() != null) {
-            row = fact(facts, row, "result.fact.sstp", sstpInWords(sstpOutcome(r)));
+            Outcome sstp = sstpOutcome(r);
+            row = fact(facts, row, "result.fact.sstp", sstpInWords(sstp.isSignInOutcome() ? Outcome.SSTP_ACK : sstp));
+        }
+        if (r.signIn() != null) {
+            row = fact(facts, row, "result.fact.signin", !r.signIn().attempted() ? Texts.get("result.signin.skipped")
+                    : r.signIn().signedIn() ? Texts.get("result.signin.ok", r.signIn().user(), r.signIn().address())
+                    : withCode(plain(r.signIn().outcome(), res), r.signIn().windowsError()));
         }
         if (r.authenticatedRetry() != null) {
             row = fact(facts, row, "result.fact.retry", plain(r.authenticatedRetry().outcome(), res));

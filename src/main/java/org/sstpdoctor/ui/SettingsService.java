@@ -48,6 +48,7 @@ public final class SettingsService {
      * says. {@code failed} runs on the FX thread when something could not be saved.
      */
     public CompletableFuture<Void> remember(WizardModel model, Runnable failed) {
+        rememberVpnPassword(model);
         settings = model.remember(settings);
         Settings toSave = settings;
         CredentialStore credentials = services.credentials();
@@ -76,6 +77,52 @@ public final class SettingsService {
             done.complete(null);
         });
         return done;
+    }
+
+    /**
+     * Stores or forgets the VPN password as the sign-in page's box says, in the OS credential store
+     * only; never in the settings file.
+     */
+    void rememberVpnPassword(WizardModel model) {
+        CredentialStore credentials = services.credentials();
+        if (!credentials.available() || model.vpnUser.get().isBlank()) {
+            return;
+        }
+        String account = model.vpnCredentialAccount();
+        char[] password = model.rememberVpnPassword.get() && !model.vpnPassword.get().isEmpty()
+                ? model.vpnPassword.get().toCharArray() : null;
+        services.background().run(() -> {
+            try {
+                if (password != null) {
+                    credentials.store(account, password);
+                } else {
+                    credentials.delete(account);
+                }
+                return null;
+            } finally {
+                if (password != null) {
+                    Arrays.fill(password, '\0');
+                }
+            }
+        }, ok -> { }, error -> { });
+    }
+
+    /** Fills the VPN password from the credential store when one was remembered for this user and server. */
+    public void fillRememberedVpnPassword(WizardModel model) {
+        if (!model.vpnPassword.get().isEmpty() || model.vpnUser.get().isBlank() || !services.credentials().available()) {
+            return;
+        }
+        String account = model.vpnCredentialAccount();
+        services.background().run(() -> services.credentials().read(account), found -> {
+            Optional<char[]> chars = found;
+            chars.ifPresent(c -> {
+                if (account.equals(model.vpnCredentialAccount()) && model.vpnPassword.get().isEmpty()) {
+                    model.vpnPassword.set(new String(c));
+                    model.rememberVpnPassword.set(true);
+                }
+                Arrays.fill(c, '\0');
+            });
+        }, error -> { });
     }
 
     /** Fills the password field from the credential store when it was remembered for this user and proxy. */

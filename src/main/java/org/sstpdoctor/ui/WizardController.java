@@ -38,8 +38,8 @@ public final class WizardController implements PageContext.Actions {
      * one FXML file {@code page-<name>.fxml} and its controller.
      */
     public enum Page {
-        HOW(Role.STEP), ADDRESS(Role.STEP), PROXY(Role.STEP), TESTING(Role.RUN), RESULT(Role.RESULT), LOOKUP(Role.ASIDE),
-        HISTORY(Role.ASIDE), EVENTS(Role.ASIDE), OPENED(Role.ASIDE);
+        HOW(Role.STEP), ADDRESS(Role.STEP), SIGNIN(Role.STEP), PROXY(Role.STEP), TESTING(Role.RUN), RESULT(Role.RESULT),
+        LOOKUP(Role.ASIDE), HISTORY(Role.ASIDE), EVENTS(Role.ASIDE), OPENED(Role.ASIDE);
 
         final Role role;
 
@@ -387,7 +387,12 @@ public final class WizardController implements PageContext.Actions {
 
     @FXML
     void startPractice() {
-        Dialogs.choosePractice(window()).ifPresent(this::startPractice);
+        Dialogs.choosePractice(window()).ifPresent(choice -> practice.start(choice.scenario(), choice.signIn()));
+    }
+
+    /** Practice mode with a sign-in scenario: the practice account is filled in on the sign-in page. */
+    public void startPractice(org.sstpdoctor.responder.SignInBehaviour signIn) {
+        practice.start(Scenario.WORKING, signIn);
     }
 
     /** Starts practice mode with a scenario and fills the pages so the next click runs the test. */

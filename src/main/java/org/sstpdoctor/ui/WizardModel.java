@@ -52,6 +52,11 @@ public final class WizardModel {
     public final StringProperty proxyPassword = new SimpleStringProperty("");
     public final BooleanProperty rememberPassword = new SimpleBooleanProperty(false);
     public final StringProperty caFile = new SimpleStringProperty("");
+    /** The optional sign-in test: the VPN user, held only in memory (the password in the OS store only if asked). */
+    public final StringProperty vpnUser = new SimpleStringProperty("");
+    public final StringProperty vpnPassword = new SimpleStringProperty("");
+    public final StringProperty vpnDomain = new SimpleStringProperty("");
+    public final BooleanProperty rememberVpnPassword = new SimpleBooleanProperty(false);
     /** The certificate fingerprint expected at this address (Advanced); remembered per address. */
     public final StringProperty expectedCertificate = new SimpleStringProperty("");
     private java.util.Map<String, String> rememberedCertificates = java.util.Map.of();
@@ -208,13 +213,70 @@ public final class WizardModel {
     public RequestInput requestInput(boolean withPassword) {
         return new RequestInput(address.get(), port.get(), proxyMode.get(), proxyHost.get(), proxyPort.get(), proxyUser.get(),
                 withPassword ? proxyPassword.get().toCharArray() : new char[0], caFile.get(), timeoutSeconds.get(),
-                expectedCertificate.get());
+                expectedCertificate.get(), vpnUser.get(), withPassword ? vpnPassword.get().toCharArray() : new char[0],
+                vpnDomain.get());
+    }
+
+    /**
+     * The problem with the sign-in page's field {@code field} ("user", "password", "domain"), in the
+     * words the command line uses; empty fields are no problem (the test is optional).
+     */
+    public Optional<String> vpnProblem(String field) {
+        String user = vpnUser.get() == null ? "" : vpnUser.get().strip();
+        String domain = vpnDomain.get() == null ? "" : vpnDomain.get().strip();
+        boolean password = vpnPassword.get() != null && !vpnPassword.get().isEmpty();
+        return switch (field) {
+            case "user" -> user.isEmpty() ? (password ? Optional.of(Texts.get("signin.user.missing")) : Optional.empty())
+                    : user.length() > org.sstpdoctor.signin.Credentials.MAX_USER_LENGTH
+                    || user.chars().anyMatch(Character::isISOControl) ? Optional.of(Texts.get("signin.user.invalid")) : Optional.empty();
+            case "password" -> !user.isEmpty() && !password ? Optional.of(Texts.get("signin.password.missing")) : Optional.empty();
+            case "domain" -> domain.length() > org.sstpdoctor.signin.Credentials.MAX_USER_LENGTH || domain.contains("\\")
+                    || domain.chars().anyMatch(Character::isISOControl) ? Optional.of(Texts.get("signin.domain.invalid")) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** Where a remembered VPN password is kept: one user at one server. */
+    public String vpnCredentialAccount() {
+        return "vpn " + (vpnDomain.get() == null || vpnDomain.get().isBlank() ? "" : vpnDomain.get().strip() + "\\")
+                + (vpnUser.get() == null ? "" : vpnUser.get().strip()) + "@" + (address.get() == null ? "" : address.get().strip());
     }
 
     /** A copy of the typed fields, safe to use off the FX thread. */
     public record RequestInput(String address, String port, ProxyMode proxyMode, String proxyHost, String proxyPort,
                                String proxyUser, char[] password, String caFile, int timeoutSeconds,
-                               String expectedCertificate) {
+                               String expectedCertificate, String vpnUser, char[] vpnPassword, String vpnDomain) {
+        /** Without the sign-in test (its page left empty). */
+        public RequestInput(String address, String port, ProxyMode proxyMode, String proxyHost, String proxyPort,
+                            String proxyUser, char[] password, String caFile, int timeoutSeconds, String expectedCertificate) {
+            this(address, port, proxyMode, proxyHost, proxyPort, proxyUser, password, caFile, timeoutSeconds,
+                    expectedCertificate, "", new char[0], "");
+        }
+
+        @Override
+        public String toString() {
+            return "RequestInput[" + address + ", passwords hidden]";
+        }
+
+        /** The VPN credentials for the sign-in test, or null when the page was left empty (or skipped). */
+        org.sstpdoctor.signin.Credentials signIn() throws InputException {
+            try {
+                if (vpnUser == null || vpnUser.isBlank()) {
+                    return null;
+                }
+                if (vpnPassword.length == 0) {
+                    throw new InputException(org.sstpdoctor.target.InputField.VPN_PASSWORD, Texts.get("signin.password.missing"));
+                }
+                try {
+                    return new org.sstpdoctor.signin.Credentials(vpnUser, Secret.of(vpnPassword), vpnDomain);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(org.sstpdoctor.target.InputField.VPN_USER, Texts.get("signin.user.invalid"));
+                }
+            } finally {
+                java.util.Arrays.fill(vpnPassword, '\0');
+            }
+        }
+
         public ProxySettings proxySettings() throws InputException {
             try {
                 if (proxyMode == ProxyMode.NONE) {
@@ -241,7 +303,8 @@ public final class WizardModel {
             List<X509Certificate> extra = readTrustedCertificates(caFile);
             return new ProbeRequest(address.strip(), target, proxySettings(), extra,
                     extra.isEmpty() ? null : caFile.strip(), Duration.ofSeconds(timeoutSeconds))
-                    .withExpectedCertificate(CryptoBinding.normalise(expectedCertificate).orElse(""));
+                    .withExpectedCertificate(CryptoBinding.normalise(expectedCertificate).orElse(""))
+                    .withSignIn(signIn());
         }
     }
 

@@ -137,9 +137,10 @@ class RevocationStageTest {
             assertTrue(json.has("connectHead"));
             List<String> stages = new ArrayList<>();
             json.get("stages").forEach(stage -> stages.add(stage.get("stage").asText()));
-            // The revocation check runs after the connection's own stages; the Windows versions and What answered follow it.
-            assertEquals(List.of("sstp_control", "revocation", "windows_tls", "server_identity"),
-                    stages.subList(stages.size() - 4, stages.size()), stages.toString());
+            // The revocation check runs after the connection's own stages and before the (optional) sign-in;
+            // the Windows versions and What answered come last.
+            assertEquals(List.of("sstp_control", "revocation", "sign_in", "get_address", "windows_tls", "server_identity"),
+                    stages.subList(stages.size() - 6, stages.size()), stages.toString());
             String row = CsvReport.row(report);
             assertTrue(row.endsWith(",revocation_revoked"), row);
         }

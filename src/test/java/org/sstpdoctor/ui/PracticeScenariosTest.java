@@ -79,4 +79,35 @@ class PracticeScenariosTest {
             assertEquals("", working.expectedCertificate(), "only the offload story expects a certificate");
         }
     }
+    /** What each sign-in practice scenario shows, and what Windows would say. */
+    static final Map<org.sstpdoctor.responder.SignInBehaviour, Outcome> SIGN_IN = Map.of(
+            org.sstpdoctor.responder.SignInBehaviour.WORKING, Outcome.SIGNED_IN,
+            org.sstpdoctor.responder.SignInBehaviour.WRONG_PASSWORD, Outcome.SIGNIN_WRONG_CREDENTIALS,
+            org.sstpdoctor.responder.SignInBehaviour.POLICY_REFUSAL, Outcome.SIGNIN_REFUSED,
+            org.sstpdoctor.responder.SignInBehaviour.NO_ADDRESS, Outcome.SIGNIN_NO_ADDRESS,
+            org.sstpdoctor.responder.SignInBehaviour.REJECT_BINDING, Outcome.SIGNIN_BINDING_REJECTED,
+            org.sstpdoctor.responder.SignInBehaviour.SILENT_AFTER_AUTH, Outcome.SIGNIN_NO_ANSWER,
+            org.sstpdoctor.responder.SignInBehaviour.AUTH_PROTOCOL_MISMATCH, Outcome.SIGNIN_AUTH_PROTOCOL,
+            org.sstpdoctor.responder.SignInBehaviour.MSCHAPV2_NOT_ALLOWED, Outcome.SIGNIN_AUTH_PROTOCOL,
+            org.sstpdoctor.responder.SignInBehaviour.LCP_NEVER_CONVERGES, Outcome.SIGNIN_LCP_NOT_CONVERGING);
+
+    /**
+     * Each sign-in practice scenario gives its outcome through the request the wizard builds from the
+     * practice account it fills in (the practice CA checks revocation first, and finds it good).
+     */
+    @ParameterizedTest
+    @EnumSource(org.sstpdoctor.responder.SignInBehaviour.class)
+    void eachSignInPracticeScenarioGivesItsOutcome(org.sstpdoctor.responder.SignInBehaviour behaviour) throws Exception {
+        assertTrue(SIGN_IN.containsKey(behaviour), "add " + behaviour + " to SIGN_IN");
+        try (PracticeSession session = PracticeSession.start(Scenario.WORKING, behaviour)) {
+            WizardModel.RequestInput typed = new WizardModel.RequestInput(session.address(), "", ProxyMode.NONE, "", "", "",
+                    new char[0], session.caFile().toString(), 6, session.expectedCertificate(),
+                    PracticeSession.PRACTICE_USER, PracticeSession.PRACTICE_PASSWORD.toCharArray(), "");
+            ProbeReport report = TestProbes.probe().run(typed.toRequest());
+            assertEquals(Outcome.REVOCATION_GOOD, report.revocation().outcome(), report.revocation().detail());
+            assertTrue(report.signIn().attempted(), report.signIn().skippedReason());
+            assertEquals(SIGN_IN.get(behaviour), report.signIn().outcome(), report.signIn().detail());
+            assertEquals(PracticeSession.PRACTICE_USER, report.signIn().user());
+        }
+    }
 }

@@ -58,6 +58,8 @@ class WizardPolishTest extends WizardTestBase {
         interact(() -> wizard.show(WizardController.Page.ADDRESS));
         fill("#addressField", address);
         clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
+        clickOn("#nextButton");
         waitForPage(WizardController.Page.PROXY, 5);
     }
 
@@ -145,6 +147,8 @@ class WizardPolishTest extends WizardTestBase {
         clickOn("#addressField");
         write("127.0.0.1:1");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> listWindows().size() > 1); // the suggestion list
+        type(KeyCode.ENTER);
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
         type(KeyCode.ENTER);
         waitForPage(WizardController.Page.PROXY, 5);
         assertEquals("127.0.0.1:1", wizard.model().address.get());
@@ -258,7 +262,7 @@ class WizardPolishTest extends WizardTestBase {
     @Test
     void mnemonicsAreUniqueOnEveryPageAndSelectChoices() throws Exception {
         for (WizardController.Page page : List.of(WizardController.Page.HOW, WizardController.Page.ADDRESS,
-                WizardController.Page.PROXY, WizardController.Page.LOOKUP)) {
+                WizardController.Page.SIGNIN, WizardController.Page.PROXY, WizardController.Page.LOOKUP)) {
             interact(() -> wizard.show(page));
             WaitForAsyncUtils.waitForFxEvents();
             for (Map.Entry<KeyCombination, javafx.collections.ObservableList<Mnemonic>> e

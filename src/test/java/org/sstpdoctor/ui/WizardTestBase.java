@@ -62,6 +62,11 @@ abstract class WizardTestBase extends FxRobot {
     }
 
     void open(Stage s, SettingsStore store, java.util.function.Supplier<org.sstpdoctor.probe.SstpProbe> probe) throws Exception {
+        open(s, store, probe, CredentialStore.NONE);
+    }
+
+    void open(Stage s, SettingsStore store, java.util.function.Supplier<org.sstpdoctor.probe.SstpProbe> probe,
+              CredentialStore credentials) throws Exception {
         stage = s;
         FXMLLoader loader = new FXMLLoader(DesktopApp.class.getResource("wizard.fxml"), Texts.bundle());
         Parent root = loader.load();
@@ -69,7 +74,7 @@ abstract class WizardTestBase extends FxRobot {
         org.sstpdoctor.ticket.Helpdesk desk = helpdesk != null ? helpdesk : new org.sstpdoctor.ticket.Helpdesk(
                 new org.sstpdoctor.history.HistoryStore(configFolder.resolve("history-" + System.nanoTime())),
                 List::of, List::of);
-        wizard.init(AppServices.ready(KB, probe, store, CredentialStore.NONE, url -> {
+        wizard.init(AppServices.ready(KB, probe, store, credentials, url -> {
             if (noBrowser) {
                 throw new IllegalStateException("no web browser");
             }
