@@ -29,6 +29,24 @@ public final class HistoryText {
         return out.toString();
     }
 
+    /**
+     * The same as {@link #line} in two lines for a narrow list: "2026-11-30 09:12 · vpn.contoso.com ·
+     * Not reachable", then the outcome, the HTTP status, the certificate's days left and the id.
+     */
+    public static String twoLines(ReportSummary s, ZoneId zone, Instant now) {
+        String when = s.startedAt() == null ? "????-??-?? ??:??" : WHEN.format(s.startedAt().atZone(zone));
+        List<String> second = new java.util.ArrayList<>();
+        if (!s.outcome().isEmpty()) {
+            second.add(s.outcome());
+        }
+        if (s.httpStatus() != null) {
+            second.add("HTTP " + s.httpStatus());
+        }
+        certificateNote(s, now).ifPresent(second::add);
+        second.add(s.shortId());
+        return when + " · " + s.server() + " · " + s.verdictWords() + "\n" + String.join(" · ", second);
+    }
+
     /** "certificate expires in 12 days", when it expires within 30 days of {@code now}. */
     public static java.util.Optional<String> certificateNote(ReportSummary s, Instant now) {
         return s.certificateDaysLeft(now).map(HistoryText::daysLeft);

@@ -133,4 +133,26 @@ public enum ReportFormat {
             default -> Optional.empty();
         };
     }
+
+    /**
+     * This format as a file of its own for one report, a row format with its header line above the
+     * row: what a helpdesk file holds for each format, so a format added here is in the file too.
+     */
+    public String document(ProbeReport report, Resolution resolution) {
+        if (forOneServer()) {
+            return render(report, resolution);
+        }
+        String head = header();
+        return (head.isEmpty() ? "" : head + "\n") + render(report, resolution) + "\n";
+    }
+
+    /**
+     * A file name for this format among the files of one report, unique across every format:
+     * {@code base.txt}, {@code base.md}, ..., and {@code base-table.txt} for the table, whose
+     * extension the text format has already.
+     */
+    public String fileName(String base) {
+        boolean shared = Arrays.stream(values()).anyMatch(f -> f.ordinal() < ordinal() && f.extension.equals(extension));
+        return base + (shared ? "-" + id : "") + "." + extension;
+    }
 }

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -15,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.sstpdoctor.probe.Version;
 import org.sstpdoctor.text.UntrustedText;
@@ -27,7 +23,7 @@ import org.sstpdoctor.text.UntrustedText;
  * "Report from alice-laptop"). Never a user name, a password, an address book or a file list.
  *
  * @param proxy the proxy the probe used ("none" or "host:port"), {@code proxySource} where it came from
- * @param dnsServers the name servers this computer uses, where the system says (Linux: /etc/resolv.conf)
+ * @param dnsServers the name servers this computer uses, where the system says ({@link DnsServers})
  * @param dnsSource where {@code dnsServers} came from, or why there are none
  * @param clockOffsetSeconds the server's clock minus this computer's, from the server's Date header; null if unknown
  */
@@ -41,13 +37,18 @@ public record Environment(String computer, String osName, String osVersion, Stri
         dnsServers = List.copyOf(dnsServers);
     }
 
-    /** This computer's environment, with the proxy and clock offset taken from this report (JSON contract). */
+    /**
+     * This computer's environment, with the proxy and clock offset taken from this report (JSON
+     * contract). Blocking for a few seconds at most (the DNS servers on Windows): off the FX thread.
+     */
     public static Environment ofThisComputer(JsonNode report) {
-        List<String> dns = new ArrayList<>();
-        String dnsSource = dnsServers(Path.of("/etc/resolv.conf"), dns);
+        return ofThisComputer(report, DnsServers.ofThisComputer());
+    }
+
+    static Environment ofThisComputer(JsonNode report, DnsServers dns) {
         return new Environment(computerName(), System.getProperty("os.name", ""), System.getProperty("os.version", ""),
                 System.getProperty("os.arch", ""), System.getProperty("java.version", ""), Version.current(),
-                proxyOf(report), proxySourceOf(report), dns, dnsSource, clockOffset(report).orElse(null));
+                proxyOf(report), proxySourceOf(report), dns.servers(), dns.source(), clockOffset(report).orElse(null));
     }
 
     static String proxyOf(JsonNode report) {
@@ -60,28 +61,6 @@ public record Environment(String computer, String osName, String osVersion, Stri
         String mode = clean(p.path("mode").asText(""));
         String source = clean(p.path("source").asText(""));
         return source.isEmpty() ? "mode " + mode : source + " (mode " + mode + ")";
-    }
-
-    /** The name servers in a resolv.conf, and where they came from (or why there are none). */
-    static String dnsServers(Path resolvConf, List<String> out) {
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return "not collected on Windows";
-        }
-        try {
-            if (!Files.isRegularFile(resolvConf) || Files.size(resolvConf) > 64 * 1024) {
-                return "no readable " + resolvConf;
-            }
-            for (String line : Files.readAllLines(resolvConf, StandardCharsets.UTF_8)) {
-                String[] words = line.strip().split("\\s+");
-                if (words.length >= 2 && words[0].equals("nameserver") && out.size() < 8
-                        && words[1].matches("[0-9A-Fa-f:.%a-z]{2,64}")) {
-                    out.add(words[1]);
-                }
-            }
-            return resolvConf.toString();
-        } catch (IOException | RuntimeException e) {
-            return "no readable " + resolvConf;
-        }
     }
 
     /**

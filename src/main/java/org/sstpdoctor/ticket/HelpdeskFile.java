@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +62,8 @@ public final class HelpdeskFile {
     public static void write(Path zip, ProbeReport report, Resolution resolution, Environment environment,
                              List<HistoryStore.Entry> history, Instant now) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (ReportFormat f : ReportFormat.savable()) {
-            files.put("report." + f.extension(), f.render(report, resolution).getBytes(StandardCharsets.UTF_8));
+        for (ReportFormat f : ReportFormat.values()) {
+            files.put(reportFile(f), f.document(report, resolution).getBytes(StandardCharsets.UTF_8));
         }
         files.put(ENVIRONMENT, MAPPER.writeValueAsBytes(environment.toJson()));
         StringBuilder lines = new StringBuilder();
@@ -134,14 +135,33 @@ public final class HelpdeskFile {
         return out.toString();
     }
 
+    /** Every file a helpdesk file holds, in the order it holds them: what its README and the project's README list. */
+    public static List<String> fileNames() {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(README);
+        for (ReportFormat f : ReportFormat.values()) {
+            names.add(reportFile(f));
+        }
+        names.add(ENVIRONMENT);
+        names.add(HISTORY);
+        names.add(MANIFEST);
+        return List.copyOf(names);
+    }
+
+    /** The name of the report in this format inside the file: report.txt, report.md, ..., report-table.txt. */
+    public static String reportFile(ReportFormat format) {
+        return format.fileName("report");
+    }
+
     private static String describe(String name, int historyCount) {
         return switch (name) {
             case ENVIRONMENT -> "the operating system and its version, Java's and SSTP Doctor's versions, the proxy\n"
-                    + "      used and where its setting came from, the DNS servers (where the system lists them), the\n"
-                    + "      clock's offset from the server";
+                    + "      used and where its setting came from, the DNS servers this computer uses, the clock's\n"
+                    + "      offset from the server, the computer's name";
             case HISTORY -> "earlier tests of this server on this computer (" + historyCount + "), one JSON report a line";
-            case REPORT_JSON -> "the report as JSON (schema sstp-doctor/report/v1)";
-            default -> "the report as " + ReportFormat.forFileName(name).map(ReportFormat::label)
+            case REPORT_JSON -> "the report as JSON (schema sstp-doctor/report/v1), the file SSTP Doctor opens";
+            default -> Arrays.stream(ReportFormat.values()).filter(f -> reportFile(f).equals(name)).findFirst()
+                    .map(f -> "the report as " + f.label() + (f.forOneServer() ? "" : " (a header line and its row)"))
                     .orElse(name.toUpperCase(Locale.ROOT));
         };
     }

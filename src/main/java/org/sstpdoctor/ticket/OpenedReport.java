@@ -182,16 +182,27 @@ public record OpenedReport(JsonNode report, ReportSummary summary, Optional<Envi
         return n;
     }
 
-    /** "Report from alice-laptop, 10:42" (the date too when it was not today). */
+    /**
+     * "Report from alice-laptop, 10:42": the computer it came from and when it ran in the reader's
+     * local time (the date too when it was not today).
+     */
     public String title(ZoneId zone, LocalDate today) {
-        String from = environment.map(Environment::computer).filter(c -> !c.isEmpty()).orElse(fileName);
+        return when(zone, today).map(w -> "Report from " + from() + ", " + w).orElse("Report from " + from());
+    }
+
+    /** The computer the report came from ("alice-laptop"), or the file's name when it does not say. */
+    public String from() {
+        return environment.map(Environment::computer).filter(c -> !c.isEmpty()).orElse(fileName);
+    }
+
+    /** When the test ran, in {@code zone}: "10:42" on {@code today}, else "2026-11-30 10:42"; empty if unknown. */
+    public Optional<String> when(ZoneId zone, LocalDate today) {
         if (summary.startedAt() == null) {
-            return "Report from " + from;
+            return Optional.empty();
         }
         var at = summary.startedAt().atZone(zone);
-        String when = at.toLocalDate().equals(today) ? DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).format(at)
-                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(at);
-        return "Report from " + from + ", " + when;
+        return Optional.of(at.toLocalDate().equals(today) ? DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).format(at)
+                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(at));
     }
 
     /** When the report was made, or now when it did not say. */

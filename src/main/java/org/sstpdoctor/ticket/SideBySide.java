@@ -18,8 +18,12 @@ import org.sstpdoctor.text.UntrustedText;
  */
 public record SideBySide(List<Row> rows, String conclusion) {
 
-    /** One compared item: its label, the user's value, ours, and whether they differ. */
-    public record Row(String label, String theirs, String ours, boolean differs) {
+    /**
+     * One compared item: its label, the user's value, ours, and whether they differ. {@code key}
+     * names a fixed row ("server", "http_status") for a translated label; it is empty for a stage,
+     * whose label is the report's own title for it.
+     */
+    public record Row(String key, String label, String theirs, String ours, boolean differs) {
     }
 
     public SideBySide {
@@ -27,24 +31,30 @@ public record SideBySide(List<Row> rows, String conclusion) {
     }
 
     public static SideBySide of(JsonNode theirsReport, JsonNode oursReport) {
+        return of(theirsReport, oursReport, java.time.Instant.now());
+    }
+
+    /** As {@link #of(JsonNode, JsonNode)}; a certificate's days left are counted from {@code now}. */
+    public static SideBySide of(JsonNode theirsReport, JsonNode oursReport, java.time.Instant now) {
         ReportSummary t = ReportSummary.of(theirsReport);
         ReportSummary o = ReportSummary.of(oursReport);
         List<Row> rows = new ArrayList<>();
-        add(rows, "Server", t.server(), o.server());
-        add(rows, "Result", t.verdictWords(), o.verdictWords());
-        add(rows, "Finding", t.outcomeTitle(), o.outcomeTitle());
-        add(rows, "Who answered", t.answeredBy(), o.answeredBy());
-        add(rows, "HTTP status", t.httpStatus() == null ? "none" : t.httpStatus().toString(),
+        add(rows, "server", "Server", t.server(), o.server());
+        add(rows, "result", "Result", t.verdictWords(), o.verdictWords());
+        add(rows, "finding", "Finding", t.outcomeTitle(), o.outcomeTitle());
+        add(rows, "answered_by", "Who answered", t.answeredBy(), o.answeredBy());
+        add(rows, "http_status", "HTTP status", t.httpStatus() == null ? "none" : t.httpStatus().toString(),
                 o.httpStatus() == null ? "none" : o.httpStatus().toString());
-        add(rows, "Addresses", String.join(", ", t.resolvedAddresses()), String.join(", ", o.resolvedAddresses()));
-        add(rows, "Proxy", t.proxy(), o.proxy());
-        add(rows, "TLS", t.tlsProtocol(), o.tlsProtocol());
-        add(rows, "Certificate issuer", t.certificateIssuer(), o.certificateIssuer());
-        add(rows, "Certificate fingerprint", shortPrint(t.certificateSha256()), shortPrint(o.certificateSha256()));
+        add(rows, "addresses", "Addresses", String.join(", ", t.resolvedAddresses()), String.join(", ", o.resolvedAddresses()));
+        add(rows, "proxy", "Proxy", t.proxy(), o.proxy());
+        add(rows, "tls", "TLS", t.tlsProtocol(), o.tlsProtocol());
+        add(rows, "cert_issuer", "Certificate issuer", t.certificateIssuer(), o.certificateIssuer());
+        add(rows, "cert_fingerprint", "Certificate fingerprint", shortPrint(t.certificateSha256()), shortPrint(o.certificateSha256()));
+        add(rows, "cert_valid_until", "Certificate valid until", validUntil(t, now), validUntil(o, now));
         Map<String, String> theirStages = stages(theirsReport);
         Map<String, String> ourStages = stages(oursReport);
         for (Map.Entry<String, String> e : theirStages.entrySet()) {
-            add(rows, e.getKey(), e.getValue(), ourStages.getOrDefault(e.getKey(), "—"));
+            add(rows, "", e.getKey(), e.getValue(), ourStages.getOrDefault(e.getKey(), "—"));
         }
         return new SideBySide(rows, conclusion(t, o));
     }
@@ -90,16 +100,26 @@ public record SideBySide(List<Row> rows, String conclusion) {
         return out;
     }
 
-    private static void add(List<Row> rows, String label, String theirs, String ours) {
+    private static void add(List<Row> rows, String key, String label, String theirs, String ours) {
         String a = theirs == null || theirs.isEmpty() ? "—" : theirs;
         String b = ours == null || ours.isEmpty() ? "—" : ours;
         // Timings always differ a little; only the status part of a stage counts as a difference.
         boolean differs = !statusPart(a).equals(statusPart(b));
-        rows.add(new Row(label, a, b, differs));
+        rows.add(new Row(key, label, a, b, differs));
     }
 
     private static String statusPart(String value) {
         return value.replaceAll("\\s+\\d+ ms$", "");
+    }
+
+    /** "2026-12-13 (12 days left)" within 30 days of {@code now}, else the date alone. */
+    static String validUntil(ReportSummary s, java.time.Instant now) {
+        if (s.certificateNotAfter() == null) {
+            return "";
+        }
+        String date = s.certificateNotAfter().toString().substring(0, 10);
+        return date + s.certificateDaysLeft(now).map(d -> d == 0 ? " (expires today)"
+                : " (" + d + (d == 1 ? " day" : " days") + " left)").orElse("");
     }
 
     private static String shortPrint(String fingerprint) {

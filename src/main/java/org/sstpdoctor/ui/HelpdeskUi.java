@@ -83,16 +83,36 @@ final class HelpdeskUi {
 
     /** Fills the pages from a VPN connection set up on this computer. */
     static void fill(PageContext context, VpnProfile p) {
+        fill(context, p, null);
+    }
+
+    /**
+     * Fills the pages from a VPN connection; {@code before}, the connection chosen until now, gives
+     * back the proxy and CA file it filled in when the new one has none, rather than leaving them
+     * for a connection that does not use them.
+     */
+    static void fill(PageContext context, VpnProfile p, VpnProfile before) {
         WizardModel m = context.model();
         m.address.set(p.server());
         m.destinationName.set(p.name());
-        p.proxyIfAny().ifPresent(proxy -> {
+        if (p.proxyIfAny().isPresent()) {
+            String proxy = p.proxyIfAny().get();
             int colon = proxy.lastIndexOf(':');
             m.proxyMode.set(org.sstpdoctor.probe.ProxyMode.MANUAL);
             m.proxyHost.set(colon > 0 ? proxy.substring(0, colon) : proxy);
             m.proxyPort.set(colon > 0 ? proxy.substring(colon + 1) : "");
-        });
-        p.caFileIfAny().ifPresent(m.caFile::set);
+        } else if (before != null && before.proxyIfAny().isPresent()
+                && m.proxyMode.get() == org.sstpdoctor.probe.ProxyMode.MANUAL
+                && before.proxyIfAny().get().equals(m.proxyHost.get() + ":" + m.proxyPort.get())) {
+            m.proxyMode.set(org.sstpdoctor.probe.ProxyMode.SYSTEM);
+            m.proxyHost.set("");
+            m.proxyPort.set("");
+        }
+        if (p.caFileIfAny().isPresent()) {
+            m.caFile.set(p.caFileIfAny().get());
+        } else if (before != null && before.caFileIfAny().isPresent() && before.caFileIfAny().get().equals(m.caFile.get())) {
+            m.caFile.set("");
+        }
     }
 
     /** The facts of an event, as labels. */

@@ -39,12 +39,17 @@ public final class HistoryPageController implements WizardPage {
     public void initialise(PageContext pageContext) {
         this.context = pageContext;
         historyList.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap within the list rather than scroll sideways
+            }
+
             @Override
             protected void updateItem(HistoryStore.Entry e, boolean empty) {
                 super.updateItem(e, empty);
-                String text = empty || e == null ? null : HistoryText.line(e.summary(), ZoneId.systemDefault(), Instant.now());
-                setText(text);
-                setAccessibleText(text);
+                setText(empty || e == null ? null : HistoryText.twoLines(e.summary(), ZoneId.systemDefault(), Instant.now()));
+                setAccessibleText(empty || e == null ? null
+                        : HistoryText.line(e.summary(), ZoneId.systemDefault(), Instant.now()));
             }
         });
         historyList.setPlaceholder(new Label(Texts.get("history.empty")));

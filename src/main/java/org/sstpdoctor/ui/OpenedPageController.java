@@ -70,7 +70,8 @@ public final class OpenedPageController implements WizardPage {
             return;
         }
         ZoneId zone = ZoneId.systemDefault();
-        openedTitle.setText(r.title(zone, LocalDate.now(zone)));
+        openedTitle.setText(r.when(zone, LocalDate.now(zone)).map(w -> Texts.get("opened.title", r.from(), w))
+                .orElseGet(() -> Texts.get("opened.title.notime", r.from())));
         openedVerdict.setText(r.summary().server() + ": " + r.summary().verdictWords());
         openedFinding.setText(r.summary().outcomeTitle() + (r.summary().detail().isEmpty() ? "" : " — " + r.summary().detail()));
         openedText.setText(OpenedReportText.render(r, zone, Instant.now()));
@@ -98,13 +99,16 @@ public final class OpenedPageController implements WizardPage {
         testHereStatus.setText(Texts.get("opened.testing", r.summary().server()));
         String host = r.summary().host();
         int port = r.summary().port();
+        // This computer's own settings: the system proxy, and the CA file and time limit typed in this wizard.
+        String caFile = context.model().caFile.get() == null ? "" : context.model().caFile.get().strip();
+        java.time.Duration timeout = java.time.Duration.ofSeconds(context.model().timeoutSeconds.get());
         context.runner().start(() -> {
             var target = AddressParser.parse(host.contains(":") ? "[" + host + "]" : host, port);
-            return new ProbeRequest(target.toString(), target, ProxySettings.SYSTEM, List.of(), null,
-                    ProbeRequest.DEFAULT_TIMEOUT);
+            return new ProbeRequest(target.toString(), target, ProxySettings.SYSTEM,
+                    WizardModel.readTrustedCertificates(caFile), caFile.isEmpty() ? null : caFile, timeout);
         }, report -> {
             HelpdeskUi.desk(context).keep(report);
-            return SideBySide.of(r.report(), JsonReport.toTree(report, null));
+            return SideBySide.of(r.report(), JsonReport.toTree(report, null), Instant.now());
         }, new ProbeRunner.Outcomes<>((report, sideBySide) -> showSideBySide(r, sideBySide),
                 bad -> testHereStatus.setText(bad.getMessage()),
                 error -> testHereStatus.setText(Texts.get("opened.testfailed", error.getMessage()))));
@@ -119,14 +123,18 @@ public final class OpenedPageController implements WizardPage {
         compareGrid.add(header(Texts.get("opened.ours")), 2, 0);
         int row = 1;
         for (SideBySide.Row x : s.rows()) {
-            Label label = value((x.differs() ? "≠ " : "") + x.label());
+            String name = x.key().isEmpty() ? x.label() : Texts.get("opened.row." + x.key());
+            Label label = value((x.differs() ? "≠ " : "") + name);
             Label a = value(x.theirs());
             Label b = value(x.ours());
             if (x.differs()) {
                 for (Label l : List.of(label, a, b)) {
                     l.getStyleClass().add("differs");
                 }
-                label.setAccessibleText(Texts.get("opened.differs.accessible", x.label(), x.theirs(), x.ours()));
+                label.setAccessibleText(Texts.get("opened.differs.accessible", name, x.theirs(), x.ours()));
+            }
+            for (Label l : List.of(label, a, b)) {
+                GridPane.setValignment(l, javafx.geometry.VPos.TOP);
             }
             compareGrid.add(label, 0, row);
             compareGrid.add(a, 1, row);

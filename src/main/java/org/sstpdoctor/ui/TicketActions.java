@@ -42,6 +42,7 @@ final class TicketActions {
 
     /** Writes the file off the FX thread (the environment is gathered there too). */
     static void save(PageContext context, ProbeReport report, Resolution resolution, File file, Consumer<String> message) {
+        message.accept(Texts.get("ticket.saving", file.getName()));
         context.background().run(() -> {
             var tree = JsonReport.toTree(report, null);
             HelpdeskFile.write(file.toPath(), report, resolution, Environment.ofThisComputer(tree),

@@ -17,6 +17,8 @@ import org.sstpdoctor.profiles.VpnStrategy;
 final class VpnChooser {
     private final VBox holder;
     private final ComboBox<VpnProfile> box = new ComboBox<>();
+    /** Where the chosen connection was found and how it picks its protocol: "rasphone.pbk (this user) · SSTP only". */
+    private final Label detail = new Label();
     private final PageContext context;
     private boolean requested;
 
@@ -34,10 +36,15 @@ final class VpnChooser {
         box.setButtonCell(new Cell());
         box.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
-                HelpdeskUi.fill(context, now);
+                HelpdeskUi.fill(context, now, was);
             }
+            detail.setText(now == null ? "" : now.protocolNote().isEmpty() ? Texts.get("vpn.detail.source", now.source())
+                    : Texts.get("vpn.detail", now.source(), now.protocolNote()));
         });
-        holder.getChildren().setAll(label, box);
+        detail.getStyleClass().addAll("hint", "vpn-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        holder.getChildren().setAll(label, box, detail);
         show(false);
     }
 

@@ -34,6 +34,7 @@ import org.sstpdoctor.probe.ProbeReport;
 import org.sstpdoctor.probe.ProxySettings;
 import org.sstpdoctor.probe.Secret;
 import org.sstpdoctor.report.JsonReport;
+import org.sstpdoctor.report.ReportFormat;
 import org.sstpdoctor.report.ResolutionJson;
 import org.sstpdoctor.responder.ResponderConfig;
 import org.sstpdoctor.responder.Scenario;
@@ -100,8 +101,18 @@ class TicketTest {
         List<String> names = new ArrayList<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             z.stream().forEach(e -> names.add(e.getName()));
-            assertEquals(List.of("README.txt", "report.txt", "report.md", "report.html", "report.json", "environment.json",
-                    "history.jsonl", "helpdesk-file.json"), names);
+            assertEquals(HelpdeskFile.fileNames(), names);
+            assertEquals(List.of("README.txt", "report.txt", "report.md", "report.html", "report.json", "report-table.txt",
+                    "report.jsonl", "report.csv", "environment.json", "history.jsonl", "helpdesk-file.json"), names);
+            Resolution resolution = Resolution.of(signedIn, KB);
+            for (ReportFormat f : ReportFormat.values()) {
+                String inZip = new String(z.getInputStream(z.getEntry(HelpdeskFile.reportFile(f))).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                assertEquals(f.document(signedIn, resolution), inZip, f + " is the registry's rendering");
+            }
+            String csv = new String(z.getInputStream(z.getEntry("report.csv")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith(org.sstpdoctor.report.CsvReport.header() + "\n"), csv);
+            assertEquals(2, csv.lines().count(), "the header and the one row");
             for (String n : names) {
                 String text = new String(z.getInputStream(z.getEntry(n)).readAllBytes(), StandardCharsets.UTF_8);
                 assertFalse(text.contains(PASSWORD), n + " holds the password");
@@ -125,7 +136,8 @@ class TicketTest {
         assertEquals(1, opened.history().size());
         LocalDate sameDay = LocalDate.ofInstant(signedIn.startedAt(), ZoneOffset.UTC);
         String title = opened.title(ZoneOffset.UTC, sameDay);
-        assertTrue(title.matches("Report from .+, \\d\\d:\\d\\d"), title);
+        assertEquals("Report from " + env.computer() + ", " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(signedIn.startedAt().atZone(ZoneOffset.UTC)), title);
         String text = OpenedReportText.render(opened, ZoneOffset.UTC, Instant.now());
         assertTrue(text.contains("Their computer"), text);
         assertTrue(text.contains("Their earlier tests of this server"), text);

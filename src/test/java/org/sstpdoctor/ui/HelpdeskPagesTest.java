@@ -84,6 +84,15 @@ class HelpdeskPagesTest extends WizardTestBase {
         assertEquals("Work VPN", wizard.model().destinationName.get());
         assertEquals("proxy.contoso.com", wizard.model().proxyHost.get());
         assertEquals("3128", wizard.model().proxyPort.get());
+        interact(() -> box.getSelectionModel().select(1));
+        assertEquals("203.0.113.7", wizard.model().address.get());
+        assertEquals(org.sstpdoctor.probe.ProxyMode.SYSTEM, wizard.model().proxyMode.get(),
+                "the proxy the first connection filled in is not kept for one without a proxy");
+        assertEquals("", wizard.model().proxyHost.get());
+        assertEquals("Found in rasphone.pbk (this user) · L2TP/IPsec only", ((Label) lookup(".vpn-detail").query()).getText());
+        interact(() -> box.getSelectionModel().select(0));
+        assertEquals("proxy.contoso.com", wizard.model().proxyHost.get());
+        assertEquals("Found in rasphone.pbk (this user) · SSTP only", ((Label) lookup(".vpn-detail").query()).getText());
         shotAtSizes("helpdesk-1-vpn-chooser");
     }
 
@@ -145,20 +154,81 @@ class HelpdeskPagesTest extends WizardTestBase {
             Path zip = temp.resolve("for-helpdesk.zip");
             ResultPageController result = wizard.result();
             interact(() -> result.saveForHelpdesk(zip.toFile()));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(zip));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(zip)
+                    && text("#actionMessage").startsWith("Saved"));
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(text("#actionMessage").startsWith("Saved for-helpdesk.zip"), text("#actionMessage"));
             shotAtSizes("helpdesk-4-result-with-comparison");
 
             interact(() -> HelpdeskUi.openFile(wizard.context(), zip));
             waitForPage(WizardController.Page.OPENED, 10);
-            assertTrue(text("#openedTitle").startsWith("Report from "), text("#openedTitle"));
+            org.sstpdoctor.ticket.OpenedReport opened = org.sstpdoctor.ticket.OpenedReport.open(zip);
+            java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+            assertTrue(opened.environment().isPresent());
+            assertEquals("Report from " + opened.from() + ", " + opened.when(zone, java.time.LocalDate.now(zone))
+                    .orElseThrow(), text("#openedTitle"), "the computer's name and the local time");
+            shotAtSizes("helpdesk-7-opened-report");
             clickOn("#testHereButton");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#compareBox").query().isVisible());
             WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(text("#conclusion").isEmpty());
+            assertEquals("Both reach the server.", text("#conclusion"), "from here too, with the CA file typed here");
             shotAtSizes("helpdesk-5-opened-side-by-side");
         }
+    }
+
+    /** The user's failed test beside a working one from here: the differences marked, the user's side named. */
+    @Test
+    void aFailedReportBesideAWorkingTestFromHereMarksTheDifferences() throws Exception {
+        Path ca = temp.resolve("ca.pem");
+        Files.writeString(ca, TestCertificates.CA.certificatePem(), StandardCharsets.US_ASCII);
+        try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.WORKING, TestCertificates.valid()))) {
+            com.fasterxml.jackson.databind.node.ObjectNode theirs = HistoryFixtures.report(Instant.now().minusSeconds(600),
+                    "localhost", "fail", "proxy_auth_required", null, null, null, null, List.of("127.0.0.1"),
+                    "proxy.corp.example:8080");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) theirs.get("target")).put("port", server.port());
+            theirs.put("outcomeTitle", "The web proxy wants a sign-in").put("answeredBy", "proxy")
+                    .put("detail", "proxy.corp.example:8080 answered 407 Proxy Authentication Required");
+            Path json = temp.resolve("from-alice.json");
+            Files.writeString(json, theirs.toString());
+            interact(() -> {
+                wizard.model().caFile.set(ca.toString());
+                HelpdeskUi.openFile(wizard.context(), json);
+            });
+            waitForPage(WizardController.Page.OPENED, 10);
+            assertTrue(text("#openedTitle").startsWith("Report from from-alice.json, "), text("#openedTitle"));
+            clickOn("#testHereButton");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#compareBox").query().isVisible());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(text("#conclusion").contains("on the user's side"), text("#conclusion"));
+            List<String> marked = lookup(".differs").queryAll().stream().map(n -> ((Label) n).getText())
+                    .filter(t -> t.startsWith("≠ ")).toList();
+            assertTrue(marked.contains("≠ Result") && marked.contains("≠ Proxy"), marked.toString());
+            assertFalse(marked.contains("≠ Server"), marked.toString());
+            shotAtSizes("helpdesk-8-side-by-side-differences");
+        }
+    }
+
+    /** A certificate within 30 days of its end: the History page, its comparison and the opened report say the days left. */
+    @Test
+    void historyAndTheOpenedReportSayTheCertificatesDaysLeft() throws Exception {
+        Instant now = Instant.now();
+        history.record(HistoryFixtures.reachable(now.minusSeconds(86_400L * 3), "vpn.contoso.com")); // 71 h before the next
+        history.record(HistoryFixtures.report(now.minusSeconds(3600), "vpn.contoso.com", "warn", "cert_expiring_soon", 200,
+                "CN=Old CA", "EE:FF", now.plus(java.time.Duration.ofDays(12)).plusSeconds(7200), List.of("203.0.113.10"),
+                null));
+        interact(() -> wizard.show(WizardController.Page.HISTORY));
+        ListView<HistoryStore.Entry> list = lookup("#historyList").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        String change = text("#changeLabel");
+        assertTrue(change.startsWith("Reachable 2 days ago; since then"), change);
+        assertTrue(change.endsWith("The certificate expires in 12 days."), change);
+        String row = org.sstpdoctor.history.HistoryText.line(list.getItems().get(0).summary(), java.time.ZoneId.systemDefault(),
+                Instant.now());
+        assertTrue(row.contains("certificate expires in 12 days"), row);
+        clickOn("#openButton");
+        waitForPage(WizardController.Page.OPENED, 5);
+        assertTrue(text("#openedText").contains("(certificate expires in 12 days)"), text("#openedText"));
     }
 
     @Test
