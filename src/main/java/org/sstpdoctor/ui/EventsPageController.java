@@ -43,7 +43,7 @@ public final class EventsPageController implements WizardPage {
                 setAccessibleText(text);
             }
         });
-        eventList.setPlaceholder(new Label(Texts.get("events.empty")));
+        eventList.setPlaceholder(WholeText.placeholder(Texts.get("events.empty")));
         eventList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> show(now));
         testButton.disableProperty().bind(eventList.getSelectionModel().selectedItemProperty().isNull());
     }

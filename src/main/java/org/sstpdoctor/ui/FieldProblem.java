@@ -10,8 +10,8 @@ import javafx.scene.control.Label;
 /**
  * A field's problem, shown beside it without flashing red at every half-typed {@code https://}:
  * a problem appears after a pause in typing or when the field loses the focus, and disappears at once
- * when it is fixed. The field gets the {@code :invalid} pseudo-class; its message label keeps its
- * space (see the style sheet), so the page does not jump.
+ * when it is fixed. The field gets the {@code :invalid} pseudo-class; its message label keeps a
+ * line's space, so the page does not jump.
  */
 final class FieldProblem {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -26,6 +26,12 @@ final class FieldProblem {
         this.field = field;
         this.message = message;
         this.problem = problem;
+        // One line is always reserved, so a message appearing does not push the page down; a longer one
+        // takes all its lines (bound, as the style sheet's fixed minimum cut it to one line and "…").
+        message.setWrapText(true);
+        message.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(message.getFont().getSize() * 1.5, message.prefHeight(message.getWidth())),
+                message.textProperty(), message.widthProperty(), message.fontProperty()));
         pause.setOnFinished(e -> reveal());
         problem.addListener((o, was, now) -> changed());
         field.focusedProperty().addListener((o, was, focused) -> {

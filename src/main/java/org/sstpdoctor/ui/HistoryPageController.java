@@ -52,7 +52,7 @@ public final class HistoryPageController implements WizardPage {
                         : HistoryText.line(e.summary(), ZoneId.systemDefault(), Instant.now()));
             }
         });
-        historyList.setPlaceholder(new Label(Texts.get("history.empty")));
+        historyList.setPlaceholder(WholeText.placeholder(Texts.get("history.empty")));
         historyList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> select(now));
         for (Button b : List.of(openButton, againButton, copyButton)) {
             b.disableProperty().bind(historyList.getSelectionModel().selectedItemProperty().isNull());

@@ -50,7 +50,7 @@ public final class LookupPageController implements WizardPage {
                 }
             }
         });
-        resultList.setPlaceholder(new Label(Texts.get("lookup.empty")));
+        resultList.setPlaceholder(WholeText.placeholder(Texts.get("lookup.empty")));
         resultList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showEntry(now));
         queryField.textProperty().addListener((o, was, now) -> search(now));
         queryField.setOnAction(e -> {

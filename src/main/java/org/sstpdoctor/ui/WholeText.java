@@ -15,6 +15,16 @@ final class WholeText {
     private WholeText() {
     }
 
+    /** A list's empty state: it wraps inside a narrow list instead of ending in "…". */
+    static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.getStyleClass().add("list-placeholder");
+        return label;
+    }
+
     static void keep(Node node) {
         if (node instanceof Label l && l.isWrapText() && l.getMinHeight() == Region.USE_COMPUTED_SIZE) {
             l.setMinHeight(Region.USE_PREF_SIZE);

@@ -198,6 +198,14 @@ class WizardPolishTest extends WizardTestBase {
         TextField ca = lookup("#caField").query();
         assertTrue(ca.getPseudoClassStates().contains(FieldProblem.INVALID), "the field itself is marked");
         assertTrue(lookup("#nextButton").queryButton().isDisabled());
+        // The message is whole (it wraps), even in the smallest window and at 150%, where the page scrolls.
+        for (Runnable size : List.<Runnable>of(() -> resize(720, 620), this::openAt150Percent)) {
+            size.run();
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.Label message = lookup("#caMessage").query();
+            assertTrue(message.getHeight() + 0.5 >= message.prefHeight(message.getWidth()),
+                    "the CA message is cut: " + message.getHeight() + " < " + message.prefHeight(message.getWidth()));
+        }
         shotAtSizes("polish-proxy-ca-error");
         interact(() -> wizard.model().caFile.set(pathOf(caFileUnchecked())));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#caMessage").isEmpty());
@@ -376,7 +384,14 @@ class WizardPolishTest extends WizardTestBase {
         interact(() -> wizard.lookup(""));
         waitForPage(WizardController.Page.LOOKUP, 5);
         javafx.scene.control.ListView<?> list = lookup("#resultList").query();
-        assertEquals(Texts.get("lookup.empty"), ((javafx.scene.control.Label) list.getPlaceholder()).getText());
+        javafx.scene.control.Label empty = (javafx.scene.control.Label) list.getPlaceholder();
+        assertEquals(Texts.get("lookup.empty"), empty.getText());
+        resize(720, 620); // the list is narrowest here: the empty state wraps, whole, inside it
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(empty.getWidth() <= list.getWidth() + 0.5 && empty.getHeight() + 0.5 >= empty.prefHeight(empty.getWidth()),
+                "the empty state is whole: " + empty.getWidth() + "x" + empty.getHeight() + " in a list " + list.getWidth() + " wide");
+        shot("polish-lookup-empty-720x620");
+        interact(() -> ((javafx.scene.control.TextField) lookup("#queryField").query()).requestFocus());
         write("407");
         WaitForAsyncUtils.waitForFxEvents();
         type(KeyCode.DOWN);
