@@ -22,9 +22,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
-import org.sstpdoctor.kb.Resolution;
 import org.sstpdoctor.responder.Scenario;
-import org.sstpdoctor.target.InputException;
 
 /**
  * The wizard's frame: title, page area and the Back / Next / Finish / Cancel buttons, like Windows'
@@ -90,6 +88,7 @@ public final class WizardController implements PageContext.Actions {
     private Page current = Page.HOW;
     private Page beforeAside = Page.HOW;
     private final Practice practice = new Practice(this);
+    private TestRun testRun;
     private boolean closed;
 
     public void init(AppServices appServices) {
@@ -97,6 +96,7 @@ public final class WizardController implements PageContext.Actions {
         this.settings = new SettingsService(appServices);
         runner = new ProbeRunner(appServices.probe(), appServices.background());
         context = new PageContext(model, appServices, settings, runner, this);
+        testRun = new TestRun(this, model, appServices, settings, runner, practice);
         views.put(Page.HOW, howPage);
         Keys.linkLabels(howPage);
         WholeText.keep(root);
@@ -284,48 +284,7 @@ public final class WizardController implements PageContext.Actions {
     /** Starts (or restarts) the test with what is on the pages now. */
     @Override
     public void runTest() {
-        if (runner.runningProperty().get()) {
-            return;
-        }
-        statusLine.setText("");
-        WizardModel.RequestInput input = model.requestInput(true);
-        UiLog.testStarted(input.address(), input.proxyMode().id());
-        show(Page.TESTING);
-        model.comparison.set("");
-        boolean keep = !practice.running(); // practice results are not the person's servers
-        // The request is parsed, the CA file read and the knowledge base consulted on the probe's thread.
-        runner.start(input::toRequest, report -> {
-            if (keep) {
-                String comparison = HelpdeskUi.keep(services, report); // the history is written here, off the FX thread
-                Platform.runLater(() -> model.comparison.set(comparison));
-            }
-            try {
-                return Resolution.of(report, services.kb().join());
-            } catch (RuntimeException e) {
-                return Resolution.empty(); // the report stands without the explanation
-            }
-        }, new ProbeRunner.Outcomes<>((report, resolution) -> {
-            UiLog.testFinished(input.address(), report.outcome().id(), report.totalMillis());
-            result().show(report, resolution, model.destinationName.get());
-            model.report.set(report);
-            show(Page.RESULT);
-        }, this::inputProblem, error -> {
-            UiLog.failed("the test", error);
-            result().showInternalError(error);
-            show(Page.RESULT);
-        }));
-        if (!practice.running()) { // practice addresses are throw-away loopback ports
-            settings.remember(model, () -> statusLine.setText(Texts.get("settings.savefailed")));
-        }
-    }
-
-    /** Input that turned out unusable only when the test began (a CA file deleted meanwhile). */
-    private void inputProblem(InputException e) {
-        statusLine.setText(e.getMessage());
-        show(Page.steps().get(Page.steps().size() - 1));
-        if (e.field() == WizardModel.CA_FIELD) {
-            model.caCheck.set(new WizardModel.CaCheck(WizardModel.CaCheck.State.PROBLEM, model.caFile.get(), e.getMessage()));
-        }
+        testRun.start();
     }
 
     @FXML
