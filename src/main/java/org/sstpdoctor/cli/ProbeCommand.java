@@ -112,6 +112,10 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--no-windows-check", description = "Skip the per-Windows TLS offers (2-4 extra connections per server).")
     boolean noWindowsCheck;
 
+    @Option(names = "--no-revocation-check", description = "Skip fetching the chain's CRLs and OCSP answers; the report"
+            + " then says the revocation was not checked.")
+    boolean noRevocationCheck;
+
     @Option(names = "--kb-overrides", paramLabel = "FILE", description = "The site's knowledge-base overrides (default: "
             + "$SSTP_DOCTOR_KB_OVERRIDES, else kb-overrides.json in the user's config folder).")
     Path overrides;
@@ -140,6 +144,10 @@ final class ProbeCommand implements Callable<Integer> {
             if (concurrency < 1 || concurrency > BatchProbe.MAX_CONCURRENCY) {
                 throw new InputException(org.sstpdoctor.target.InputField.CONCURRENCY, "--concurrency must be from 1 to " + BatchProbe.MAX_CONCURRENCY
                         + "; you gave " + concurrency + ".");
+            }
+            if (vpnUser != null && noRevocationCheck) {
+                throw new InputException(org.sstpdoctor.target.InputField.VPN_USER, "--vpn-user needs the revocation check: the VPN password is sent only"
+                        + " past a certificate whose revocation was checked. Leave out --no-revocation-check.");
             }
             Integer portOverride = port == null ? null : AddressParser.parsePort(port, org.sstpdoctor.target.InputField.PORT);
             if (vpnUser != null && vpnPasswordFromStdin
@@ -173,7 +181,8 @@ final class ProbeCommand implements Callable<Integer> {
                     new InputException(org.sstpdoctor.target.InputField.EXPECTED_CERTIFICATE, "--expect-certificate must be a "
                             + "SHA-256 fingerprint (64 hex digits, colons allowed) or a Windows SHA-1 thumbprint (40 hex digits)."));
             RequestOptions options = new RequestOptions(proxySettings, extra,
-                    trustFiles.isEmpty() ? null : trustFiles.toString(), timeout, portOverride, expected, !noWindowsCheck, signIn);
+                    trustFiles.isEmpty() ? null : trustFiles.toString(), timeout, portOverride, expected, !noWindowsCheck, signIn,
+                    !noRevocationCheck);
             ReportFormat chosen = format();
             if (addressFile == null && addresses.size() == 1 && chosen.forOneServer()) {
                 return single(options.requestFor(addresses.get(0)), chosen, out, err);

@@ -17,10 +17,11 @@ import org.sstpdoctor.target.InputException;
  * @param expectedCertificate the normalised {@code --expect-certificate} fingerprint; empty for none
  * @param checkWindows false with {@code --no-windows-check}
  * @param signIn the {@code --vpn-user} credentials for the sign-in test, or null
+ * @param checkRevocation false with {@code --no-revocation-check}
  */
 record RequestOptions(ProxySettings proxy, List<X509Certificate> extraTrust, String extraTrustSource, Duration timeout,
                       Integer port, String expectedCertificate, boolean checkWindows,
-                      org.sstpdoctor.signin.Credentials signIn) {
+                      org.sstpdoctor.signin.Credentials signIn, boolean checkRevocation) {
     RequestOptions {
         extraTrust = List.copyOf(extraTrust);
         expectedCertificate = expectedCertificate == null ? "" : expectedCertificate;
@@ -28,6 +29,6 @@ record RequestOptions(ProxySettings proxy, List<X509Certificate> extraTrust, Str
 
     ProbeRequest requestFor(String typed) throws InputException {
         return new ProbeRequest(typed, AddressParser.parse(typed, port), proxy, extraTrust, extraTrustSource, timeout,
-                expectedCertificate, checkWindows, signIn);
+                expectedCertificate, checkWindows, signIn, checkRevocation);
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sstpdoctor.probe.ProxySettings;
@@ -40,6 +41,10 @@ import org.sstpdoctor.text.PeerText;
  *     timeout: 10s
  *     expect_certificate: "AB:CD:…"   # SHA-256 (or SHA-1) of the leaf the gateway must present
  *     windows_check: true         # try each Windows family's TLS handshake
+ *     revocation_check: true      # check the chain's CRL/OCSP as Windows does
+ *     sign_in:                    # optional: sign in with a VPN account (see SignInSection)
+ *       user: probe-account
+ *       password_file: vpn.password   # or password_env: VARIABLE; never the password itself
  * </pre>
  * Every problem is a {@link ConfigException} naming the file, the line and the key; unknown keys are
  * errors too, so a typo never silently turns a check off.
@@ -51,7 +56,7 @@ public final class ConfigLoader {
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
     private static final Set<String> TOP_KEYS = Set.of("modules", "allowed_targets", "max_concurrent_probes");
     private static final Set<String> MODULE_KEYS = Set.of("prober", "proxy", "trust_ca", "timeout", "expect_certificate",
-            "windows_check");
+            "windows_check", "revocation_check", "sign_in");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern GO_DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
 
@@ -59,6 +64,11 @@ public final class ConfigLoader {
     }
 
     public static ExporterConfig load(Path file) throws ConfigException {
+        return load(file, System::getenv);
+    }
+
+    /** As {@link #load(Path)}, with the environment variables a {@code password_env} is looked up in. */
+    public static ExporterConfig load(Path file, Function<String, String> environment) throws ConfigException {
         String where = file.toString();
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(where + ": not a regular file" + (Files.exists(file) ? "" : " (it does not exist)"));
@@ -75,7 +85,7 @@ public final class ConfigLoader {
             throw new ConfigException(where + ": cannot be read: " + e.getMessage());
         }
         Path folder = file.toAbsolutePath().getParent();
-        return fromTree(root, file, folder);
+        return fromTree(root, file, folder, environment);
     }
 
     static JsonNode parse(InputStream in) throws IOException {
@@ -89,6 +99,11 @@ public final class ConfigLoader {
     }
 
     static ExporterConfig fromTree(JsonNode root, Path source, Path folder) throws ConfigException {
+        return fromTree(root, source, folder, System::getenv);
+    }
+
+    static ExporterConfig fromTree(JsonNode root, Path source, Path folder, Function<String, String> environment)
+            throws ConfigException {
         String where = source == null ? "the configuration" : source.toString();
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException(where + ": empty; it needs a 'modules:' section");
@@ -106,7 +121,7 @@ public final class ConfigLoader {
                 throw new ConfigException(where + ": module name '" + printable(entry.getKey())
                         + "' must be 1-64 letters, digits, '_', '-' or '.'");
             }
-            modules.put(entry.getKey(), module(entry.getKey(), entry.getValue(), where, folder));
+            modules.put(entry.getKey(), module(entry.getKey(), entry.getValue(), where, folder, environment));
         }
         TargetPolicy policy = TargetPolicy.ANY;
         JsonNode allowed = root.get("allowed_targets");
@@ -130,7 +145,8 @@ public final class ConfigLoader {
         return new ExporterConfig(source, modules, policy, concurrency);
     }
 
-    private static ModuleConfig module(String name, JsonNode node, String where, Path folder) throws ConfigException {
+    private static ModuleConfig module(String name, JsonNode node, String where, Path folder,
+                                       Function<String, String> environment) throws ConfigException {
         String key = "modules." + name;
         if (node == null || node.isNull()) {
             node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -176,15 +192,30 @@ public final class ConfigLoader {
             expected = CryptoBinding.normalise(typed).orElseThrow(() -> new ConfigException(where + ": " + key
                     + ".expect_certificate: '" + printable(typed) + "' is not a SHA-256 (64 hex digits) or SHA-1 (40) fingerprint"));
         }
-        boolean windowsCheck = true;
-        JsonNode windows = node.get("windows_check");
-        if (windows != null && !windows.isNull()) {
-            if (!windows.isBoolean()) {
-                throw new ConfigException(where + ": " + key + ".windows_check must be true or false");
+        boolean windowsCheck = flag(node, "windows_check", where, key);
+        boolean revocationCheck = flag(node, "revocation_check", where, key);
+        ModuleSignIn signIn = null;
+        if (node.hasNonNull("sign_in")) {
+            if (!revocationCheck) {
+                throw new ConfigException(where + ": " + key + ": sign_in needs revocation_check: the password is sent only"
+                        + " past a certificate whose revocation was checked");
             }
-            windowsCheck = windows.booleanValue();
+            signIn = SignInSection.read(node.get("sign_in"), where, key + ".sign_in", folder, environment);
         }
-        return new ModuleConfig(name, proxy, proxyText.trim(), trustFiles, trust, timeout, expected, windowsCheck);
+        return new ModuleConfig(name, proxy, proxyText.trim(), trustFiles, trust, timeout, expected, windowsCheck,
+                revocationCheck, signIn);
+    }
+
+    /** A check that is on unless the module says {@code false}. */
+    private static boolean flag(JsonNode node, String field, String where, String key) throws ConfigException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return true;
+        }
+        if (!value.isBoolean()) {
+            throw new ConfigException(where + ": " + key + "." + field + " must be true or false");
+        }
+        return value.booleanValue();
     }
 
     /** Go's duration form as Prometheus writes it: 10s, 500ms, 1m30s. */

@@ -18,10 +18,13 @@ import org.sstpdoctor.probe.ProxySettings;
  * @param timeout the longest one probe of this module may take (the scrape timeout may shorten it)
  * @param expectedCertificate the leaf certificate's fingerprint the gateway must present (upper-case hex), or empty
  * @param windowsCheck whether each Windows family's TLS handshake is tried (on by default)
+ * @param revocationCheck whether the chain's revocation is checked as Windows checks it (on by default;
+ *                        off, the report and the metrics say "not checked", never "good")
+ * @param signIn the account for the sign-in test, or null for none
  */
 public record ModuleConfig(String name, ProxySettings proxy, String proxyText, List<Path> trustCa,
                            List<X509Certificate> extraTrust, Duration timeout, String expectedCertificate,
-                           boolean windowsCheck) {
+                           boolean windowsCheck, boolean revocationCheck, ModuleSignIn signIn) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     public ModuleConfig {
@@ -32,6 +35,6 @@ public record ModuleConfig(String name, ProxySettings proxy, String proxyText, L
 
     /** The module used when no configuration file is given: system proxy, system CAs, 10 s. */
     public static ModuleConfig defaultModule() {
-        return new ModuleConfig("default", ProxySettings.SYSTEM, "system", List.of(), List.of(), DEFAULT_TIMEOUT, "", true);
+        return new ModuleConfig("default", ProxySettings.SYSTEM, "system", List.of(), List.of(), DEFAULT_TIMEOUT, "", true, true, null);
     }
 }

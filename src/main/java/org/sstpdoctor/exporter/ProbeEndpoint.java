@@ -15,8 +15,10 @@ import org.sstpdoctor.probe.Cancellation;
 import org.sstpdoctor.probe.ProbeListener;
 import org.sstpdoctor.probe.ProbeReport;
 import org.sstpdoctor.probe.ProbeRequest;
+import org.sstpdoctor.probe.Secret;
 import org.sstpdoctor.probe.SstpProbe;
 import org.sstpdoctor.probe.Verdict;
+import org.sstpdoctor.signin.Credentials;
 import org.sstpdoctor.target.AddressParser;
 import org.sstpdoctor.target.InputException;
 import org.sstpdoctor.target.Target;
@@ -101,20 +103,37 @@ final class ProbeEndpoint {
         ProbeReport report;
         long started = System.nanoTime();
         metrics.probeStarted();
+        Secret password = module.signIn() == null ? null : copy(module.signIn().password());
         try {
+            Credentials signIn = password == null ? null
+                    : new Credentials(module.signIn().user(), password, module.signIn().domain());
             report = run(new ProbeRequest(typed, target, module.proxy(), module.extraTrust(),
                     module.trustCa().isEmpty() ? null : module.trustCa().toString(), budget)
-                    .withExpectedCertificate(module.expectedCertificate()).withWindowsCheck(module.windowsCheck()), decision, budget);
+                    .withExpectedCertificate(module.expectedCertificate()).withWindowsCheck(module.windowsCheck())
+                    .withRevocationCheck(module.revocationCheck()).withSignIn(signIn), decision, budget);
         } finally {
             metrics.probeEnded(); // before the permit goes back, so the in-flight count never exceeds the limit
             permits.release();
+            if (password != null) {
+                password.wipe();
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         metrics.probeCounted(module.name(), report.verdict() != Verdict.FAIL);
         recent.add(environment.clock().instant(), module.name(), target.toString(), seconds, report);
         ByteArrayOutputStream body = new ByteArrayOutputStream(4096);
-        writer.write(body, ProbeMetrics.of(report, seconds));
+        writer.write(body, ProbeMetrics.of(report, seconds, module.revocationCheck()));
         HttpReplies.send(exchange, 200, writer.getContentType(), body.toByteArray());
+    }
+
+    /** Each probe gets its own copy of the module's password, wiped when the probe is done. */
+    private static Secret copy(Secret secret) {
+        char[] chars = secret.reveal();
+        try {
+            return Secret.of(chars);
+        } finally {
+            java.util.Arrays.fill(chars, '\0');
+        }
     }
 
     private ProbeReport run(ProbeRequest request, TargetAdmission.Decision decision, Duration budget) {

@@ -26,10 +26,21 @@ import org.sstpdoctor.probe.Verdict;
  * from text a peer sent.
  */
 public final class ProbeMetrics {
+    private static final String REVOCATION_HELP =
+            "The revocation check's outcome (revocation_good, revocation_offline, …, or revocation_turned_off)";
+
     private ProbeMetrics() {
     }
 
     public static MetricSnapshots of(ProbeReport report, double durationSeconds) {
+        return of(report, durationSeconds, true);
+    }
+
+    /**
+     * @param revocationChecked false when the module turned the revocation check off: the status is then
+     *                          {@code revocation_turned_off}, so nothing reads as "good" that was not checked
+     */
+    public static MetricSnapshots of(ProbeReport report, double durationSeconds, boolean revocationChecked) {
         PrometheusRegistry registry = new PrometheusRegistry();
         gauge(registry, "probe_success", "Whether the probe succeeded: 1 when Windows' SSTP client is expected to get through")
                 .set(report.verdict() == Verdict.FAIL ? 0 : 1);
@@ -57,7 +68,13 @@ public final class ProbeMetrics {
         }
         sstp(registry, report);
         windows(registry, report);
-        revocation(registry, report.revocation());
+        if (revocationChecked) {
+            revocation(registry, report.revocation());
+        } else {
+            Info.builder().name("sstp_revocation").help(REVOCATION_HELP).labelNames("status").register(registry)
+                    .setLabelValues("revocation_turned_off");
+        }
+        signIn(registry, report.signIn());
         return registry.scrape();
     }
 
@@ -132,7 +149,7 @@ public final class ProbeMetrics {
         if (result == null) {
             return;
         }
-        Info.builder().name("sstp_revocation").help("The revocation check's outcome (revocation_good, revocation_offline, …)")
+        Info.builder().name("sstp_revocation").help(REVOCATION_HELP)
                 .labelNames("status").register(registry).setLabelValues(result.outcome().id());
         gauge(registry, "sstp_revocation_offline", "1 when no CRL or OCSP answer could be used: Windows refuses (0x80092013)")
                 .set(result.outcome() == Outcome.REVOCATION_OFFLINE || result.outcome() == Outcome.REVOCATION_LDAP_ONLY ? 1 : 0);
@@ -140,6 +157,28 @@ public final class ProbeMetrics {
                 .set(result.outcome() == Outcome.REVOCATION_REVOKED ? 1 : 0);
         gauge(registry, "sstp_revocation_duration_seconds", "How long the revocation check took, in seconds")
                 .set(result.durationMillis() / 1000.0);
+    }
+
+    /** The sign-in test, for modules with a {@code sign_in} account: absent otherwise. */
+    private static void signIn(PrometheusRegistry registry, org.sstpdoctor.probe.SignInReport signIn) {
+        if (signIn == null) {
+            return;
+        }
+        gauge(registry, "sstp_signin_attempted", "1 when the password was sent; 0 when the sign-in was kept back"
+                + " (a certificate or revocation problem, or the call ended before)").set(signIn.attempted() ? 1 : 0);
+        gauge(registry, "sstp_signin_success", "1 when the account signed in and the server offered an address")
+                .set(signIn.signedIn() ? 1 : 0);
+        Info.builder().name("sstp_signin").help("The sign-in's outcome id (signed_in, signin_*), or skipped")
+                .labelNames("outcome").register(registry)
+                .setLabelValues(signIn.outcome() == null ? "skipped" : signIn.outcome().id());
+        if (!signIn.steps().isEmpty()) {
+            Gauge steps = Gauge.builder().name("sstp_signin_step_duration_seconds")
+                    .help("How long each sign-in step took (lcp, authentication, crypto binding, ipcp…), in seconds")
+                    .labelNames("step").register(registry);
+            for (org.sstpdoctor.probe.SignInReport.Step step : signIn.steps()) {
+                steps.labelValues(step.id()).set(step.durationMs() / 1000.0);
+            }
+        }
     }
 
     private static Gauge gauge(PrometheusRegistry registry, String name, String help) {

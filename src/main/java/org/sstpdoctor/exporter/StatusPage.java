@@ -29,11 +29,14 @@ final class StatusPage {
         b.append("<h2>Configuration</h2><p>From ").append(config.source() == null ? "the built-in default"
                 : escapeHtml(config.source().toString())).append(". Allowed targets: ")
                 .append(escapeHtml(config.policy().toString())).append(". At most ").append(config.maxConcurrentProbes())
-                .append(" probes at once.</p><table><tr><th>module</th><th>proxy</th><th>trusted CA files</th><th>timeout</th></tr>");
+                .append(" probes at once.</p><table><tr><th>module</th><th>proxy</th><th>trusted CA files</th><th>timeout</th><th>checks</th><th>sign-in</th></tr>");
         for (ModuleConfig m : config.modules().values()) {
             b.append("<tr><td>").append(escapeHtml(m.name())).append("</td><td>").append(escapeHtml(m.proxyText()))
                     .append("</td><td>").append(m.trustCa().isEmpty() ? "system's" : escapeHtml(m.trustCa().toString()))
-                    .append("</td><td>").append(m.timeout().toMillis()).append(" ms</td></tr>");
+                    .append("</td><td>").append(m.timeout().toMillis()).append(" ms</td><td>")
+                    .append(checks(m)).append("</td><td>").append(m.signIn() == null ? "off"
+                            : escapeHtml(m.signIn().account() + " (password from " + m.signIn().passwordSource() + ")"))
+                    .append("</td></tr>");
         }
         b.append("</table><h2>Recent probes</h2>");
         if (recent.size() == 0) {
@@ -54,5 +57,11 @@ final class StatusPage {
         }
         b.append("</body></html>");
         return b.toString();
+    }
+
+    private static String checks(ModuleConfig m) {
+        String expected = m.expectedCertificate().isEmpty() ? "" : ", expected certificate";
+        return "Windows " + (m.windowsCheck() ? "on" : "off") + ", revocation " + (m.revocationCheck() ? "on" : "off")
+                + expected;
     }
 }

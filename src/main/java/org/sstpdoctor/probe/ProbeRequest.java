@@ -19,10 +19,13 @@ import org.sstpdoctor.target.Target;
  * @param checkWindows whether to send each Windows family's ClientHello (a few extra connections);
  *                     off, the compatibility table says "not tested"
  * @param signIn the VPN user's credentials for the optional sign-in test, or null to stop at the Call Connect Ack
+ * @param checkRevocation whether the chain's revocation is checked as Windows checks it; off, the stage is
+ *                        reported skipped ("turned off"), never passed, and a sign-in keeps the password back
  */
 public record ProbeRequest(String typedAddress, Target target, ProxySettings proxy,
                            List<X509Certificate> extraTrust, String extraTrustSource, Duration timeout,
-                           String expectedCertificate, boolean checkWindows, Credentials signIn) {
+                           String expectedCertificate, boolean checkWindows, Credentials signIn,
+                           boolean checkRevocation) {
     /** The one default and the one range for the time limit: the command line, the wizard and the settings file. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
@@ -45,6 +48,14 @@ public record ProbeRequest(String typedAddress, Target target, ProxySettings pro
         expectedCertificate = expectedCertificate == null ? "" : expectedCertificate;
     }
 
+    /** A request with the revocation check on. */
+    public ProbeRequest(String typedAddress, Target target, ProxySettings proxy, List<X509Certificate> extraTrust,
+                        String extraTrustSource, Duration timeout, String expectedCertificate, boolean checkWindows,
+                        Credentials signIn) {
+        this(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, expectedCertificate, checkWindows, signIn,
+                true);
+    }
+
     /** A request without the sign-in test, the Windows check on and no expected certificate. */
     public ProbeRequest(String typedAddress, Target target, ProxySettings proxy, List<X509Certificate> extraTrust,
                         String extraTrustSource, Duration timeout) {
@@ -57,32 +68,38 @@ public record ProbeRequest(String typedAddress, Target target, ProxySettings pro
 
     public ProbeRequest withExpectedCertificate(String normalisedFingerprint) {
         return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, normalisedFingerprint,
-                checkWindows, signIn);
+                checkWindows, signIn, checkRevocation);
     }
 
     public ProbeRequest withWindowsCheck(boolean check) {
         return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, expectedCertificate,
-                check, signIn);
+                check, signIn, checkRevocation);
     }
 
     public ProbeRequest withProxy(ProxySettings settings) {
         return new ProbeRequest(typedAddress, target, settings, extraTrust, extraTrustSource, timeout, expectedCertificate,
-                checkWindows, signIn);
+                checkWindows, signIn, checkRevocation);
     }
 
     /** The same request with the sign-in test on (or off, with null). */
     public ProbeRequest withSignIn(Credentials credentials) {
         return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, expectedCertificate,
-                checkWindows, credentials);
+                checkWindows, credentials, checkRevocation);
     }
 
     public ProbeRequest withTimeout(Duration newTimeout) {
         return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, newTimeout, expectedCertificate,
-                checkWindows, signIn);
+                checkWindows, signIn, checkRevocation);
     }
 
     public ProbeRequest withExtraTrust(List<X509Certificate> certificates, String source) {
         return new ProbeRequest(typedAddress, target, proxy, certificates, source, timeout, expectedCertificate,
-                checkWindows, signIn);
+                checkWindows, signIn, checkRevocation);
+    }
+
+    /** The same request with the revocation check on or off. */
+    public ProbeRequest withRevocationCheck(boolean check) {
+        return new ProbeRequest(typedAddress, target, proxy, extraTrust, extraTrustSource, timeout, expectedCertificate,
+                checkWindows, signIn, check);
     }
 }

@@ -43,16 +43,25 @@ final class RevocationStep implements ActiveStep {
         return context.request().signIn() != null;
     }
 
-    /** Without a certificate there is nothing to check: the stage is reported not reached. */
+    /** The words every report shows for the stage when the person turned the check off. */
+    public static final String TURNED_OFF = "turned off (--no-revocation-check): not checked, so not known to pass";
+
+    /**
+     * Without a certificate there is nothing to check: the stage is reported not reached. Turned off,
+     * nothing is fetched and the stage is reported skipped, never passed.
+     */
     @Override
     public boolean quiet(AttemptContext context) {
-        return chain(context).isEmpty();
+        return chain(context).isEmpty() || !context.request().checkRevocation();
     }
 
     @Override
     public StepEnd run(AttemptContext context) {
         if (chain(context).isEmpty()) {
             return new StepEnd(StageStatus.NOT_REACHED, "", null);
+        }
+        if (!context.request().checkRevocation()) {
+            return new StepEnd(StageStatus.SKIPPED, TURNED_OFF, null);
         }
         RevocationResult result = new RevocationChecker(context.resolver(), context.clock(), context.revocationCache(),
                 RevocationPolicy.DEFAULT).check(chain(context), context.validator(), context.proxy(),
