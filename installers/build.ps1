@@ -62,10 +62,27 @@ $Out = "$Root\target\installer"
 if (Test-Path $Out) { Remove-Item -Recurse -Force $Out }
 New-Item -ItemType Directory -Force "$Out\input\lib", "$Out\javafx", "$Out\natives" | Out-Null
 Copy-Item 'target\sstp-doctor.jar' "$Out\input\"
-Get-ChildItem 'target\lib\*.jar' | Where-Object { $_.Name -notlike 'javafx-*' } | Copy-Item -Destination "$Out\input\lib\"
+# Exactly the jars the app jar's manifest names (Class-Path), never whatever else target\lib holds: a build
+# directory keeps the jars of earlier versions of a dependency (copy-dependencies only adds).
+Add-Type -AssemblyName System.IO.Compression.FileSystem
+$zip = [System.IO.Compression.ZipFile]::OpenRead("$Root\target\sstp-doctor.jar")
+try {
+    $reader = New-Object System.IO.StreamReader($zip.GetEntry('META-INF/MANIFEST.MF').Open())
+    $manifest = $reader.ReadToEnd() -replace "`r", ''
+    $reader.Close()
+} finally { $zip.Dispose() }
+# Manifest lines go on with a leading space; the Class-Path value is the entries separated by spaces.
+$classPath = (($manifest -replace "`n ", '') -split "`n" | Where-Object { $_ -like 'Class-Path: *' }) -replace '^Class-Path: ', ''
+$libJars = @($classPath -split ' ' | Where-Object { $_ })
+if (-not $libJars) { Die "target\sstp-doctor.jar's manifest names no Class-Path" }
+foreach ($entry in $libJars) {
+    $file = Join-Path "$Root\target" $entry
+    if (-not (Test-Path $file)) { Die "target\$entry (in the jar's Class-Path) is missing: run without -SkipMaven" }
+}
+$libJars | Where-Object { (Split-Path -Leaf $_) -notlike 'javafx-*' } | ForEach-Object { Copy-Item (Join-Path "$Root\target" $_) "$Out\input\lib\" }
 # JavaFX platform jars (javafx-controls-21.0.12-win.jar ...): modular jars with the DLLs inside.
-$fx = Get-ChildItem 'target\lib\javafx-*-*-*.jar'
-if (-not $fx) { Die 'no JavaFX platform jars in target\lib' }
+$fx = $libJars | Where-Object { (Split-Path -Leaf $_) -like 'javafx-*-*-*.jar' } | ForEach-Object { Join-Path "$Root\target" $_ }
+if (-not $fx) { Die 'no JavaFX platform jars in the jar''s Class-Path' }
 $fx | Copy-Item -Destination "$Out\javafx\"
 
 # ------------------------------------------------------------------ modules

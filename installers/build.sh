@@ -60,6 +60,17 @@ done
 JAVA_FEATURE=$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 [[ "${JAVA_FEATURE%%.*}" -ge 17 ]] || die "JDK $JAVA_FEATURE at $JDK is too old: 17 or later is needed"
 export JAVA_HOME="$JDK"
+# The package is for the JDK's architecture, not necessarily the machine's (an x64 JDK under Rosetta on
+# Apple silicon makes an x64 .dmg): name it after the JDK's.
+JDK_ARCH=$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *os.arch = //p')
+case "$JDK_ARCH" in
+  x86_64|amd64) JDK_ARCH=x64 ;;
+  aarch64|arm64) JDK_ARCH=aarch64 ;;
+esac
+if [[ -n "$JDK_ARCH" && "$JDK_ARCH" != "$ARCH" ]]; then
+  echo "warning: $JDK is a $JDK_ARCH JDK on a $ARCH machine: the installer will be for $JDK_ARCH" >&2
+  ARCH=$JDK_ARCH
+fi
 
 # ---------------------------------------------------------------- OS tools
 if [[ "$OS" == linux ]]; then
@@ -115,8 +126,21 @@ cp target/sstp-doctor.jar "$OUT/input/"
 # JNA is left out: only org.sstpdoctor.settings.WindowsCredentialStore uses it, and CredentialStore
 # creates that class only when os.name starts with "Windows" (build.ps1 keeps JNA). Nothing else in the
 # app or its libraries references com.sun.jna; that is checked below.
-for jar in target/lib/*.jar; do
-  case "$(basename "$jar")" in javafx-*|jna-*) ;; *) cp "$jar" "$OUT/input/lib/" ;; esac
+# Exactly the jars the app jar's manifest names (Class-Path), never whatever else target/lib holds: a
+# build directory keeps the jars of earlier versions of a dependency (copy-dependencies only adds), and
+# two jackson-databind on one class path is a bug waiting to happen.
+MANIFEST_DIR="$OUT/manifest"
+mkdir -p "$MANIFEST_DIR"
+(cd "$MANIFEST_DIR" && "$JDK/bin/jar" xf "$ROOT/target/sstp-doctor.jar" META-INF/MANIFEST.MF)
+mapfile -t LIB_JARS < <(tr -d '\r' < "$MANIFEST_DIR/META-INF/MANIFEST.MF" | awk '
+  /^Class-Path: / { on = 1; sub(/^Class-Path: /, ""); printf "%s", $0; next }
+  on && /^ / { sub(/^ /, ""); printf "%s", $0; next }
+  { on = 0 }' | tr ' ' '\n' | grep .)
+rm -rf "$MANIFEST_DIR"
+((${#LIB_JARS[@]})) || die "target/sstp-doctor.jar's manifest names no Class-Path"
+for entry in "${LIB_JARS[@]}"; do
+  [[ -f "target/$entry" ]] || die "target/$entry (in the jar's Class-Path) is missing: run without --skip-maven"
+  case "$(basename "$entry")" in javafx-*|jna-*) ;; *) cp "target/$entry" "$OUT/input/lib/" ;; esac
 done
 JNA_CHECK="$OUT/jna-check"
 mkdir -p "$JNA_CHECK"
@@ -131,7 +155,9 @@ rm -rf "$JNA_CHECK"
 # The classifier-less javafx-*.jar are empty placeholders and are left out.
 shopt -s nullglob
 fx_jars=()
-for jar in target/lib/javafx-*-*-*.jar; do fx_jars+=("$jar"); done
+for entry in "${LIB_JARS[@]}"; do
+  [[ "$(basename "$entry")" == javafx-*-*-*.jar ]] && fx_jars+=("target/$entry")
+done
 ((${#fx_jars[@]})) || die "no JavaFX platform jars in target/lib"
 for jar in "${fx_jars[@]}"; do cp "$jar" "$OUT/javafx/"; done
 

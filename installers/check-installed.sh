@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks an installed SSTP Doctor command-line launcher the way installers/smoke-test-linux.sh does:
 # `--version` shows the pom's version; a probe against the built-in responder (serve, scenario
-# working, its CA trusted) exits 0 with outcome sstp_ack; against the nak scenario it exits 1.
+# working, its CA trusted) exits 0 with the SSTP answer CALL_CONNECT_ACK; against the nak scenario it exits 1.
 # Used by the macOS job of .github/workflows/installers.yml (bash 3.2 there: no newer bash features).
 # Usage:  installers/check-installed.sh LAUNCHER
 #   e.g.  installers/check-installed.sh "/Applications/SSTP Doctor.app/Contents/MacOS/sstp-doctor"
@@ -47,10 +47,11 @@ if serve working; then
   "$APP" probe "localhost:$PORT" --proxy none --trust-ca "$WORK/ca.pem" --json >"$WORK/probe.json" 2>"$WORK/probe.err"
   code=$?
   set -e
-  if [ $code -eq 0 ] && grep -q '"outcome" *: *"sstp_ack"' "$WORK/probe.json"; then
-    ok "probe exit code 0, outcome sstp_ack"
+  # The Call Connect Ack; the verdict may be a warning (Windows 7 and the responder's TLS), which exits 0 too.
+  if [ $code -eq 0 ] && grep -q '"answer" *: *"CALL_CONNECT_ACK"' "$WORK/probe.json"; then
+    ok "probe exit code 0, SSTP answer CALL_CONNECT_ACK"
   else
-    bad "probe exit code $code (expected 0 and outcome sstp_ack)"
+    bad "probe exit code $code (expected 0 and the SSTP answer CALL_CONNECT_ACK)"
     head -40 "$WORK/probe.json" "$WORK/probe.err" | sed 's/^/  | /'
   fi
 else

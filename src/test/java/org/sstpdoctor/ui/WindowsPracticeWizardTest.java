@@ -53,6 +53,29 @@ class WindowsPracticeWizardTest extends WizardTestBase {
         assertEquals("", wizard.model().expectedCertificate.get(), "practice's fingerprint is not kept");
     }
 
+    @Test
+    void whatAnsweredIsOnTheResultPageForAnAccelPppServer() throws Exception {
+        interact(() -> wizard.startPractice(Scenario.LIKE_ACCEL_PPP));
+        waitForPage(WizardController.Page.ADDRESS, 30); // practice makes its CA and keys first: slow on a loaded machine
+        assertEquals("", ((TextField) lookup("#expectedCertField").query()).getText(), "no expectation in this story");
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.PROXY, 5);
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.RESULT, 30);
+        ProbeReport report = wizard.model().report.get();
+        assertEquals("accel-ppp", report.insights().serverIdentity().product(), report.findings().toString());
+        clickOn("#helpdeskTab");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        GridPane table = lookup("#windowsTable").query();
+        String cells = String.join("\n", table.getChildren().stream().filter(n -> n instanceof Label)
+                .map(n -> ((Label) n).getText()).toList());
+        assertTrue(cells.contains(Texts.get("result.windows.server")) && cells.contains("looks like accel-ppp"), cells);
+        shotAtSizes("windows-5-result-what-answered");
+        interact(() -> wizard.stopPractice());
+    }
+
     private String factValues() {
         GridPane facts = lookup("#facts").query();
         return String.join("\n", facts.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList());

@@ -154,8 +154,11 @@ public record ServerIdentity(String product, String because, String secondLook) 
             product = reply.code() == 200 ? "SoftEther VPN" : "SoftEther VPN, not accepting SSTP at this address";
             because += "; GET / answered 403 (SoftEther's answer to its root page; Windows' HTTP.sys serves nothing there)";
         } else if (answer.code() == 404 && lookServer.startsWith(HTTPAPI) && httpApi) {
+            // Only a 404 to the SSTP address itself says nothing listens there; another refusal (503: no free port?)
+            // came from a Windows SSTP service that is there.
             product = reply.code() == 200 ? "a server imitating Windows (not SoftEther, which answers 403 to GET /)"
-                    : "Windows (HTTP.sys) with no SSTP service at the SSTP address: RRAS not running, or SSTP not enabled";
+                    : reply.code() == 404 ? "Windows (HTTP.sys) with no SSTP service at the SSTP address: RRAS not running, or SSTP not enabled"
+                    : "Windows RRAS, refusing the SSTP request with " + reply.code();
             because += "; GET / answered 404 from HTTP.sys, as Windows does where nothing is registered";
         } else if (answer.code() == 404 && lookServer.isEmpty() && server(reply).isEmpty()) {
             product = reply.code() == 200 ? "accel-ppp" : "accel-ppp, refusing the host name it was given (host-name)";

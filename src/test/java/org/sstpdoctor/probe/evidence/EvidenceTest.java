@@ -146,6 +146,9 @@ class EvidenceTest {
         ServerIdentity httpSys = ServerIdentity.refine(reply(404, "Not Found", "Server", "Microsoft-HTTPAPI/2.0"), "",
                 new SecondLook.Answer(get, reply(404, "Not Found", "Server", "Microsoft-HTTPAPI/2.0"), "")).orElseThrow();
         assertTrue(httpSys.product().startsWith("Windows (HTTP.sys) with no SSTP service"), httpSys.product());
+        ServerIdentity busy = ServerIdentity.refine(reply(503, "Service Unavailable", "Server", "Microsoft-HTTPAPI/2.0"), "",
+                new SecondLook.Answer(get, reply(404, "Not Found", "Server", "Microsoft-HTTPAPI/2.0"), "")).orElseThrow();
+        assertEquals("Windows RRAS, refusing the SSTP request with 503", busy.product(), "there, not absent");
         ServerIdentity accel = ServerIdentity.refine(reply(200, "OK"), "SHA-256",
                 new SecondLook.Answer(get, reply(404, "Not Found"), "")).orElseThrow();
         assertEquals("accel-ppp", accel.product());

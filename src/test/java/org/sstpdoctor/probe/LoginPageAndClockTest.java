@@ -15,9 +15,10 @@ import org.sstpdoctor.testing.TestProbes;
 
 /**
  * Login pages where the VPN should be, beyond the redirect: a network answering the TLS port itself
- * with a 200 HTML page, and a skewed clock named in a not-yet-valid certificate's explanation.
+ * with a 200 HTML page; clocks: a skewed clock named in a not-yet-valid certificate's explanation, and
+ * the proxy's own Date compared too.
  */
-class LoginPageOnTheTlsPortTest {
+class LoginPageAndClockTest {
     @Test
     void aPageOnTheTlsPortIsSignInFirstWithItsAddress() throws IOException {
         try (LoginPageProxy network = new LoginPageProxy(LoginPageProxy.Mode.TLS_PORT_PAGE)) {
@@ -37,6 +38,21 @@ class LoginPageOnTheTlsPortTest {
             ProbeReport r = TestProbes.probe().run(TestProbes.local(server.port()));
             assertEquals(Outcome.CERT_NOT_YET_VALID, r.outcome());
             assertTrue(r.detail().contains("check this computer's clock first") && r.detail().contains("2 days"), r.detail());
+            assertTrue(r.findings().stream().anyMatch(f -> f.outcome() == Outcome.CLOCK_SKEW), r.findings().toString());
+        }
+    }
+
+    @Test
+    void theProxysDateIsComparedToo() throws IOException {
+        String twoDaysAgo = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusDays(2));
+        try (org.sstpdoctor.testing.CannedProxy proxy = org.sstpdoctor.testing.CannedProxy.always(
+                "HTTP/1.1 403 Forbidden\r\nServer: squid/5.7\r\nDate: " + twoDaysAgo
+                        + "\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")) {
+            ProbeReport r = TestProbes.probe().run(TestProbes.local(443).withProxy(ProxySettings.manual(proxy.endpoint())));
+            assertEquals(Outcome.PROXY_POLICY_DENIED, r.outcome(), r.findings().toString());
+            var skew = r.insights().clockSkews().stream().filter(s -> s.who().equals("the proxy")).findFirst().orElseThrow();
+            assertTrue(skew.significant() && skew.describe().contains("ahead of the proxy's"), skew.describe());
             assertTrue(r.findings().stream().anyMatch(f -> f.outcome() == Outcome.CLOCK_SKEW), r.findings().toString());
         }
     }
