@@ -6,14 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.sstpdoctor.ppp.AuthProtocol;
 import org.sstpdoctor.ppp.CpOption;
 import org.sstpdoctor.ppp.CpPacket;
 import org.sstpdoctor.ppp.MppeKeys;
-import org.sstpdoctor.ppp.MsChapV2;
 import org.sstpdoctor.ppp.PppFormatException;
 import org.sstpdoctor.ppp.PppFrame;
 import org.sstpdoctor.sstp.AttributeId;
@@ -36,13 +33,12 @@ final class PppServer {
         void write(SstpPacket packet) throws IOException;
     }
 
-    private static final String SERVER_NAME = "sstp-doctor-responder";
-
     private final SignInConfig config;
+    /** Constant-time comparisons throughout, so the responder does not teach timing attacks. */
+    private final MsChapV2Authenticator msChap;
     private final Sink out;
     private final byte[] nonce;
     private final byte[] certificateDer;
-    private final SecureRandom random = new SecureRandom();
     private final long magic = new SecureRandom().nextInt() & 0xFFFFFFFFL;
     private int nextId = 1;
     private int lcpRequestId;
@@ -53,12 +49,12 @@ final class PppServer {
     private boolean silent;
     private boolean bindingVerified;
     private boolean ipcpStarted;
-    private byte[] authChallenge;
     private byte[] hlak = MppeKeys.zeroHlak();
     private String note = "";
 
     PppServer(SignInConfig config, Sink out, byte[] nonce, java.security.cert.Certificate certificate) throws IOException {
         this.config = config;
+        this.msChap = new MsChapV2Authenticator(config);
         this.out = out;
         this.nonce = nonce.clone();
         try {
@@ -227,22 +223,11 @@ final class PppServer {
     // --- MS-CHAP v2 ----------------------------------------------------------------------------
 
     private void sendChapChallenge() throws IOException {
-        authChallenge = new byte[16];
-        random.nextBytes(authChallenge);
-        send(PppFrame.CHAP, new CpPacket(1, nextId(), challengeValue()));
-    }
-
-    private byte[] challengeValue() {
-        byte[] name = SERVER_NAME.getBytes(StandardCharsets.US_ASCII);
-        byte[] data = new byte[17 + name.length];
-        data[0] = 16;
-        System.arraycopy(authChallenge, 0, data, 1, 16);
-        System.arraycopy(name, 0, data, 17, name.length);
-        return data;
+        send(PppFrame.CHAP, new CpPacket(1, nextId(), msChap.newChallenge()));
     }
 
     private void chap(CpPacket packet) throws IOException {
-        if (packet.code() != 2 || authChallenge == null) {
+        if (packet.code() != 2 || !msChap.challenged()) {
             return;
         }
         send(PppFrame.CHAP, new CpPacket(verifyMsChap(packet.data(), 0) ? 3 : 4, packet.id(), reply));
@@ -253,47 +238,14 @@ final class PppServer {
 
     /** Checks a Value-Size 49 response at {@code offset}; leaves the Success or Failure text in {@link #reply}. */
     private boolean verifyMsChap(byte[] data, int offset) {
-        if (data.length < offset + 50 || (data[offset] & 0xFF) != 49) {
-            reply = failureText(691, "malformed response");
-            return false;
-        }
-        byte[] peerChallenge = Arrays.copyOfRange(data, offset + 1, offset + 17);
-        byte[] ntResponse = Arrays.copyOfRange(data, offset + 25, offset + 49);
-        String name = new String(data, offset + 50, data.length - offset - 50, StandardCharsets.UTF_8);
-        char[] password = config.password().reveal();
-        try {
-            boolean userMatches = stripDomain(name).equalsIgnoreCase(config.user());
-            boolean passwordMatches = userMatches && MessageDigestCompare.equal(ntResponse,
-                    MsChapV2.generateNtResponse(authChallenge, peerChallenge, name, password));
-            if (!passwordMatches || config.behaviour() == SignInBehaviour.WRONG_PASSWORD) {
-                reply = failureText(691, "The user name or password is incorrect.");
-                note = "MS-CHAP v2: rejected " + (userMatches ? "the password" : "an unknown user");
-                return false;
-            }
-            if (config.behaviour() == SignInBehaviour.POLICY_REFUSAL) {
-                reply = failureText(649, config.policyMessage());
-                note = "MS-CHAP v2: refused by policy (E=649)";
-                return false;
-            }
+        MsChapV2Authenticator.Verdict verdict = msChap.verify(data, offset);
+        reply = verdict.reply();
+        note = verdict.note();
+        if (verdict.signedIn()) {
             authenticated = true;
-            hlak = MppeKeys.hlak(password, ntResponse);
-            reply = (MsChapV2.generateAuthenticatorResponse(password, ntResponse, peerChallenge, authChallenge, name)
-                    + " M=Welcome").getBytes(StandardCharsets.US_ASCII);
-            note = "MS-CHAP v2: signed in " + stripDomain(name);
-            return true;
-        } finally {
-            Arrays.fill(password, '\0');
+            hlak = verdict.hlak();
         }
-    }
-
-    private byte[] failureText(int error, String message) {
-        String challenge = HexFormat.of().formatHex(authChallenge == null ? new byte[16] : authChallenge).toUpperCase(Locale.ROOT);
-        return ("E=" + error + " R=0 C=" + challenge + " V=3 M=" + message).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String stripDomain(String name) {
-        int slash = name.lastIndexOf('\\');
-        return slash < 0 ? name : name.substring(slash + 1);
+        return verdict.signedIn();
     }
 
     // --- PAP -----------------------------------------------------------------------------------
@@ -312,7 +264,7 @@ final class PppServer {
         char[] password = config.password().reveal();
         byte[] expected = new String(password).getBytes(StandardCharsets.UTF_8);
         Arrays.fill(password, '\0');
-        boolean ok = stripDomain(name).equalsIgnoreCase(config.user()) && MessageDigestCompare.equal(given, expected)
+        boolean ok = MsChapV2Authenticator.stripDomain(name).equalsIgnoreCase(config.user()) && java.security.MessageDigest.isEqual(given, expected)
                 && config.behaviour() != SignInBehaviour.WRONG_PASSWORD;
         Arrays.fill(expected, (byte) 0);
         Arrays.fill(given, (byte) 0);
@@ -325,7 +277,7 @@ final class PppServer {
         System.arraycopy(text, 0, data, 1, text.length);
         send(PppFrame.PAP, new CpPacket(ok ? 2 : 3, packet.id(), data));
         authenticated = ok;
-        note = "PAP: " + (ok ? "signed in " + stripDomain(name) : "refused");
+        note = "PAP: " + (ok ? "signed in " + MsChapV2Authenticator.stripDomain(name) : "refused");
         afterAuth();
     }
 
@@ -338,9 +290,7 @@ final class PppServer {
         }
         int type = d[0] & 0xFF;
         if (type == 1) {
-            authChallenge = new byte[16];
-            random.nextBytes(authChallenge);
-            eapRequest(msBody(1, challengeValue()));
+            eapRequest(msBody(1, msChap.newChallenge()));
         } else if (type == 26 && d.length >= 2) {
             int opCode = d[1] & 0xFF;
             if (opCode == 2) {
@@ -440,12 +390,5 @@ final class PppServer {
 
     private void send(int protocol, CpPacket packet) throws IOException {
         out.write(new DataPacket(new PppFrame(protocol, packet).encode()));
-    }
-
-    /** Constant-time comparison, so the responder does not teach timing attacks. */
-    private static final class MessageDigestCompare {
-        static boolean equal(byte[] a, byte[] b) {
-            return java.security.MessageDigest.isEqual(a, b);
-        }
     }
 }
