@@ -243,7 +243,7 @@ public final class ConfigLoader {
         return total;
     }
 
-    private static void checkKeys(JsonNode node, Set<String> allowed, String where, String prefix) throws ConfigException {
+    static void checkKeys(JsonNode node, Set<String> allowed, String where, String prefix) throws ConfigException {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!allowed.contains(field)) {
@@ -259,7 +259,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String text(JsonNode node, String field, String fallback, String where, String key) throws ConfigException {
+    static String text(JsonNode node, String field, String fallback, String where, String key) throws ConfigException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return fallback;

@@ -46,13 +46,12 @@ final class SignInSection {
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (!KEYS.contains(field)) {
-                String hint = field.toLowerCase(java.util.Locale.ROOT).contains("pass")
-                        ? "; the password is never written in the configuration: use password_file or password_env" : "";
-                throw new ConfigException(where + ": unknown key '" + key + "." + ConfigLoader.printable(field) + "'" + hint
-                        + "; known: domain, password_env, password_file, user");
+            if (!KEYS.contains(field) && field.toLowerCase(java.util.Locale.ROOT).contains("pass")) {
+                throw new ConfigException(where + ": unknown key '" + key + "." + ConfigLoader.printable(field)
+                        + "'; the password is never written in the configuration: use password_file or password_env");
             }
         }
+        ConfigLoader.checkKeys(node, KEYS, where, key + ".");
         String user = name(node, "user", where, key);
         if (user.isEmpty()) {
             throw new ConfigException(where + ": " + key + ".user is missing; name the VPN account to sign in with");
@@ -64,11 +63,11 @@ final class SignInSection {
             throw new ConfigException(where + ": " + key + ": give exactly one of password_file and password_env");
         }
         if (hasFile) {
-            Path file = folder == null ? Path.of(single(node, "password_file", where, key))
-                    : folder.resolve(single(node, "password_file", where, key));
+            String named = ConfigLoader.text(node, "password_file", "", where, key);
+            Path file = folder == null ? Path.of(named) : folder.resolve(named);
             return new ModuleSignIn(user, domain, passwordFromFile(file, where, key + ".password_file"), "file " + file);
         }
-        String variable = single(node, "password_env", where, key);
+        String variable = ConfigLoader.text(node, "password_env", "", where, key);
         if (!ENV_NAME.matcher(variable).matches()) {
             throw new ConfigException(where + ": " + key + ".password_env: '" + ConfigLoader.printable(variable)
                     + "' is not an environment variable name");
@@ -132,22 +131,11 @@ final class SignInSection {
     }
 
     private static String name(JsonNode node, String field, String where, String key) throws ConfigException {
-        if (!node.hasNonNull(field)) {
-            return "";
-        }
-        String value = single(node, field, where, key).strip();
+        String value = ConfigLoader.text(node, field, "", where, key).strip();
         if (value.length() > MAX_NAME_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
             throw new ConfigException(where + ": " + key + "." + field + " must be at most " + MAX_NAME_LENGTH
                     + " printable characters");
         }
         return value;
-    }
-
-    private static String single(JsonNode node, String field, String where, String key) throws ConfigException {
-        JsonNode value = node.get(field);
-        if (!value.isValueNode()) {
-            throw new ConfigException(where + ": " + key + "." + field + " must be a single value");
-        }
-        return value.asText();
     }
 }

@@ -49,8 +49,8 @@ public final class ResolutionText {
         wrap(out, text, indent, indent);
     }
 
-    /** Wraps at 100 columns so a ticket stays readable. */
-    private static void wrap(StringBuilder out, String text, String first, String rest) {
+    /** Wraps our own prose at 100 columns so a ticket stays readable (the text report's width too). */
+    static void wrap(StringBuilder out, String text, String first, String rest) {
         int width = 100;
         StringBuilder line = new StringBuilder(first);
         boolean empty = true;

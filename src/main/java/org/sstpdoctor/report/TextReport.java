@@ -27,8 +27,6 @@ import org.sstpdoctor.text.PeerText;
 public final class TextReport {
     /** The top facts' values start in this column, so they read as one block. */
     private static final int HEAD_LABEL_WIDTH = 14;
-    /** Our own prose wraps here; a line that quotes a peer is kept whole. */
-    private static final int WIDTH = 100;
 
     private TextReport() {
     }
@@ -133,31 +131,13 @@ public final class TextReport {
         out.append("  Total ").append(millis(stages.totalMillis())).append('\n');
     }
 
-    /** Our own prose wrapped at {@value #WIDTH} columns; a line quoting a peer kept whole, as it was said. */
+    /** Our own prose wrapped at 100 columns (ResolutionText.wrap); a line quoting a peer kept whole, as it was said. */
     private static void item(StringBuilder out, Line line, String first, String rest) {
         if (line.isProse()) {
-            wrap(out, line.plainText(), first, rest);
+            ResolutionText.wrap(out, line.plainText(), first, rest);
         } else {
             out.append(first).append(line.plainText()).append('\n');
         }
-    }
-
-    private static void wrap(StringBuilder out, String text, String first, String rest) {
-        StringBuilder line = new StringBuilder(first);
-        boolean empty = true;
-        for (String word : text.split("\\s+")) {
-            if (!empty && line.length() + 1 + word.length() > WIDTH) {
-                out.append(line).append('\n');
-                line = new StringBuilder(rest);
-                empty = true;
-            }
-            if (!empty) {
-                line.append(' ');
-            }
-            line.append(word);
-            empty = false;
-        }
-        out.append(line).append('\n');
     }
 
     /** The proxy in one line, as every format and the result page show it; never a password. */

@@ -1,7 +1,6 @@
 package org.sstpdoctor.probe.revocation;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +18,6 @@ import java.util.function.Supplier;
 public final class RevocationCache {
     /** Entries kept at most; past that, fetches are made but not kept (memory stays bounded). */
     static final int MAX_ENTRIES = 256;
-    /** Fetches that say nothing about the address and must not be reused. */
-    private static final Set<String> NOT_REUSABLE = Set.of("cancelled", "no_time");
 
     record Entry(RevocationFetcher.Answer answer, Instant validUntil) {
     }
@@ -60,7 +57,7 @@ public final class RevocationCache {
                     mine.cancel(false);
                     throw e;
                 }
-                if (NOT_REUSABLE.contains(entry.answer().fetch().problem())) {
+                if (entry.answer().fetch().cutShort()) {
                     entries.remove(key, mine);
                 }
                 mine.complete(entry);
@@ -68,7 +65,7 @@ public final class RevocationCache {
             }
             try {
                 Entry entry = existing.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (NOT_REUSABLE.contains(entry.answer().fetch().problem()) || entry.validUntil().isBefore(now)) {
+                if (entry.answer().fetch().cutShort() || entry.validUntil().isBefore(now)) {
                     entries.remove(key, existing);
                     continue;
                 }

@@ -214,12 +214,8 @@ public final class RevocationChecker {
                 String key = fetcher.via() + " ocsp " + url + " " + HexFormat.of().formatHex(ocspRequest);
                 RevocationFetcher.Answer answer = fetch("ocsp", url, ocspRequest, policy.maxOcspBytes(), key,
                         body -> OcspVerifier.check(body, certId, issuer, clock.instant()));
-                if (answer.fetch().problem().equals("no_time") || answer.fetch().problem().equals("cancelled")) {
-                    outOfTime = true;
-                    failures.add(answer.fetch().url() + ": " + answer.fetch().detail());
-                    continue;
-                }
                 if (!answer.fetch().usable()) {
+                    outOfTime |= answer.fetch().cutShort();
                     failures.add(answer.fetch().url() + ": " + answer.fetch().detail());
                     continue;
                 }
@@ -252,12 +248,8 @@ public final class RevocationChecker {
                 }
                 RevocationFetcher.Answer answer = fetch("crl", url, null, policy.maxCrlBytes(),
                         fetcher.via() + " crl " + url, body -> CrlVerifier.check(body, certificate, issuer, clock.instant()));
-                if (answer.fetch().problem().equals("no_time") || answer.fetch().problem().equals("cancelled")) {
-                    outOfTime = true;
-                    failures.add(answer.fetch().url() + ": " + answer.fetch().detail());
-                    continue;
-                }
                 if (!answer.fetch().usable()) {
+                    outOfTime |= answer.fetch().cutShort();
                     failures.add(answer.fetch().url() + ": " + answer.fetch().detail());
                     continue;
                 }

@@ -34,6 +34,11 @@ public record RevocationFetch(String kind, String url, String via, AnsweredBy an
         return problem.isEmpty();
     }
 
+    /** Not fetched, or stopped, for want of time or by a cancel: it says nothing about the address. */
+    boolean cutShort() {
+        return problem.equals("no_time") || problem.equals("cancelled");
+    }
+
     RevocationFetch asCached() {
         return new RevocationFetch(kind, url, via, answeredBy, httpStatus, bytes, startMillis, 0, problem, detail, true);
     }
