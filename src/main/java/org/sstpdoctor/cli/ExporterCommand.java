@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sstp-doctor exporter}: a Prometheus probe for SSTP gateways, in the blackbox exporter's multi-target pattern. */
-@Command(name = "exporter", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "exporter", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Runs a Prometheus exporter that probes SSTP servers when Prometheus asks.",
         description = {"Runs a Prometheus exporter: GET /probe?target=HOST:PORT&module=NAME probes one SSTP server",
             "and answers its metrics; /metrics has the exporter's own; / lists recent probes."},

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sstp-doctor probe ADDRESS}: tests one SSTP server and prints the verdict and the evidence. */
-@Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "probe", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Tests whether an SSTP VPN server can be reached from here, stage by stage.",
         description = {"Makes the real SSTP handshake, times every stage, and says who answered: the proxy,",
             "the server, or nobody."},

@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sstp-doctor serve}: the built-in SSTP responder, for practice and for trying the probe. */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "serve", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Runs a practice SSTP server on this computer, working or broken on purpose.",
         description = {"Runs a practice SSTP server on this computer that answers like a working server,",
             "or like one of the broken ones SSTP Doctor diagnoses (see --list-scenarios).",

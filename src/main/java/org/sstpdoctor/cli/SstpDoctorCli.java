@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: a thin shell over the probe engine and the report renderers. */
-@Command(name = "sstp-doctor",
+@Command(name = "sstp-doctor", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Tells you, in plain English, why an SSTP VPN connection cannot get through.",
@@ -25,7 +25,8 @@ public final class SstpDoctorCli implements Runnable {
      * The commands, by the name each one's {@code @Command} gives it, in the order the help lists them.
      * Registered with picocli only when needed (see {@link #commandsFor}): picocli reads every option
      * of every registered command by reflection before it parses a word, which is a large part of a
-     * short run's start-up.
+     * short run's start-up. Each command's {@code @Command} also says {@code addMethodSubcommands = false}:
+     * none has method subcommands, and without it picocli reads the annotations of every method of the class.
      */
     static final Map<String, Class<?>> COMMANDS = commands();
 

@@ -97,7 +97,8 @@ public final class StartupArchive {
     }
 
     /**
-     * Takes the signature files out of the jars in {@code lib} (BouncyCastle's): a JVM checks a signed
+     * Takes the signature files, and the manifest's per-entry digests, out of the jars in {@code lib}
+     * (BouncyCastle's): a JVM checks a signed
      * jar's digests as it loads each class, which took over half of the revocation check's time in a
      * fresh JVM, and class-data sharing never archives classes from a signed jar. Nothing here relies
      * on the signatures: BouncyCastle is used as a library, never registered as a JCE provider (the
@@ -119,8 +120,11 @@ public final class StartupArchive {
             "(?i)^META-INF/[^/]+\\.(SF|RSA|DSA|EC)$|^META-INF/SIG-[^/]+$");
 
     private static void unsignJar(Path jar) throws IOException {
-        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
-            if (zip.stream().noneMatch(e -> SIGNATURE.matcher(e.getName()).find())) {
+        try (var zip = new java.util.jar.JarFile(jar.toFile(), false)) {
+            java.util.jar.Manifest manifest = zip.getManifest();
+            boolean digests = manifest != null && manifest.getEntries().values().stream()
+                    .anyMatch(a -> a.keySet().stream().anyMatch(StartupArchive::isDigest));
+            if (!digests && zip.stream().noneMatch(e -> SIGNATURE.matcher(e.getName()).find())) {
                 return;
             }
             Path unsigned = jar.resolveSibling(jar.getFileName() + ".unsigned");
@@ -132,14 +136,28 @@ public final class StartupArchive {
                     var copy = new java.util.zip.ZipEntry(entry.getName());
                     copy.setTime(entry.getTime());
                     out.putNextEntry(copy);
-                    try (var in = zip.getInputStream(entry)) {
-                        in.transferTo(out);
+                    if (manifest != null && entry.getName().equalsIgnoreCase(java.util.jar.JarFile.MANIFEST_NAME)) {
+                        // Without the per-entry digests, which only the signature used: bcprov's manifest is
+                        // 855 KB of them, and a JVM parses a jar's whole manifest when it first defines a
+                        // package from it, archived classes included (about 8 ms of the revocation stage).
+                        manifest.getEntries().values().forEach(a -> a.keySet().removeIf(StartupArchive::isDigest));
+                        manifest.getEntries().values().removeIf(java.util.jar.Attributes::isEmpty);
+                        manifest.write(out);
+                    } else {
+                        try (var in = zip.getInputStream(entry)) {
+                            in.transferTo(out);
+                        }
                     }
                     out.closeEntry();
                 }
             }
             Files.move(unsigned, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** A per-entry digest a jar signature covers ("SHA-256-Digest"). */
+    private static boolean isDigest(Object attribute) {
+        return attribute.toString().toLowerCase(java.util.Locale.ROOT).endsWith("-digest");
     }
 
     /** One training run in a child JVM with {@code recording} (what it writes at its exit: {@code made}). */

@@ -12,7 +12,7 @@ import org.sstpdoctor.probe.TrustStores;
  * Start-up work for {@code probe}, begun by Main before the arguments are even parsed, so that it
  * runs beside picocli instead of before the first TCP connection: on two background threads the
  * knowledge base is read, and TLS and OkHttp are set up once (the system's CAs, the JSSE provider,
- * one ClientHello written into memory, OkHttp's shared client). The probe then finds all of it
+ * one ClientHello written into memory, OkHttp's shared client and the SSTP request's URL). The probe then finds all of it
  * ready; whatever is not ready yet it simply does itself (class initialisation waits for the
  * thread that started it). Nothing here touches the network. Failures are ignored: the same calls
  * on the probe's own path report them properly.
@@ -51,6 +51,7 @@ public final class Warmup {
             engine.setUseClientMode(true);
             engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
             new org.sstpdoctor.probe.okhttp.OkHttpTransport(); // OkHttp's shared client, made at class initialisation
+            org.sstpdoctor.probe.okhttp.OkHttpTransport.prepare(); // the SSTP request's URL, host and correlation id
         } catch (Exception e) {
             // as above
         }

@@ -109,18 +109,25 @@ public final class HistoryStore {
 
     /**
      * The last test of the same server before this one (skipping the report itself if it is already
-     * kept), to compare with. Read from the newest line back, parsing only until it is found: this
-     * runs after every test, and a history of one server tested in a loop is megabytes of its lines.
+     * kept), to compare with. Read from the newest line back, as bytes, and only a line that names the
+     * host is decoded and parsed, until one is found: this runs after every test, and a history of one
+     * server tested in a loop is megabytes of its lines.
      */
     public synchronized Optional<Entry> previous(ReportSummary current) {
-        String needle = hostNeedle(current.serverKey());
-        List<String> lines = readLines();
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            String line = lines.get(i);
-            if (!line.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+        byte[] needle = hostNeedle(current.serverKey()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = newestBytes(MAX_BYTES * 2);
+        int lineEnd = bytes.length;
+        for (int i = bytes.length - 1; i >= -1; i--) {
+            if (i >= 0 && bytes[i] != '\n') {
                 continue;
             }
-            for (Entry e : parse(List.of(line))) {
+            int from = i + 1;
+            int length = lineEnd - from;
+            lineEnd = i;
+            if (length <= 0 || length > MAX_LINE || !containsAsciiIgnoreCase(bytes, from, length, needle)) {
+                continue;
+            }
+            for (Entry e : parse(List.of(new String(bytes, from, length, StandardCharsets.UTF_8)))) {
                 if (e.summary().serverKey().equals(current.serverKey()) && !e.summary().shortId().equals(current.shortId())
                         && (current.startedAt() == null || e.summary().startedAt() == null
                         || e.summary().startedAt().isBefore(current.startedAt()))) {
@@ -129,6 +136,39 @@ public final class HistoryStore {
             }
         }
         return Optional.empty();
+    }
+
+    /** The file's last {@code limit} bytes at most (all of it, within its bounds); none when it cannot be read. */
+    private byte[] newestBytes(long limit) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            long from = Math.max(0, size - limit);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) (size - from));
+            while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+                // until the buffer is full or the file ends (it may shrink meanwhile)
+            }
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        } catch (IOException | UncheckedIOException e) {
+            return new byte[0];
+        }
+    }
+
+    /** {@code needle} is lower-case ASCII; the line's ASCII letters are compared without case. */
+    private static boolean containsAsciiIgnoreCase(byte[] bytes, int from, int length, byte[] needle) {
+        for (int start = from; start <= from + length - needle.length; start++) {
+            int k = 0;
+            while (k < needle.length) {
+                byte b = bytes[start + k];
+                if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != needle[k]) {
+                    break;
+                }
+                k++;
+            }
+            if (k == needle.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Forgets every test. */

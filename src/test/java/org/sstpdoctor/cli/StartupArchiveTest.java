@@ -94,4 +94,45 @@ class StartupArchiveTest {
         assertEquals(List.of("java/lang/Object id: 0", "picocli/CommandLine", "picocli/CommandLine$IExitCodeExceptionMapper",
                 ordinaryLambda, "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.X"), StartupArchive.archivable(list));
     }
+
+    /** BouncyCastle's jars as the build copies them: no signature, no per-entry digests, the rest as it was. */
+    @Test
+    void unsignTakesOutTheSignatureAndTheDigestsAndKeepsTheRest() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-Name", "bcprov");
+        manifest.getEntries().computeIfAbsent("org/x/A.class", k -> new java.util.jar.Attributes()).putValue("SHA-256-Digest", "abc=");
+        java.util.jar.Attributes sealed = manifest.getEntries().computeIfAbsent("org/y/", k -> new java.util.jar.Attributes());
+        sealed.putValue("SHA-256-Digest", "def=");
+        sealed.putValue("Sealed", "true");
+        Path signed = lib.resolve("signed.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(signed), manifest)) {
+            for (String name : List.of("META-INF/BC1024KE.SF", "META-INF/BC1024KE.DSA", "org/x/A.class")) {
+                out.putNextEntry(new java.util.jar.JarEntry(name));
+                out.write(("bytes of " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        Path plain = lib.resolve("plain.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(plain), new java.util.jar.Manifest())) {
+            out.putNextEntry(new java.util.jar.JarEntry("a.txt"));
+            out.closeEntry();
+        }
+        byte[] plainBefore = Files.readAllBytes(plain);
+
+        StartupArchive.unsign(lib);
+
+        try (var jar = new java.util.jar.JarFile(signed.toFile())) {
+            assertEquals(List.of("META-INF/MANIFEST.MF", "org/x/A.class"), jar.stream().map(java.util.zip.ZipEntry::getName).toList());
+            assertEquals("bytes of org/x/A.class", new String(jar.getInputStream(jar.getEntry("org/x/A.class")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            java.util.jar.Manifest left = jar.getManifest();
+            assertEquals("bcprov", left.getMainAttributes().getValue("Bundle-Name"));
+            assertEquals(java.util.Set.of("org/y/"), left.getEntries().keySet());
+            assertEquals("true", left.getAttributes("org/y/").getValue("Sealed"));
+            assertEquals(null, left.getAttributes("org/y/").getValue("SHA-256-Digest"));
+        }
+        assertTrue(java.util.Arrays.equals(plainBefore, Files.readAllBytes(plain)), "a jar with nothing to take out is left as it was");
+    }
 }

@@ -48,6 +48,19 @@ public final class OkHttpTransport implements Transport {
     static final List<ConnectionSpec> CONNECTION_SPECS = List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
     private static final OkHttpClient BASE = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
 
+    /**
+     * Runs once, with no network, what every attempt does before its TCP connection opens: OkHttp's
+     * URL and host handling (IDNA and the Unicode normaliser's data) and the correlation id's random
+     * source, with the SSTP request for a name that is never looked up. For a warm-up thread (cli.Warmup).
+     */
+    public static void prepare() {
+        try {
+            sstpRequest(org.sstpdoctor.target.AddressParser.parse("warmup.invalid"));
+        } catch (org.sstpdoctor.target.InputException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public Exchange open(TransportSpec spec, TransportEvents events, Cancellation cancellation) {
         AttemptRecorder recorder = new AttemptRecorder(events, spec.viaProxy());
