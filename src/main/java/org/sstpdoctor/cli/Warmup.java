@@ -10,10 +10,10 @@ import org.sstpdoctor.probe.TrustStores;
 
 /**
  * Start-up work for {@code probe}, begun by Main before the arguments are even parsed, so that it
- * runs beside picocli instead of before the first TCP connection: on two background threads the
- * knowledge base is read, and TLS and OkHttp are set up once (the system's CAs, the JSSE provider,
- * one ClientHello written into memory, OkHttp's shared client and the SSTP request's URL). The probe then finds all of it
- * ready; whatever is not ready yet it simply does itself (class initialisation waits for the
+ * runs beside picocli instead of before the first TCP connection: on one background thread the
+ * system's CAs are read and then the knowledge base, on another TLS and OkHttp are set up once (the
+ * JSSE provider, one ClientHello written into memory, OkHttp's shared client and the SSTP request's
+ * URL), each needing nothing of the other. The probe then finds all of it ready; whatever is not ready yet it simply does itself (class initialisation waits for the
  * thread that started it). Nothing here touches the network. Failures are ignored: the same calls
  * on the probe's own path report them properly.
  */
@@ -26,7 +26,7 @@ public final class Warmup {
         if (args.length == 0 || !args[0].equals("probe")) {
             return List.of();
         }
-        return List.of(start("sstp-doctor-warmup-tls", Warmup::tls), start("sstp-doctor-warmup-kb", KnowledgeBase::builtIn));
+        return List.of(start("sstp-doctor-warmup-tls", Warmup::tls), start("sstp-doctor-warmup-cas-kb", Warmup::casAndKnowledgeBase));
     }
 
     private static Thread start(String name, Runnable work) {
@@ -42,10 +42,19 @@ public final class Warmup {
         return thread;
     }
 
+    private static void casAndKnowledgeBase() {
+        TrustStores.system(); // the first connection needs them; the knowledge base only the report
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        // A record's hashCode and equals are linked at their first call (invokedynamic): the report's
+        // resolution keeps its entries in a set.
+        new java.util.HashSet<>(kb.entries().subList(0, Math.min(2, kb.entries().size())));
+    }
+
     private static void tls() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {TrustStores.system()}, null);
+            // A trust manager that needs no CAs: a ClientHello consults none, and the CAs are read beside this.
+            context.init(null, new TrustManager[] {new NoCertificates()}, null);
             // Writing one ClientHello loads and links the handshake code and the key-share generators.
             SSLEngine engine = context.createSSLEngine("warmup.invalid", 443);
             engine.setUseClientMode(true);
@@ -54,6 +63,26 @@ public final class Warmup {
             org.sstpdoctor.probe.okhttp.OkHttpTransport.prepare(); // the SSTP request's URL, host and correlation id
         } catch (Exception e) {
             // as above
+        }
+    }
+
+    /** Trusts nothing; it only lets the warm-up's SSL context be made without reading the system's CAs. */
+    private static final class NoCertificates implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            throw new java.security.cert.CertificateException("warm-up only");
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            throw new java.security.cert.CertificateException("warm-up only");
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
         }
     }
 }

@@ -20,7 +20,7 @@ class WarmupTest {
     @Test
     void probeWarmsTlsAndTheKnowledgeBaseOnDaemonThreads() throws Exception {
         List<Thread> threads = Warmup.startFor(new String[] {"probe", "vpn.example.com"});
-        assertEquals(List.of("sstp-doctor-warmup-tls", "sstp-doctor-warmup-kb"), threads.stream().map(Thread::getName).toList());
+        assertEquals(List.of("sstp-doctor-warmup-tls", "sstp-doctor-warmup-cas-kb"), threads.stream().map(Thread::getName).toList());
         for (Thread t : threads) {
             assertTrue(t.isDaemon(), t.getName());
             t.join(60_000); // a bound, not a timing: they only load and initialise classes
