@@ -109,7 +109,7 @@ final class OpenCommand implements Callable<Integer> {
         SideBySide sbs = SideBySide.of(opened.report(), JsonReport.toTree(ours, null));
         out.println();
         out.println("Side by side (≠ marks a difference)");
-        out.print(sbs.toText(opened.environment().map(e -> e.computer()).filter(c -> !c.isEmpty()).orElse("theirs"),
+        out.print(sbs.toText(opened.computer().orElse("theirs"),
                 "from here"));
         return ExitCode.of(ours);
     }

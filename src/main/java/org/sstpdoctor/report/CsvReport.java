@@ -9,7 +9,9 @@ import org.sstpdoctor.probe.ProbeReport;
 /** One row per server (RFC 4180 quoting), for spreadsheets and scripts. */
 public final class CsvReport {
     public static final List<String> COLUMNS = List.of("target", "verdict", "outcome", "answered_by", "http_status",
-            "proxy_status", "tls_protocol", "certificate_expires", "total_ms", "detail", "windows", "revocation");
+            "proxy_status", "tls_protocol", "certificate_expires", "total_ms", "detail", "windows", "revocation",
+            // Added at the end, like every column since the first: scripts that read by position keep working.
+            "certificate_days_left");
 
     private CsvReport() {
     }
@@ -34,7 +36,19 @@ public final class CsvReport {
                 String.format(Locale.ROOT, "%.1f", r.totalMillis()),
                 quote(r.detail()),
                 quote(InsightsSections.compact(r.insights(), "; ")),
-                r.revocation() == null ? "" : r.revocation().outcome().id()));
+                r.revocation() == null ? "" : r.revocation().outcome().id(),
+                daysLeft(r)));
+    }
+
+    /**
+     * The server certificate's whole days left when fewer than 30 remain (negative once expired), as
+     * the JSON report's {@code daysLeft}; empty otherwise.
+     */
+    static String daysLeft(ProbeReport r) {
+        if (r.tls() == null || r.tls().chain().isEmpty()) {
+            return "";
+        }
+        return OutlineBuilder.daysLeft(r.tls().chain().get(0).notAfter(), r.startedAt()).map(String::valueOf).orElse("");
     }
 
     /** Quotes a field when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */

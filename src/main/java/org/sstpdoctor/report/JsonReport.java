@@ -61,6 +61,8 @@ public final class JsonReport {
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "SSTP Doctor");
         tool.put("version", report.toolVersion());
+        // Added within v1: where the test ran, so that a report read elsewhere says "Report from alice-laptop".
+        root.put("computer", org.sstpdoctor.probe.ThisComputer.name());
         attempt(root, report);
         root.set("resolution", resolution == null ? F.objectNode() : resolution);
         return root;

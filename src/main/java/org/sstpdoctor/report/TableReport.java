@@ -7,13 +7,13 @@ import org.sstpdoctor.probe.ProbeReport;
 
 /** One line per server, for a list of gateways on a terminal. */
 public final class TableReport {
-    private static final String FORMAT = "%-32s %-7s %-26s %-14s %5s %9s  %-14s %s";
+    private static final String FORMAT = "%-32s %-7s %-26s %-14s %5s %9s  %-7s  %-14s %s";
 
     private TableReport() {
     }
 
     public static String header() {
-        return String.format(Locale.ROOT, FORMAT, "SERVER", "VERDICT", "OUTCOME", "ANSWERED BY", "HTTP", "TIME", "WINDOWS", "DETAIL");
+        return String.format(Locale.ROOT, FORMAT, "SERVER", "VERDICT", "OUTCOME", "ANSWERED BY", "HTTP", "TIME", "CERT", "WINDOWS", "DETAIL");
     }
 
     public static String row(ProbeReport r) {
@@ -23,7 +23,19 @@ public final class TableReport {
         // Second guard for the terminal: one row stays one visible line whatever the peer sent.
         return PeerText.line(String.format(Locale.ROOT, FORMAT, clip(PeerText.line(target), 32), r.verdict().name(),
                 clip(r.outcome().id(), 26), r.answeredBy().name().toLowerCase(Locale.ROOT), http,
-                TextReport.millis(r.totalMillis()), InsightsSections.tiny(r.insights()), clip(PeerText.line(r.detail()), 90)));
+                TextReport.millis(r.totalMillis()), certificate(r), InsightsSections.tiny(r.insights()), clip(PeerText.line(r.detail()), 90)));
+    }
+
+    /**
+     * The server certificate's days left when it ends within 30 days of the test ("12d", "<1d"), or
+     * "expired"; "-" otherwise (no certificate, or one with longer to run).
+     */
+    static String certificate(ProbeReport r) {
+        if (r.tls() == null || r.tls().chain().isEmpty()) {
+            return "-";
+        }
+        return OutlineBuilder.daysLeft(r.tls().chain().get(0).notAfter(), r.startedAt())
+                .map(d -> d < 0 ? "expired" : d == 0 ? "<1d" : d + "d").orElse("-");
     }
 
     static String clip(String s, int width) {

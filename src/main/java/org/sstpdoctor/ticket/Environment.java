@@ -3,8 +3,6 @@ package org.sstpdoctor.ticket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -13,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sstpdoctor.probe.ThisComputer;
 import org.sstpdoctor.probe.Version;
 import org.sstpdoctor.text.UntrustedText;
 
@@ -96,18 +95,7 @@ public record Environment(String computer, String osName, String osVersion, Stri
     }
 
     private static String computerName() {
-        String name = System.getenv("COMPUTERNAME");
-        if (name == null || name.isBlank()) {
-            name = System.getenv("HOSTNAME");
-        }
-        if (name == null || name.isBlank()) {
-            try {
-                name = InetAddress.getLocalHost().getHostName();
-            } catch (IOException | RuntimeException e) {
-                name = "";
-            }
-        }
-        return clean(name);
+        return ThisComputer.name();
     }
 
     public ObjectNode toJson() {

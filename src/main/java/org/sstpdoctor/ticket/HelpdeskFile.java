@@ -129,8 +129,9 @@ public final class HelpdeskFile {
         out.append("  ").append(MANIFEST).append("  what this file is: its format, when it was made, the report id,\n")
                 .append("      the computer's name, the server, the list of files\n\n");
         out.append("Nothing secret is in it: no password (the reports never hold one, even when a proxy\n")
-                .append("password was used), no VPN user name, no list of files or other programs. The proxy user\n")
-                .append("name appears in the reports only if one was typed for the test. The computer's name is\n")
+                .append("password was used), no name of the person signed in to the computer, no list of files\n")
+                .append("or other programs. A proxy user name appears in the reports only if one was typed for\n")
+                .append("the test, a VPN user name only if the sign-in test was run. The computer's name is\n")
                 .append("included so the helpdesk can tell reports apart.\n");
         return out.toString();
     }

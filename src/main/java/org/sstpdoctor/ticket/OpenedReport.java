@@ -190,9 +190,18 @@ public record OpenedReport(JsonNode report, ReportSummary summary, Optional<Envi
         return when(zone, today).map(w -> "Report from " + from() + ", " + w).orElse("Report from " + from());
     }
 
-    /** The computer the report came from ("alice-laptop"), or the file's name when it does not say. */
+    /**
+     * The computer the report came from ("alice-laptop"): the helpdesk file's environment, else the
+     * report's own {@code computer} (added within v1); empty for an older report that does not say.
+     */
+    public Optional<String> computer() {
+        return environment.map(Environment::computer).filter(c -> !c.isEmpty())
+                .or(() -> Optional.of(UntrustedText.line(report.path("computer").asText(""), 100)).filter(c -> !c.isEmpty()));
+    }
+
+    /** The computer the report came from, or the file's name when it does not say. */
     public String from() {
-        return environment.map(Environment::computer).filter(c -> !c.isEmpty()).orElse(fileName);
+        return computer().orElse(fileName);
     }
 
     /** When the test ran, in {@code zone}: "10:42" on {@code today}, else "2026-11-30 10:42"; empty if unknown. */

@@ -117,7 +117,7 @@ public final class OpenedPageController implements WizardPage {
     private void showSideBySide(OpenedReport r, SideBySide s) {
         testHereStatus.setText("");
         compareGrid.getChildren().clear();
-        String theirs = r.environment().map(e -> e.computer()).filter(c -> !c.isEmpty()).orElse(Texts.get("opened.theirs"));
+        String theirs = r.computer().orElse(Texts.get("opened.theirs"));
         compareGrid.add(header(""), 0, 0);
         compareGrid.add(header(theirs), 1, 0);
         compareGrid.add(header(Texts.get("opened.ours")), 2, 0);

@@ -111,6 +111,7 @@ class CliTest {
             assertEquals(ExitCode.DIAGNOSED_FAILURE, r.code(), r.err());
             JsonNode json = JsonReport.parse(r.out());
             assertEquals("sstp-doctor/report/v1", json.get("schema").asText());
+            assertTrue(json.get("computer").isTextual(), "where the test ran (added within v1)");
             assertEquals("fail", json.get("verdict").asText());
             assertEquals("http_status", json.get("outcome").asText());
             assertEquals("server", json.get("answeredBy").asText());

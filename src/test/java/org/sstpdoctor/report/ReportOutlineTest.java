@@ -86,6 +86,31 @@ class ReportOutlineTest {
         assertEquals(12, chain.path(0).path("daysLeft").asInt());
         assertTrue(chain.path(1).path("daysLeft").isNull(), "more than 30 days: no count");
         assertEquals(-3, chain.path(2).path("daysLeft").asInt());
+        int column = CsvReport.COLUMNS.indexOf("certificate_days_left");
+        assertEquals(CsvReport.COLUMNS.size() - 1, column, "added at the end");
+        assertEquals("12", CsvReport.row(report).substring(CsvReport.row(report).lastIndexOf(',') + 1), CsvReport.row(report));
+        int cert = TableReport.header().indexOf("CERT");
+        assertTrue(cert > 0, TableReport.header());
+        assertEquals("12d", TableReport.row(report).substring(cert).split("\\s+")[0], TableReport.row(report));
+    }
+
+    @Test
+    void theCsvAndTableSayNothingOfACertificateWithLongToRunAndMarkAnExpiredOne() {
+        ProbeReport longToRun = ProbeReport.builder().startedAt(TESTED)
+                .outcome(Outcome.SSTP_ACK, AnsweredBy.SERVER, "Call Connect Ack received")
+                .tls(new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256", List.of(certificate("CN=vpn.example.com",
+                        TESTED.plus(Duration.ofDays(90)))), true, "", true, List.of())).build();
+        assertTrue(CsvReport.row(longToRun).endsWith(","), CsvReport.row(longToRun));
+        int cert = TableReport.header().indexOf("CERT");
+        assertEquals("-", TableReport.row(longToRun).substring(cert).split("\\s+")[0]);
+        ProbeReport expired = ProbeReport.builder().startedAt(TESTED)
+                .outcome(Outcome.CERT_EXPIRED, AnsweredBy.SERVER, "expired")
+                .tls(new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256", List.of(certificate("CN=vpn.example.com",
+                        TESTED.minus(Duration.ofDays(2)))), true, "", true, List.of())).build();
+        assertTrue(CsvReport.row(expired).endsWith(",-2"), CsvReport.row(expired));
+        assertEquals("expired", TableReport.row(expired).substring(cert).split("\\s+")[0]);
+        assertEquals("-", TableReport.row(BuiltReportTest.notFound()).substring(cert).split("\\s+")[0],
+                "no certificate: nothing to count");
     }
 
     @Test

@@ -63,9 +63,9 @@ class WindowsReportTest {
         assertEquals("server_identity", json.get("stages").get(json.get("stages").size() - 1).get("stage").asText());
         assertTrue(CsvReport.row(report).endsWith(",\"Windows 11: yes, TLS 1.3; Windows 10: no \u2014 the server offers only TLS 1.3;"
                 + " Windows 8.1: no \u2014 the server offers only TLS 1.3; Windows 7: no \u2014 the server offers only TLS 1.3\""
-                + ",revocation_good"),
+                + ",revocation_good,"),
                 CsvReport.row(report));
-        assertTrue(CsvReport.header().endsWith(",windows,revocation"), "the revocation column is added at the end");
+        assertTrue(CsvReport.header().endsWith(",windows,revocation,certificate_days_left"), "new columns are added at the end");
         assertTrue(TableReport.row(report).contains("11y 10n 8n 7n"), TableReport.row(report));
     }
 }

@@ -156,6 +156,67 @@ class TicketTest {
         assertTrue(OpenedReportText.render(opened, ZoneOffset.UTC, Instant.now()).contains("What this means"));
     }
 
+    /** The issue's own words: a saved JSON report opens as "Report from alice-laptop, 10:42". */
+    @Test
+    void aSavedJsonReportNamesTheComputerItCameFrom() throws Exception {
+        JsonNode saved = JsonReport.parse(JsonReport.render(signedIn));
+        assertEquals(org.sstpdoctor.probe.ThisComputer.name(), saved.path("computer").asText(),
+                "every JSON report says where it ran");
+        ObjectNode alice = HistoryFixtures.reachable(T0, "vpn.contoso.com");
+        alice.put("computer", "alice-laptop");
+        Path json = dir.resolve("report.json");
+        Files.writeString(json, alice.toString());
+        OpenedReport opened = OpenedReport.open(json);
+        assertEquals("Report from alice-laptop, 10:42", opened.title(ZoneOffset.UTC, LocalDate.of(2026, 11, 30)));
+        assertEquals(java.util.Optional.of("alice-laptop"), opened.computer());
+        assertTrue(OpenedReportText.render(opened, ZoneOffset.UTC, T0).startsWith("Report from alice-laptop, 10:42\n"));
+
+        alice.put("computer", "evil\u202Epot\n" + "x".repeat(500));
+        Files.writeString(json, alice.toString());
+        String from = OpenedReport.open(json).from();
+        assertTrue(from.startsWith("evil\\u202Epot x"), "made visible, one line: " + from);
+        assertTrue(from.length() <= 100, from);
+
+        alice.remove("computer");
+        Files.writeString(json, alice.toString());
+        assertEquals("Report from report.json, 10:42", OpenedReport.open(json).title(ZoneOffset.UTC, LocalDate.of(2026, 11, 30)),
+                "a report saved before the field existed: its file's name");
+    }
+
+    @Test
+    void theComputersNameComesFromTheSystemWithoutANetworkLookupAndIsMadeSafe(@TempDir Path etc) throws IOException {
+        Path hostname = etc.resolve("hostname");
+        Files.writeString(hostname, "bob-desktop\n");
+        assertEquals("ALICE-LAPTOP", org.sstpdoctor.probe.ThisComputerAccess.of(java.util.Map.of("COMPUTERNAME", "ALICE-LAPTOP",
+                "HOSTNAME", "other"), List.of(hostname)));
+        assertEquals("bob-desktop", org.sstpdoctor.probe.ThisComputerAccess.of(java.util.Map.of("HOSTNAME", "other"),
+                List.of(etc.resolve("missing"), hostname)));
+        assertEquals("other", org.sstpdoctor.probe.ThisComputerAccess.of(java.util.Map.of("HOSTNAME", "other"),
+                List.of(etc.resolve("missing"))));
+        assertEquals("", org.sstpdoctor.probe.ThisComputerAccess.of(java.util.Map.of(), List.of()), "nothing: empty, never a guess");
+        Files.writeString(hostname, "\u202Ehost\u0007name");
+        assertEquals("\\u202Ehost\\u0007name", org.sstpdoctor.probe.ThisComputerAccess.of(java.util.Map.of(), List.of(hostname)));
+    }
+
+    /** The computer's name is in the reports; the name of the person signed in to it is not. */
+    @Test
+    void reportsAndTheHelpdeskFileNameTheComputerButNotItsUser() throws Exception {
+        String user = System.getProperty("user.name", "");
+        String computer = org.sstpdoctor.probe.ThisComputer.name();
+        org.junit.jupiter.api.Assumptions.assumeTrue(user.length() >= 3 && !computer.toLowerCase().contains(user.toLowerCase())
+                && !"localhost".contains(user.toLowerCase()), "a user name that can be told from the other text");
+        Path zip = dir.resolve("ticket.zip");
+        JsonNode tree = JsonReport.toTree(signedIn, null);
+        HelpdeskFile.write(zip, signedIn, Resolution.of(signedIn, KB), Environment.ofThisComputer(tree), List.of(), T0);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (String n : HelpdeskFile.fileNames()) {
+                String text = new String(z.getInputStream(z.getEntry(n)).readAllBytes(), StandardCharsets.UTF_8);
+                assertFalse(text.contains(user), n + " names the computer's user " + user);
+                assertFalse(text.contains(System.getProperty("user.home", "/nonexistent-home")), n + " names the home folder");
+            }
+        }
+    }
+
     @Test
     void filesThatAreNotReportsGetClearMessages() throws IOException {
         assertEquals("The file nope.zip does not exist.", message(dir.resolve("nope.zip")));
