@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.sstpdoctor.text.Sentences;
 
 /**
  * One VPN event from the Windows event log or a pasted Event Viewer text, as far as it matters for a
@@ -58,17 +59,17 @@ public record VpnEvent(String provider, int eventId, String when, String compute
     /** One line for a list: "RasClient 20227 · Work VPN · 0x80092013". */
     public String headline() {
         List<String> parts = new ArrayList<>();
-        String id = (provider.isEmpty() ? "Event" : provider) + (eventId != 0 ? " " + eventId : "");
+        String id = (provider.isEmpty() ? Sentences.get("event.generic") : provider) + (eventId != 0 ? " " + eventId : "");
         parts.add(id);
         if (!connectionName.isEmpty()) {
             parts.add(connectionName);
         }
         errorHex().ifPresent(parts::add);
         if (reasonCode != null) {
-            parts.add("reason " + reasonCode);
+            parts.add(Sentences.get("event.reason", String.valueOf(reasonCode)));
         }
         if (httpStatus != null) {
-            parts.add("HTTP " + httpStatus);
+            parts.add(Sentences.get("event.http", String.valueOf(httpStatus)));
         }
         return String.join(" · ", parts);
     }
