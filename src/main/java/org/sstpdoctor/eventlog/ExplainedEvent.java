@@ -67,7 +67,11 @@ public record ExplainedEvent(VpnEvent event, List<KbEntry> entries, Optional<Vpn
         if (event.httpStatus() != null) {
             item(out, Sentences.get("event.http_status", String.valueOf(event.httpStatus()), event.httpStatusReading()));
         }
-        server().ifPresent(s -> item(out, Sentences.get("event.test", s)));
+        server().ifPresentOrElse(s -> item(out, Sentences.get("event.test", s)), () -> {
+            if (!event.connectionName().isEmpty()) {
+                item(out, Sentences.get("event.test.unknown", event.connectionName()));
+            }
+        });
         for (KbEntry entry : entries) {
             out.append('\n').append(ResolutionText.entry(entry));
         }

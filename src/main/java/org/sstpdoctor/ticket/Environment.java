@@ -60,7 +60,9 @@ public record Environment(String computer, String osName, String osVersion, Stri
         JsonNode p = report.path("proxy");
         String mode = clean(p.path("mode").asText(""));
         String source = clean(p.path("source").asText(""));
-        return source.isEmpty() ? Sentences.get("env.proxy.mode", mode) : Sentences.get("env.proxy.source", source, mode);
+        // "--proxy none" has the source "none": "mode none" says it once.
+        return source.isEmpty() || source.equalsIgnoreCase(mode) ? Sentences.get("env.proxy.mode", mode)
+                : Sentences.get("env.proxy.source", source, mode);
     }
 
     /**

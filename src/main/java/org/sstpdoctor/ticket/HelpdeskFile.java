@@ -67,12 +67,19 @@ public final class HelpdeskFile {
             files.put(reportFile(f), f.document(report, resolution).getBytes(StandardCharsets.UTF_8));
         }
         files.put(ENVIRONMENT, MAPPER.writeValueAsBytes(environment.toJson()));
+        ReportSummary summary = ReportSummary.of(JsonReport.toTree(report, ResolutionJson.toNode(resolution)));
         StringBuilder lines = new StringBuilder();
+        int earlier = 0;
         for (HistoryStore.Entry e : history) {
-            lines.append(LINE.writeValueAsString(e.report())).append('\n');
+            // The report itself is kept in the history before it is saved: only the tests before it go here.
+            boolean before = summary.startedAt() == null || e.summary().startedAt() == null
+                    || e.summary().startedAt().isBefore(summary.startedAt());
+            if (before && !e.summary().shortId().equals(summary.shortId())) {
+                lines.append(LINE.writeValueAsString(e.report())).append('\n');
+                earlier++;
+            }
         }
         files.put(HISTORY, lines.toString().getBytes(StandardCharsets.UTF_8));
-        ReportSummary summary = ReportSummary.of(JsonReport.toTree(report, ResolutionJson.toNode(resolution)));
         ObjectNode manifest = JsonNodeFactory.instance.objectNode();
         manifest.put("schema", SCHEMA);
         manifest.put("createdAt", now.toString());
@@ -83,7 +90,7 @@ public final class HelpdeskFile {
         names.add(README);
         files.keySet().forEach(names::add);
         names.add(MANIFEST);
-        byte[] readme = readme(summary, environment, history.size(), files.keySet()).getBytes(StandardCharsets.UTF_8);
+        byte[] readme = readme(summary, environment, earlier, files.keySet()).getBytes(StandardCharsets.UTF_8);
 
         Path parent = zip.toAbsolutePath().getParent();
         if (parent != null) {
@@ -155,7 +162,8 @@ public final class HelpdeskFile {
             case HISTORY -> Sentences.get("readme.file.history", String.valueOf(historyCount));
             case REPORT_JSON -> Sentences.get("readme.file.json");
             default -> Arrays.stream(ReportFormat.values()).filter(f -> reportFile(f).equals(name)).findFirst()
-                    .map(f -> Sentences.get(f.forOneServer() ? "readme.file.format" : "readme.file.rows", f.label()))
+                    .map(f -> Sentences.get(f.forOneServer() ? "readme.file.format" : f.header().isEmpty()
+                            ? "readme.file.line" : "readme.file.rows", f.label()))
                     .orElse(name.toUpperCase(Locale.ROOT));
         };
     }

@@ -46,8 +46,9 @@ public final class OpenedReportText {
         out.append('\n').append(Sentences.get("opened.stages")).append('\n');
         for (JsonNode st : r.path("stages")) {
             String detail = line(st.path("detail").asText(""), 100);
-            out.append(String.format(Locale.ROOT, "  %-28s %-10s %s%n", line(st.path("title").asText(""), 28),
-                    line(st.path("status").asText(""), 10), detail));
+            // "not_reached" → "not reached": the contract's id, in words.
+            out.append(String.format(Locale.ROOT, "  %-28s %-11s %s%n", line(st.path("title").asText(""), 28),
+                    line(st.path("status").asText("").replace('_', ' '), 11), detail));
         }
         JsonNode primary = r.path("resolution").path("entries").path(0);
         if (primary.isObject()) {

@@ -57,13 +57,32 @@ public record SideBySide(List<Row> rows, String conclusion) {
         for (Map.Entry<String, String> e : theirStages.entrySet()) {
             add(rows, "", e.getKey(), e.getValue(), ourStages.getOrDefault(e.getKey(), "—"));
         }
-        return new SideBySide(rows, conclusion(t, o));
+        return new SideBySide(rows, withAge(conclusion(t, o), t, o));
+    }
+
+    /** Their test ran more than an hour before ours: the server may have been changed in between. */
+    static String withAge(String conclusion, ReportSummary t, ReportSummary o) {
+        if (t.startedAt() == null || o.startedAt() == null
+                || java.time.Duration.between(t.startedAt(), o.startedAt()).compareTo(java.time.Duration.ofHours(1)) < 0) {
+            return conclusion;
+        }
+        return conclusion + " " + Sentences.get("side.older", org.sstpdoctor.history.Comparison.ago(t.startedAt(),
+                o.startedAt()));
     }
 
     static String conclusion(ReportSummary t, ReportSummary o) {
         boolean theyFail = t.verdict().equals("fail");
         boolean weFail = o.verdict().equals("fail");
         if (theyFail && !weFail) {
+            if (!t.certificateSha256().isEmpty() && !o.certificateSha256().isEmpty()
+                    && !t.certificateSha256().equals(o.certificateSha256())) {
+                return Sentences.get("side.works_here.other_certificate");
+            }
+            boolean direct = t.proxy().equals(Sentences.get("value.none")) && o.proxy().equals(Sentences.get("value.none"));
+            if (direct && !t.resolvedAddresses().isEmpty() && !o.resolvedAddresses().isEmpty()
+                    && java.util.Collections.disjoint(t.resolvedAddresses(), o.resolvedAddresses())) {
+                return Sentences.get("side.works_here.other_address", String.join(", ", t.resolvedAddresses()));
+            }
             return Sentences.get("side.works_here");
         }
         if (theyFail) {

@@ -66,6 +66,9 @@ final class HelpdeskUi {
         Optional<String> server = e.server();
         if (server.isEmpty()) {
             context.actions().status(Texts.get("events.test.unknown.status", e.event().connectionName()));
+            if (!e.event().connectionName().isEmpty()) {
+                context.model().destinationName.set(e.event().connectionName());
+            }
             context.actions().open(WizardController.Page.ADDRESS);
             return;
         }
