@@ -50,7 +50,7 @@ public record ExplainedEvent(VpnEvent event, List<KbEntry> entries, Optional<Vpn
         StringBuilder out = new StringBuilder();
         out.append(Sentences.get("event.found", event.headline())).append('\n');
         if (!event.when().isEmpty()) {
-            item(out, Sentences.get("event.when", event.when()));
+            item(out, Sentences.get("event.when", event.when(java.time.ZoneId.systemDefault())));
         }
         if (!event.computer().isEmpty()) {
             item(out, Sentences.get("event.computer", event.computer()));

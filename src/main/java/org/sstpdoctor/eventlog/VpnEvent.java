@@ -26,6 +26,20 @@ public record VpnEvent(String provider, int eventId, String when, String compute
                        Long errorCode, Integer reasonCode, Integer httpStatus, String httpStatusReading, String server,
                        String message) {
 
+    /**
+     * When it happened, for a person: the event log's UTC instant ("2026-11-30T09:12:43.000Z") in
+     * {@code zone}'s local time, "2026-11-30 10:12:43", as Event Viewer shows it; a pasted text's own
+     * form as it was.
+     */
+    public String when(java.time.ZoneId zone) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+                    .format(java.time.Instant.parse(when).atZone(zone));
+        } catch (java.time.format.DateTimeParseException e) {
+            return when;
+        }
+    }
+
     /** The error code as Windows tools print it: "0x80092013". */
     public Optional<String> errorHex() {
         return Optional.ofNullable(errorCode).map(c -> String.format(Locale.ROOT, "0x%08X", c));
