@@ -326,7 +326,10 @@ record_class_list() {
     return 0
   fi
   record_cli_class_list "$app_dir" "$OUT/cli.classlist"
-  cat "$app_dir/lib/runtime/lib/classlist" "$raw" "$OUT/cli.classlist" 2>/dev/null | awk '!seen[$0]++' > "$list"
+  # Without the lambdas involving a picocli type: the dump would link picocli's Java 5 classes for them and
+  # then leave those classes out of the archive (cli.StartupArchive.archivable, the same rule).
+  cat "$app_dir/lib/runtime/lib/classlist" "$raw" "$OUT/cli.classlist" 2>/dev/null | awk '!seen[$0]++' \
+    | grep -v '^@lambda-proxy.*picocli/' > "$list"
   rm -f "$raw" "$OUT/cli.classlist"
   echo "start-up class list: $(grep -vc '^@' "$list") classes ($(sed -n 's/^first-paint-ms=//p' "$OUT/record.log") ms to first paint while recording)"
 }

@@ -82,7 +82,7 @@ echo "  Depends: $(dpkg-deb -f "$DEB" Depends)"
 before=$(dpkg-query -W -f='${binary:Package}\n' | sort)
 if ! dpkg -i "$DEB" >"$WORK/dpkg.log" 2>&1; then
   echo "  (dpkg -i wants dependencies that are not installed; apt-get -f install, as a user would)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -f -y -q >>"$WORK/dpkg.log" 2>&1 || { cat "$WORK/dpkg.log"; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -f -y -q --no-install-recommends >>"$WORK/dpkg.log" 2>&1 || { cat "$WORK/dpkg.log"; exit 1; }
 fi
 added=$(comm -13 <(echo "$before") <(dpkg-query -W -f='${binary:Package}\n' | sort) | grep -vx 'sstp-doctor' || true)
 echo "  packages added besides sstp-doctor: $(printf '%s' "$added" | grep -c . || true)${added:+ ($(echo $added | cut -c1-300))}"

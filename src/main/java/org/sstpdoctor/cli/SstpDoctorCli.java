@@ -67,20 +67,15 @@ public final class SstpDoctorCli implements Runnable {
     /** Runs the command line and returns the exit code (never calls System.exit). */
     public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new SstpDoctorCli(), new ContextFactory(context));
-        commandsFor(args).forEach(cli::addSubcommand);
+        for (Map.Entry<String, Class<?>> command : commandsFor(args).entrySet()) {
+            cli.addSubcommand(command.getKey(), command.getValue());
+        }
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> ExitCode.BAD_USAGE);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("SSTP Doctor hit an internal error: " + e);
-            return ExitCode.INTERNAL_ERROR;
-        });
-        cli.setParameterExceptionHandler((e, args2) -> {
-            CommandLine c = e.getCommandLine();
-            c.getErr().println(e.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
-            return ExitCode.BAD_USAGE;
-        });
+        Handlers handlers = new Handlers();
+        cli.setExitCodeExceptionMapper(handlers);
+        cli.setExecutionExceptionHandler(handlers);
+        cli.setParameterExceptionHandler(handlers);
         Optional<String> unknown = unknownCommand(cli, args);
         if (unknown.isPresent()) {
             err.println(unknown.get());
@@ -138,6 +133,35 @@ public final class SstpDoctorCli implements Runnable {
             current = swap;
         }
         return previous[name.length()] <= 2;
+    }
+
+    /**
+     * How failures end: a class, not lambdas. picocli's class files are Java 5's, and JDK 17's
+     * class-data sharing leaves out an old class that the archive dump had to link, which it does for
+     * every lambda or method reference implementing or calling a picocli type (the class list's
+     * {@code @lambda-proxy} lines): with the three lambdas and one method reference that were here,
+     * {@code picocli.CommandLine} itself, its largest class, was loaded and verified from the jar at every start.
+     */
+    private static final class Handlers implements CommandLine.IExitCodeExceptionMapper,
+            CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+        @Override
+        public int getExitCode(Throwable exception) {
+            return ExitCode.BAD_USAGE;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            commandLine.getErr().println("SSTP Doctor hit an internal error: " + e);
+            return ExitCode.INTERNAL_ERROR;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println(e.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
+            return ExitCode.BAD_USAGE;
+        }
     }
 
     /** Gives the commands the context. */

@@ -65,6 +65,7 @@ public final class StartupArchive {
         Path cli = dir.resolve(CLI_ARCHIVE);
         Path classList = dir.resolve("sstp-doctor-cli.classlist");
         record(java, jar, "-XX:DumpLoadedClassList=" + classList, List.of(), "--train", classList);
+        Files.write(classList, archivable(Files.readAllLines(classList, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         Files.deleteIfExists(cli);
         List<String> dump = new ArrayList<>(List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
                 "-XX:SharedArchiveFile=" + cli));
@@ -81,6 +82,18 @@ public final class StartupArchive {
         writeLaunchers(dir, java, jar.getFileName().toString());
         System.out.printf("startup archives: %s (%d MB), %s (%d MB); launchers %s and %s%n", cli, Files.size(cli) / 1_000_000,
                 wizard, Files.size(wizard) / 1_000_000, dir.resolve("sstp-doctor"), dir.resolve("sstp-doctor.cmd"));
+    }
+
+    /**
+     * The class list without the lambdas that involve a picocli type. picocli's class files are Java
+     * 5's; JDK 17's dump links the classes a {@code @lambda-proxy} line names in order to make the
+     * lambda's class, and it leaves out of the archive every old class it had to link ("Skipping
+     * picocli/CommandLine: Old class has been linked"), so one such line costs the archive picocli's
+     * largest class and its subclasses. Such a lambda is made at run time instead, as without an archive.
+     * installers/build.sh applies the same rule to the installed package's list.
+     */
+    static List<String> archivable(List<String> classList) {
+        return classList.stream().filter(line -> !(line.startsWith("@lambda-proxy") && line.contains("picocli/"))).toList();
     }
 
     /**

@@ -96,24 +96,39 @@ public final class HistoryStore {
      * parsed: a full history is some megabytes of JSON, and this runs after every test.
      */
     public synchronized List<Entry> forServer(String serverKey) {
-        int colon = serverKey.lastIndexOf(':');
-        String needle = ("\"host\":\"" + (colon > 0 ? serverKey.substring(0, colon) : serverKey) + "\"")
-                .toLowerCase(java.util.Locale.ROOT);
+        String needle = hostNeedle(serverKey);
         List<String> lines = readLines().stream()
                 .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains(needle)).toList();
         return parse(lines).stream().filter(e -> e.summary().serverKey().equals(serverKey)).toList();
     }
 
+    private static String hostNeedle(String serverKey) {
+        int colon = serverKey.lastIndexOf(':');
+        return ("\"host\":\"" + (colon > 0 ? serverKey.substring(0, colon) : serverKey) + "\"").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
      * The last test of the same server before this one (skipping the report itself if it is already
-     * kept), to compare with.
+     * kept), to compare with. Read from the newest line back, parsing only until it is found: this
+     * runs after every test, and a history of one server tested in a loop is megabytes of its lines.
      */
-    public Optional<Entry> previous(ReportSummary current) {
-        return forServer(current.serverKey()).stream()
-                .filter(e -> !e.summary().shortId().equals(current.shortId()))
-                .filter(e -> current.startedAt() == null || e.summary().startedAt() == null
-                        || e.summary().startedAt().isBefore(current.startedAt()))
-                .findFirst();
+    public synchronized Optional<Entry> previous(ReportSummary current) {
+        String needle = hostNeedle(current.serverKey());
+        List<String> lines = readLines();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i);
+            if (!line.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+                continue;
+            }
+            for (Entry e : parse(List.of(line))) {
+                if (e.summary().serverKey().equals(current.serverKey()) && !e.summary().shortId().equals(current.shortId())
+                        && (current.startedAt() == null || e.summary().startedAt() == null
+                        || e.summary().startedAt().isBefore(current.startedAt()))) {
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Forgets every test. */

@@ -25,9 +25,12 @@ import org.sstpdoctor.probe.Outcome;
  */
 public final class KnowledgeBase {
     static final List<String> RESOURCES = List.of("http-status.json", "outcomes.json", "windows-errors.json", "events.json");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Made when JSON is read (site files, tests, a build without the index), not by the built-in base's start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
     private static final Pattern EVENT = Pattern.compile("(?i)^\\s*(?:event(?:\\s*id)?|ev|id)\\s*#?\\s*(\\d{1,5})\\s*$");
     private static final Pattern HTTP = Pattern.compile("(?i)^\\s*(?:http(?:\\s*status)?\\s*)?(\\d{3})\\s*$");
     private static volatile KnowledgeBase builtIn;
@@ -68,31 +71,54 @@ public final class KnowledgeBase {
         return new KnowledgeBase(entries, null);
     }
 
+    /** The built-in entries: from the build's index of the JSON files when it matches them, else from the JSON. */
     private static List<KbEntry> readResources() {
-        List<KbEntry> all = new ArrayList<>();
+        List<byte[]> sources = new ArrayList<>();
         for (String name : RESOURCES) {
-            try (InputStream in = KnowledgeBase.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("knowledge-base resource " + name + " is missing from the build");
+            sources.add(resource(name).orElseThrow(() ->
+                    new IllegalStateException("knowledge-base resource " + name + " is missing from the build")));
+        }
+        Optional<byte[]> index = resource(KnowledgeIndex.RESOURCE);
+        if (index.isPresent()) {
+            try {
+                Optional<List<KbEntry>> indexed = KnowledgeIndex.read(index.get(), sources);
+                if (indexed.isPresent()) {
+                    return indexed.get();
                 }
-                all.addAll(parse(in, name));
+            } catch (IOException | RuntimeException e) {
+                // a damaged index: the JSON below is the source anyway
+            }
+        }
+        List<KbEntry> all = new ArrayList<>();
+        for (int i = 0; i < RESOURCES.size(); i++) {
+            try {
+                all.addAll(parse(new java.io.ByteArrayInputStream(sources.get(i)), RESOURCES.get(i)));
             } catch (IOException e) {
-                throw new IllegalStateException("knowledge-base resource " + name + " cannot be read: " + e.getMessage(), e);
+                throw new IllegalStateException("knowledge-base resource " + RESOURCES.get(i) + " cannot be read: "
+                        + e.getMessage(), e);
             }
         }
         return all;
     }
 
+    private static Optional<byte[]> resource(String name) {
+        try (InputStream in = KnowledgeBase.class.getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(KnowledgeIndex.readAll(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("knowledge-base resource " + name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads one file of the form {@code {"entries": [...]}}. */
     public static List<KbEntry> parse(InputStream in, String name) throws IOException {
-        JsonNode root = MAPPER.readTree(in);
+        JsonNode root = Json.MAPPER.readTree(in);
         JsonNode list = root == null ? null : root.get("entries");
         if (list == null || !list.isArray()) {
             throw new IOException(name + " has no \"entries\" list");
         }
         List<KbEntry> out = new ArrayList<>();
         for (JsonNode node : list) {
-            out.add(MAPPER.treeToValue(node, KbEntry.class));
+            out.add(Json.MAPPER.treeToValue(node, KbEntry.class));
         }
         return out;
     }

@@ -97,7 +97,7 @@ public enum Outcome {
     // Will Windows connect? (issue 12)
     CAPTIVE_PORTAL(FAIL, NETWORK, "The network wants a sign-in first: a login page answered"),
     TLS_INTERCEPTED(FAIL, PROXY, "A proxy or firewall decrypts the connection (TLS inspection)"),
-    UNEXPECTED_CERTIFICATE(FAIL, NETWORK, "A different certificate than the expected one was presented"),
+    UNEXPECTED_CERTIFICATE(FAIL, SERVER, "A different certificate than the expected one was presented"),
     WINDOWS_CANNOT_CONNECT(FAIL, SERVER, "No supported Windows version can set up the secure connection"),
     SOME_WINDOWS_CANNOT_CONNECT(WARN, SERVER, "Some Windows versions cannot set up the secure connection"),
     CLOCK_SKEW(WARN, THIS_COMPUTER, "This computer's clock is more than a few minutes off"),

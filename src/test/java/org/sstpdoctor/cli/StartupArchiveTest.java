@@ -77,4 +77,21 @@ class StartupArchiveTest {
                 + " -jar \"%~dp0sstp-doctor.jar\" %*"), cmd.toString());
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd.toString());
     }
+
+    /** The dump would link picocli's Java 5 classes for these lambdas and then leave them out of the archive. */
+    @Test
+    void classListKeepsEveryClassButNoLambdaInvolvingPicocli() {
+        String picocliHandler = "@lambda-proxy org/sstpdoctor/cli/SstpDoctorCli getExitCode ()Lpicocli/CommandLine$IExitCodeExceptionMapper;"
+                + " (Ljava/lang/Throwable;)I REF_invokeStatic org/sstpdoctor/cli/SstpDoctorCli lambda$execute$0"
+                + " (Ljava/lang/Throwable;)I (Ljava/lang/Throwable;)I";
+        String picocliMethodReference = "@lambda-proxy org/sstpdoctor/cli/SstpDoctorCli accept (Lpicocli/CommandLine;)"
+                + "Ljava/util/function/BiConsumer; (Ljava/lang/Object;Ljava/lang/Object;)V REF_invokeVirtual picocli/CommandLine"
+                + " addSubcommand (Ljava/lang/String;Ljava/lang/Object;)Lpicocli/CommandLine; (Ljava/lang/String;Ljava/lang/Class;)V";
+        String ordinaryLambda = "@lambda-proxy org/sstpdoctor/cli/Warmup run ()Ljava/lang/Runnable; ()V REF_invokeStatic"
+                + " org/sstpdoctor/cli/Warmup tls ()V ()V";
+        List<String> list = List.of("java/lang/Object id: 0", "picocli/CommandLine", "picocli/CommandLine$IExitCodeExceptionMapper",
+                picocliHandler, picocliMethodReference, ordinaryLambda, "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.X");
+        assertEquals(List.of("java/lang/Object id: 0", "picocli/CommandLine", "picocli/CommandLine$IExitCodeExceptionMapper",
+                ordinaryLambda, "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.X"), StartupArchive.archivable(list));
+    }
 }

@@ -40,6 +40,27 @@ class HistoryTest {
         assertEquals(T3, store.previous(now).orElseThrow().summary().startedAt());
     }
 
+    /** Read from the newest line back: the same server and port only, never the report itself or a later one. */
+    @Test
+    void previousIsTheNewestEarlierTestOfTheSameServerAndPort() throws IOException {
+        HistoryStore store = new HistoryStore(dir);
+        ObjectNode otherPort = HistoryFixtures.reachable(T0.plusSeconds(30), "vpn.contoso.com");
+        ((ObjectNode) otherPort.get("target")).put("port", 4443);
+        store.record(HistoryFixtures.reachable(T0, "vpn.contoso.com"));
+        store.record(HistoryFixtures.reachable(T0.plusSeconds(10), "vpn.contoso.com"));
+        ObjectNode current = HistoryFixtures.reachable(T3, "vpn.contoso.com");
+        store.record(otherPort);
+        store.record(HistoryFixtures.reachable(T0.plusSeconds(20), "other.example"));
+        store.record(current); // the report itself, kept before the comparison is made
+        store.record(HistoryFixtures.reachable(T3.plusSeconds(60), "vpn.contoso.com")); // later: not "previous"
+        Files.writeString(store.file(), "{not json\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        ReportSummary now = ReportSummary.of(current);
+        assertEquals(T0.plusSeconds(10), store.previous(now).orElseThrow().summary().startedAt());
+        ReportSummary first = ReportSummary.of(HistoryFixtures.reachable(T0.minusSeconds(1), "vpn.contoso.com"));
+        assertTrue(store.previous(first).isEmpty());
+        assertTrue(store.previous(ReportSummary.of(HistoryFixtures.reachable(T3, "never.example"))).isEmpty());
+    }
+
     @Test
     void clearForgetsEverything() throws IOException {
         HistoryStore store = new HistoryStore(dir);

@@ -147,6 +147,8 @@ class WindowsOutcomesTest {
             ProbeReport mismatch = TestProbes.probe().run(TestProbes.local(server.port()).withExpectedCertificate(other));
             assertEquals(Outcome.UNEXPECTED_CERTIFICATE, mismatch.outcome());
             assertEquals(Verdict.FAIL, mismatch.verdict());
+            // what listens on the server's address presented it and answered the call: not "the network"
+            assertEquals(AnsweredBy.SERVER, mismatch.answeredBy());
             assertTrue(mismatch.detail().contains(other) && mismatch.detail().contains(sha256), mismatch.detail());
         }
     }

@@ -199,7 +199,9 @@ public final class WindowsView {
             if (outcome.verdict() != Verdict.FAIL) {
                 findings.add(0, f);
                 outcome = Outcome.UNEXPECTED_CERTIFICATE;
-                answeredBy = AnsweredBy.NETWORK;
+                // Whatever listens on the server's address presented it (a load balancer offloading TLS,
+                // or the server itself after a renewal); only a page the proxy wrote is the proxy's.
+                answeredBy = proxyWroteAnswer ? AnsweredBy.PROXY : AnsweredBy.SERVER;
                 detail = d;
             } else {
                 findings.add(Math.min(1, findings.size()), f);

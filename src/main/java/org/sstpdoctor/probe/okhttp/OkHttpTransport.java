@@ -18,6 +18,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -37,7 +38,15 @@ import org.sstpdoctor.target.Target;
  * up the client and records; it does not classify.
  */
 public final class OkHttpTransport implements Transport {
-    private static final OkHttpClient BASE = new OkHttpClient.Builder().build();
+    /**
+     * OkHttp's default connection specs, set on every attempt's client (the TLS versions and cipher
+     * suites OkHttp offers come from them; tests assert the ClientHello). The shared base client has
+     * cleartext only: with a TLS spec, building it would set up a second, unused TLS configuration
+     * (the JDK's default trust store read again and an index of every system CA built), which a
+     * one-probe process pays for before its TCP connection opens.
+     */
+    static final List<ConnectionSpec> CONNECTION_SPECS = List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
+    private static final OkHttpClient BASE = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
 
     @Override
     public Exchange open(TransportSpec spec, TransportEvents events, Cancellation cancellation) {
@@ -84,7 +93,8 @@ public final class OkHttpTransport implements Transport {
                 .proxy(proxy)
                 .proxyAuthenticator(new ProxyChallengeAnswerer(spec.user(), spec.password(), notes))
                 .socketFactory(new TappingSocketFactory(recorder))
-                .sslSocketFactory(new SstpSslSocketFactory(context.getSocketFactory(), recorder), trustManager)
+                .connectionSpecs(CONNECTION_SPECS)
+                .sslSocketFactory(new SstpSslSocketFactory(context.getSocketFactory(), recorder), new PinningOnlyView(trustManager))
                 // The name is checked, and reported, by CertificateAnalyzer; the probe sends the server no secret.
                 .hostnameVerifier((host, session) -> true)
                 .retryOnConnectionFailure(false)

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -35,7 +36,16 @@ import org.sstpdoctor.target.ProxyEndpoint;
  */
 final class RevocationFetcher {
     static final MediaType OCSP_REQUEST = MediaType.get("application/ocsp-request");
-    private static final OkHttpClient BASE = new OkHttpClient.Builder().build();
+    /**
+     * For http: addresses, which is what CRL and OCSP addresses are: cleartext only, so building it
+     * sets up no TLS (the JDK's default trust store read and every system CA indexed, in the middle
+     * of the revocation stage's time). An https: address gets OkHttp's default client, made when one is met.
+     */
+    private static final OkHttpClient CLEARTEXT = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+
+    private static final class WithTls {
+        static final OkHttpClient CLIENT = new OkHttpClient.Builder().build();
+    }
 
     /** A fetch as recorded, and the body when one came. */
     record Answer(RevocationFetch fetch, byte[] body) {
@@ -82,7 +92,7 @@ final class RevocationFetcher {
         }
         long timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
         long deadline = System.nanoTime() + timeoutNanos;
-        OkHttpClient client = BASE.newBuilder()
+        OkHttpClient client = (parsed.isHttps() ? WithTls.CLIENT : CLEARTEXT).newBuilder()
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .proxy(proxy == null ? Proxy.NO_PROXY
                         : new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.asciiHost(), proxy.port())))
