@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
 /** {@code sstp-doctor exporter}: a Prometheus probe for SSTP gateways, in the blackbox exporter's multi-target pattern. */
 @Command(name = "exporter", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Runs a Prometheus exporter that probes SSTP servers when Prometheus asks.",
-        description = {"Runs a Prometheus exporter: GET /probe?target=HOST:PORT&module=NAME probes one SSTP server",
-            "and answers its metrics; /metrics has the exporter's own; / lists recent probes."},
-        footer = {"", "Reload the configuration with SIGHUP or POST /-/reload. Example configuration, alert rules",
-            "and dashboard: installers/prometheus/ in the source, /usr/share/doc/sstp-doctor/prometheus/ when installed."})
+        // One string per paragraph: picocli wraps each to the terminal and breaks the line between them.
+        description = "Runs a Prometheus exporter: GET /probe?target=HOST:PORT&module=NAME probes one SSTP server"
+            + " and answers its metrics; /metrics has the exporter's own; / lists recent probes.",
+        footer = {"", "Reload the configuration with SIGHUP or POST /-/reload. Example configuration, alert rules"
+            + " and dashboard: installers/prometheus/ in the source, /usr/share/doc/sstp-doctor/prometheus/ when installed."})
 final class ExporterCommand implements Callable<Integer> {
     static final String DEFAULT_LISTEN = "127.0.0.1:9469";
 

@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
 /** {@code sstp-doctor history [SERVER]}: the tests kept on this computer, and what changed between them. */
 @Command(name = "history", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Lists the tests kept on this computer, and what changed between them.",
-        description = {"Lists the tests kept on this computer, newest first. With a SERVER, that server's tests",
-            "and what changed from one to the next (certificate, addresses, proxy, HTTP status)."})
+        description = "Lists the tests kept on this computer, newest first. With a SERVER, that server's tests"
+            + " and what changed from one to the next (certificate, addresses, proxy, HTTP status).")
 final class HistoryCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -24,10 +24,10 @@ import picocli.CommandLine.Parameters;
 /** {@code sstp-doctor lookup 407 | 0x80092013 | "event 4" | words}: the knowledge base's entry. */
 @Command(name = "lookup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Explains an HTTP status, a Windows error code or event, or a probe outcome.",
-        description = {"Explains an HTTP status (407), a Windows error code (0x80092013, -2146885613, 809),",
-            "a Windows event (\"event 4\") or a probe outcome, or searches the explanations for words.",
-            "Pasted Event Viewer text or XML (give - to read it from standard input) is read for the connection,",
-            "the error code and the HTTP status, and each is explained."})
+        description = {"Explains an HTTP status (407), a Windows error code (0x80092013, -2146885613, 809),"
+            + " a Windows event (\"event 4\") or a probe outcome, or searches the explanations for words.",
+            "Pasted Event Viewer text or XML (give - to read it from standard input) is read for the connection,"
+            + " the error code and the HTTP status, and each is explained."})
 final class LookupCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
 /** {@code sstp-doctor open FILE [--test-here]}: a report someone sent, and the same test from here beside it. */
 @Command(name = "open", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Shows a helpdesk file or a saved JSON report from someone else's computer.",
-        description = {"Shows a helpdesk file (.zip) or a saved JSON report from someone else's computer.",
-            "--test-here runs the same test from this computer and shows the two side by side."})
+        description = "Shows a helpdesk file (.zip) or a saved JSON report from someone else's computer."
+            + " --test-here runs the same test from this computer and shows the two side by side.")
 final class OpenCommand implements Callable<Integer> {
     private final CliContext context;
 

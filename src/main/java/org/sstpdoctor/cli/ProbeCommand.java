@@ -38,13 +38,13 @@ import picocli.CommandLine.Parameters;
 /** {@code sstp-doctor probe ADDRESS}: tests one SSTP server and prints the verdict and the evidence. */
 @Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Tests whether an SSTP VPN server can be reached from here, stage by stage.",
-        description = {"Makes the real SSTP handshake, times every stage, and says who answered: the proxy,",
-            "the server, or nobody."},
-        footer = {"", "The proxy password is never taken from the command line: set the environment variable",
-            "SSTP_DOCTOR_PROXY_PASSWORD (or the one named by --proxy-password-env), or use",
-            "--proxy-password-stdin, or type it when asked. The same holds for the VPN password",
-            "(--vpn-user): SSTP_DOCTOR_VPN_PASSWORD, --vpn-password-env, --vpn-password-stdin, or a prompt.",
-            "It is sent only to a server whose certificate passed every check."})
+        description = "Makes the real SSTP handshake, times every stage, and says who answered: the proxy,"
+            + " the server, or nobody.",
+        footer = {"", "The proxy password is never taken from the command line: set the environment variable"
+            + " SSTP_DOCTOR_PROXY_PASSWORD (or the one named by --proxy-password-env), or use"
+            + " --proxy-password-stdin, or type it when asked. The same holds for the VPN password"
+            + " (--vpn-user): SSTP_DOCTOR_VPN_PASSWORD, --vpn-password-env, --vpn-password-stdin, or a prompt."
+            + " It is sent only to a server whose certificate passed every check."})
 final class ProbeCommand implements Callable<Integer> {
     static final String DEFAULT_PASSWORD_VARIABLE = ProxyOptions.DEFAULT_PASSWORD_VARIABLE;
     static final String DEFAULT_VPN_PASSWORD_VARIABLE = "SSTP_DOCTOR_VPN_PASSWORD";

@@ -27,12 +27,12 @@ import picocli.CommandLine.Option;
 /** {@code sstp-doctor serve}: the built-in SSTP responder, for practice and for trying the probe. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Runs a practice SSTP server on this computer, working or broken on purpose.",
-        description = {"Runs a practice SSTP server on this computer that answers like a working server,",
-            "or like one of the broken ones SSTP Doctor diagnoses (see --list-scenarios).",
-            "With --user it also signs that one account in over PPP (MS-CHAP v2, PAP or EAP) and offers",
-            "an address, or misbehaves as --sign-in says. It never carries traffic."},
-        footer = {"", "The account's password is never taken from the command line: set the environment variable",
-            "SSTP_DOCTOR_VPN_PASSWORD (or the one named by --password-env), or use --password-stdin."})
+        description = {"Runs a practice SSTP server on this computer that answers like a working server,"
+            + " or like one of the broken ones SSTP Doctor diagnoses (see --list-scenarios).",
+            "With --user it also signs that one account in over PPP (MS-CHAP v2, PAP or EAP) and offers"
+            + " an address, or misbehaves as --sign-in says. It never carries traffic."},
+        footer = {"", "The account's password is never taken from the command line: set the environment variable"
+            + " SSTP_DOCTOR_VPN_PASSWORD (or the one named by --password-env), or use --password-stdin."})
 final class ServeCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -220,9 +220,9 @@ final class HostParser {
                 }
             }
             if (label.startsWith("-") || label.endsWith("-")) {
-                throw new InputException(field, "\"" + Messages.shorten(typed) + "\" has a part that "
-                        + (label.startsWith("-") ? "starts" : "ends") + " with a hyphen (\"" + Messages.shorten(label)
-                        + "\"), which Internet names do not allow.");
+                // The part alone: quoting the whole name too said the same long text twice.
+                throw new InputException(field, "A part of the name " + (label.startsWith("-") ? "starts" : "ends")
+                        + " with a hyphen (\"" + Messages.shorten(label) + "\"), which Internet names do not allow.");
             }
         }
         String last = labels[labels.length - 1];

@@ -85,12 +85,14 @@ public final class AddressPageController implements WizardPage {
         ObjectBinding<Optional<String>> portShown = Bindings.createObjectBinding(() -> model.address.get().isBlank()
                 ? Optional.empty() : targetProblem.get().filter(e -> isPortProblem(e) && advancedPane.isExpanded())
                         .map(InputException::getMessage), targetProblem, advancedPane.expandedProperty());
-        problems.add(FieldProblem.attach(addressField, addressMessage, addressShown));
-        problems.add(FieldProblem.attach(portField, portMessage, portShown));
-        problems.add(FieldProblem.attach(destinationField, destinationMessage, destinationProblem));
+        problems.add(FieldProblem.attach(addressField, addressMessage, addressShown, LongestProblems.address()));
+        problems.add(FieldProblem.attach(portField, portMessage, portShown, LongestProblems.port()));
+        problems.add(FieldProblem.attach(destinationField, destinationMessage, destinationProblem,
+                LongestProblems.destination()));
         ObjectBinding<Optional<String>> certificateProblem =
                 Bindings.createObjectBinding(model::certificateProblem, model.expectedCertificate);
-        problems.add(FieldProblem.attach(expectedCertField, expectedCertMessage, certificateProblem));
+        problems.add(FieldProblem.attach(expectedCertField, expectedCertMessage, certificateProblem,
+                LongestProblems.expectedCertificate()));
         // The port box shows the port the address names, so the two never seem to disagree.
         portField.promptTextProperty().bind(Bindings.createStringBinding(() -> model.addressPort()
                 .map(String::valueOf).orElse("443"), model.address));

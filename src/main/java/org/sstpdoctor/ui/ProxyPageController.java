@@ -82,13 +82,15 @@ public final class ProxyPageController implements WizardPage {
         // One parse per change of the proxy fields; each problem is shown under its own field.
         ObjectBinding<Optional<InputException>> problem = Bindings.createObjectBinding(model::proxyInputProblem,
                 model.proxyMode, model.proxyHost, model.proxyPort, model.proxyUser);
-        problems.add(FieldProblem.attach(proxyHostField, hostMessage, forFields(problem, org.sstpdoctor.target.InputField.PROXY, org.sstpdoctor.target.InputField.PROXY_PORT)));
-        problems.add(FieldProblem.attach(proxyUserField, userMessage, forFields(problem, org.sstpdoctor.target.InputField.PROXY_USER)));
+        problems.add(FieldProblem.attach(proxyHostField, hostMessage, forFields(problem, org.sstpdoctor.target.InputField.PROXY, org.sstpdoctor.target.InputField.PROXY_PORT),
+                LongestProblems.proxyHost()));
+        problems.add(FieldProblem.attach(proxyUserField, userMessage, forFields(problem, org.sstpdoctor.target.InputField.PROXY_USER),
+                LongestProblems.proxyUser()));
         // The CA file is read in the background (it may sit on a slow drive); any problem it has is its own.
         problems.add(FieldProblem.attach(caField, caMessage, Bindings.createObjectBinding(() -> {
             CaCheck c = model.caCheck.get();
             return c.state() == CaCheck.State.PROBLEM ? Optional.of(c.problem()) : Optional.<String>empty();
-        }, model.caCheck)));
+        }, model.caCheck), LongestProblems.caFile()));
         caPause.setOnFinished(e -> checkCaFile());
         model.caFile.addListener((o, was, now) -> {
             model.caCheck.set(now == null || now.isBlank() ? CaCheck.NONE : new CaCheck(CaCheck.State.CHECKING, now, ""));

@@ -54,9 +54,9 @@ public final class SignInPageController implements WizardPage {
                 () -> model.vpnProblem("password"), model.vpnUser, model.vpnPassword);
         ObjectBinding<Optional<String>> domainProblem = Bindings.createObjectBinding(
                 () -> model.vpnProblem("domain"), model.vpnDomain);
-        FieldProblem.attach(vpnUserField, userMessage, userProblem);
-        FieldProblem.attach(vpnPasswordField, passwordMessage, passwordProblem);
-        FieldProblem.attach(vpnDomainField, domainMessage, domainProblem);
+        FieldProblem.attach(vpnUserField, userMessage, userProblem, LongestProblems.signIn("user"));
+        FieldProblem.attach(vpnPasswordField, passwordMessage, passwordProblem, LongestProblems.signIn("password"));
+        FieldProblem.attach(vpnDomainField, domainMessage, domainProblem, LongestProblems.signIn("domain"));
         valid = Bindings.createBooleanBinding(() -> userProblem.get().isEmpty() && passwordProblem.get().isEmpty()
                 && domainProblem.get().isEmpty(), userProblem, passwordProblem, domainProblem);
     }

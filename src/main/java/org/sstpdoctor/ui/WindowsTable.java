@@ -28,14 +28,14 @@ final class WindowsTable {
         }
         CryptoBinding b = in.cryptoBinding();
         if (b != null) {
-            row = add(grid, row, Texts.get("result.windows.binding"), CryptoBinding.withColons(b.sha256()), "mono");
-            row = add(grid, row, "SHA-1", CryptoBinding.withColons(b.sha1()), "mono");
+            row = fingerprint(grid, row, Texts.get("result.windows.binding"), CryptoBinding.withColons(b.sha256()));
+            row = fingerprint(grid, row, "SHA-1", CryptoBinding.withColons(b.sha1()));
             if (!b.expected().isEmpty()) {
                 boolean ok = b.matches().orElse(false);
                 row = add(grid, row, Texts.get("result.windows.expected"), Texts.get(ok ? "result.windows.expected.match"
                         : "result.windows.expected.mismatch"), ok ? "windows-yes" : "windows-no");
                 if (!ok) { // both fingerprints side by side, as the issue asks: the received one is above
-                    row = add(grid, row, Texts.get("result.windows.expected.hash"), CryptoBinding.withColons(b.expected()), "mono");
+                    row = fingerprint(grid, row, Texts.get("result.windows.expected.hash"), CryptoBinding.withColons(b.expected()));
                 }
             }
         }
@@ -47,6 +47,17 @@ final class WindowsTable {
         }
         grid.setVisible(!grid.getChildren().isEmpty());
         grid.setManaged(grid.isVisible());
+    }
+
+    /** A fingerprint in full and selectable, to compare and copy, 16 bytes a line (as in the certificate chain). */
+    private static int fingerprint(GridPane grid, int row, String name, String withColons) {
+        Label n = new Label(name);
+        n.getStyleClass().add("fact-name");
+        GridPane.setValignment(n, javafx.geometry.VPos.TOP);
+        var v = ResultDetails.selectable(withColons.replaceAll("((?:[0-9A-Fa-f]{2}:){16})", "$1\n"), "fingerprint");
+        v.setAccessibleText(name + ": " + withColons);
+        grid.addRow(row, n, v);
+        return row + 1;
     }
 
     private static int add(GridPane grid, int row, String name, String value, String style) {

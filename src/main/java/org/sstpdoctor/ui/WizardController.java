@@ -1,16 +1,12 @@
 package org.sstpdoctor.ui;
 
-import java.io.IOException;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -75,9 +71,9 @@ public final class WizardController implements PageContext.Actions {
 
     @FXML Node howPage;
     @FXML HowPageController howPageController;
-    // Pages are loaded when first needed (see ensure): the first page paints sooner.
-    private final Map<Page, Node> views = new EnumMap<>(Page.class);
-    private final Map<Page, WizardPage> pages = new EnumMap<>(Page.class);
+    // Pages are loaded when first needed: the first page paints sooner.
+    private PageViews pages;
+    private FrameButtons buttons;
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(Texts.get("app.title"));
 
     private final WizardModel model = new WizardModel();
@@ -97,11 +93,10 @@ public final class WizardController implements PageContext.Actions {
         runner = new ProbeRunner(appServices.probe(), appServices.background());
         context = new PageContext(model, appServices, settings, runner, this);
         testRun = new TestRun(this, model, appServices, settings, runner, practice);
-        views.put(Page.HOW, howPage);
-        Keys.linkLabels(howPage);
+        buttons = new FrameButtons(backButton, nextButton, finishButton, cancelButton, toolsMenu);
         WholeText.keep(root);
-        pages.put(Page.HOW, howPageController);
-        howPageController.initialise(context);
+        pages = new PageViews(context);
+        pages.add(Page.HOW, howPage, howPageController);
         // Remembered settings arrive from a background load; they fill the pages unless the person
         // has already moved on from the first page.
         settings.whenLoaded(loaded -> {
@@ -149,26 +144,8 @@ public final class WizardController implements PageContext.Actions {
         return runner.rows();
     }
 
-    /** Loads a page's FXML the first time it is needed, and hands its controller the context. */
     private WizardPage ensure(Page page) {
-        WizardPage loaded = pages.get(page);
-        if (loaded != null) {
-            return loaded;
-        }
-        FXMLLoader loader = new FXMLLoader(WizardController.class.getResource("page-" + page.key() + ".fxml"), Texts.bundle());
-        Node view;
-        try {
-            view = loader.load();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot load the " + page + " page", e);
-        }
-        WizardPage controller = loader.getController();
-        Keys.linkLabels(view);
-        WholeText.keep(view);
-        views.put(page, view);
-        pages.put(page, controller);
-        controller.initialise(context);
-        return controller;
+        return pages.controller(page);
     }
 
     /** Loads the next pages while the person reads the first one, so Next is instant. */
@@ -187,12 +164,12 @@ public final class WizardController implements PageContext.Actions {
         current = page;
         UiLog.page(page);
         // Only the page on show is in the scene: hidden pages' Alt+letter mnemonics must not collide with it.
-        pageHolder.getChildren().setAll(views.get(page));
+        pageHolder.getChildren().setAll(pages.view(page));
         pageScroll.setVvalue(0); // every page opens at its top
         pageTitle.setText(Texts.get("page." + page.key() + ".title"));
         pageSubtitle.setText(Texts.get("page." + page.key() + ".subtitle"));
         root.setAccessibleText(pageTitle.getText());
-        configureButtons(page, controller);
+        buttons.configure(page, controller);
         controller.shown();
         String title = controller.windowTitle();
         windowTitle.set(Texts.get("window.title", title.isEmpty() ? pageTitle.getText() : title));
@@ -206,31 +183,9 @@ public final class WizardController implements PageContext.Actions {
         });
     }
 
-    private void configureButtons(Page page, WizardPage controller) {
-        Role role = page.role;
-        List<Page> steps = Page.steps();
-        boolean lastStep = role == Role.STEP && steps.indexOf(page) == steps.size() - 1;
-        nextButton.disableProperty().unbind();
-        nextButton.disableProperty().bind(javafx.beans.binding.Bindings.not(controller.valid()));
-        backButton.setDisable(role == Role.RUN || (role == Role.STEP && steps.indexOf(page) == 0));
-        setShown(nextButton, role == Role.STEP);
-        setShown(finishButton, role == Role.RESULT);
-        finishButton.setDefaultButton(role == Role.RESULT);
-        nextButton.setDefaultButton(role == Role.STEP);
-        cancelButton.setText(Texts.get(role != Role.ASIDE ? "button.cancel"
-                : page == Page.LOOKUP ? "button.closelookup" : "button.closepage"));
-        nextButton.setText(Texts.get(lastStep ? "button.test" : "button.next"));
-        toolsMenu.setDisable(role == Role.RUN);
-    }
-
-    private static void setShown(Node n, boolean shown) {
-        n.setVisible(shown);
-        n.setManaged(shown);
-    }
-
     @FXML
     void goNext() {
-        if (current.role != Role.STEP || nextButton.isDisabled() || !pages.get(current).next()) {
+        if (current.role != Role.STEP || nextButton.isDisabled() || !pages.controller(current).next()) {
             return;
         }
         List<Page> steps = Page.steps();
@@ -244,7 +199,7 @@ public final class WizardController implements PageContext.Actions {
 
     @FXML
     void goBack() {
-        if (backButton.isDisabled() || !pages.get(current).back()) {
+        if (backButton.isDisabled() || !pages.controller(current).back()) {
             return;
         }
         List<Page> steps = Page.steps();
@@ -276,7 +231,7 @@ public final class WizardController implements PageContext.Actions {
 
     /** Esc: the page first (a suggestion list to close), then Cancel. */
     void escape() {
-        if (!pages.get(current).escape()) {
+        if (!pages.controller(current).escape()) {
             cancel();
         }
     }

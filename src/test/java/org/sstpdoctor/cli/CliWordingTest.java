@@ -27,6 +27,42 @@ class CliWordingTest {
         assertTrue(summary.toString().strip().endsWith("."), "stops mid-sentence: " + summary);
     }
 
+    /**
+     * Every command's --help reads as paragraphs: no line broken short in mid-sentence (a
+     * description written as several strings, one per source line, which picocli prints one per
+     * line: "...and offers" / "an address, ..."), and every command's summary a whole sentence.
+     */
+    @Test
+    void everyCommandsHelpHasNoStrayLineBreaks() {
+        List<String> commands = new java.util.ArrayList<>(List.of(""));
+        String general = CliTest.run("--help").out();
+        general.substring(general.indexOf("Commands:")).lines().skip(1).takeWhile(l -> !l.isBlank())
+                .filter(l -> l.matches("^  [a-z]+ .*")).map(l -> l.strip().split(" ")[0]).forEach(commands::add);
+        assertTrue(commands.containsAll(List.of("probe", "lookup", "serve", "history", "open")), commands.toString());
+        for (String command : commands) {
+            CliTest.Run run = command.isEmpty() ? CliTest.run("--help") : CliTest.run(command, "--help");
+            assertEquals(0, run.code(), command);
+            List<String> lines = run.out().lines().toList();
+            assertTrue(lines.get(0).strip().matches(".*[.:]$") || lines.get(0).startsWith("Usage:"),
+                    command + "'s summary stops mid-sentence: " + lines.get(0));
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                String line = lines.get(i);
+                String next = lines.get(i + 1);
+                if (line.isBlank() || next.isBlank() || indent(line) != indent(next)
+                        || !Character.isLowerCase(next.strip().charAt(0))) {
+                    continue; // a new paragraph, option or heading, not the same sentence going on
+                }
+                String word = next.strip().split(" ")[0];
+                assertTrue(line.length() + 1 + word.length() >= 80, // picocli fills 79 of the 80 columns
+                        "'" + command + " --help' breaks a line early:\n" + line + "\n" + next);
+            }
+        }
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
+    }
+
     @Test
     void aMistypedCommandSuggestsTheRightOne() {
         CliTest.Run run = CliTest.run("prob", "1.2.3.4");

@@ -42,8 +42,14 @@ class WindowsPracticeWizardTest extends WizardTestBase {
         clickOn("#helpdeskTab");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         GridPane table = lookup("#windowsTable").query();
-        String cells = String.join("\n", table.getChildren().stream().filter(n -> n instanceof Label)
-                .map(n -> ((Label) n).getText()).toList());
+        String cells = String.join("\n", table.getChildren().stream().map(n -> n instanceof Label l ? l.getText()
+                : n instanceof javafx.scene.control.TextArea a ? a.getText().replace("\n", "") : "").toList());
+        // Fingerprints are there to compare and copy: selectable text, not labels.
+        assertTrue(table.getChildren().stream().filter(n -> n instanceof javafx.scene.control.TextArea)
+                .map(n -> (javafx.scene.control.TextArea) n).allMatch(a -> !a.isEditable() && a.getText().contains(":")),
+                "fingerprints selectable");
+        assertEquals(3, table.getChildren().stream().filter(n -> n instanceof javafx.scene.control.TextArea).count(),
+                "received SHA-256 and SHA-1, expected SHA-256");
         assertTrue(cells.contains(Texts.get("result.windows.expected.mismatch")), cells);
         assertTrue(cells.contains(org.sstpdoctor.probe.evidence.CryptoBinding.withColons(expected)), "the expected fingerprint: " + cells);
         assertTrue(cells.contains(org.sstpdoctor.probe.evidence.CryptoBinding.withColons(
@@ -69,8 +75,14 @@ class WindowsPracticeWizardTest extends WizardTestBase {
         clickOn("#helpdeskTab");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         GridPane table = lookup("#windowsTable").query();
-        String cells = String.join("\n", table.getChildren().stream().filter(n -> n instanceof Label)
-                .map(n -> ((Label) n).getText()).toList());
+        String cells = String.join("\n", table.getChildren().stream().map(n -> n instanceof Label l ? l.getText()
+                : n instanceof javafx.scene.control.TextArea a ? a.getText().replace("\n", "") : "").toList());
+        // Fingerprints are there to compare and copy: selectable text, not labels.
+        assertTrue(table.getChildren().stream().filter(n -> n instanceof javafx.scene.control.TextArea)
+                .map(n -> (javafx.scene.control.TextArea) n).allMatch(a -> !a.isEditable() && a.getText().contains(":")),
+                "fingerprints selectable");
+        assertEquals(2, table.getChildren().stream().filter(n -> n instanceof javafx.scene.control.TextArea).count(),
+                "received SHA-256 and SHA-1");
         assertTrue(cells.contains(Texts.get("result.windows.server")) && cells.contains("looks like accel-ppp"), cells);
         shotAtSizes("windows-5-result-what-answered");
         interact(() -> wizard.stopPractice());

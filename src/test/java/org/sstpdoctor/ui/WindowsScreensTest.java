@@ -61,6 +61,10 @@ class WindowsScreensTest extends WizardTestBase {
             }
             scrollTo(table);
             for (Node n : table.getChildren()) {
+                if (n instanceof javafx.scene.control.TextArea a) { // a fingerprint: every line in view, no scroll bar inside
+                    assertTrue(a.lookupAll(".scroll-bar").stream().noneMatch(Node::isVisible),
+                            "a fingerprint scrolls inside its box at " + stage.getWidth() + ": " + a.getText());
+                }
                 if (n instanceof Label l && l.isVisible()) {
                     // A wrapped label that is shorter than its text needs shows "…" instead of the rest.
                     assertTrue(l.getHeight() + 0.5 >= l.prefHeight(l.getWidth()), "cut at " + stage.getWidth() + ": " + l.getText());
