@@ -184,6 +184,30 @@ class WizardPolishTest extends WizardTestBase {
         assertEquals("", wizard.model().practiceBanner.get());
     }
 
+    /** A practice scenario that plays the web proxy is tested as the proxy, not as the VPN server. */
+    @Test
+    void aPracticeProxyIsTheManualProxy() throws Exception {
+        WizardModel m = wizard.model();
+        ProxyMode remembered = m.proxyMode.get();
+        interact(() -> wizard.startPractice(Scenario.HOSTILE_PROXY));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !wizard.model().practiceBanner.get().isEmpty());
+        assertEquals(ProxyMode.MANUAL, m.proxyMode.get());
+        assertEquals("localhost", m.proxyHost.get());
+        assertFalse(m.proxyPort.get().isBlank());
+        assertEquals(PracticeSession.BEHIND_PROXY, m.address.get());
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5);
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.PROXY, 5);
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.RESULT, 20);
+        assertEquals(Outcome.PROXY_AUTH_REQUIRED, m.report.get().outcome(), m.report.get().detail());
+        assertEquals(Texts.get("result.fact.http.odd", 407), fact(Texts.get("result.fact.proxyanswer")),
+                "the proxy's forged reason phrase stays in Details");
+        interact(() -> wizard.stopPractice());
+        assertEquals(remembered, m.proxyMode.get(), "back to what was remembered");
+    }
+
     @Test
     void aCaFileThatIsNotACertificateIsMarked() throws Exception {
         Path bogus = temp.resolve("not-a-certificate.pem");
