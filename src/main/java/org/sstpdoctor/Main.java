@@ -19,6 +19,7 @@ public final class Main {
     public static void main(String[] args) {
         SystemProxyDetector.enableOsProxySettings();
         if (org.sstpdoctor.ui.GuiLauncher.isWizard(args)) {
+            org.sstpdoctor.ui.StartupMarks.mark("main");
             // The wizard has no picocli: --debug[=FILE] is read here, with the command line's meaning.
             java.util.Optional<String> debug = org.sstpdoctor.diag.Diagnostics.debugTarget(args);
             if (debug.isPresent()) {

@@ -45,9 +45,9 @@ public final class StartupArchive {
             train();
             return;
         }
-        if (args.length == 1 && args[0].equals("--train-wizard")) {
+        if (args.length == 1 && WizardArchive.isTraining(args[0])) {
             train();
-            loadWizardClasses();
+            WizardArchive.train(args[0]);
             return;
         }
         Path jar = Path.of(StartupArchive.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toRealPath();
@@ -74,12 +74,10 @@ public final class StartupArchive {
         // The dump's own "Preload Warning: Cannot find ..." lines (a training class it cannot see) are not errors.
         runChild(new ProcessBuilder(dump).redirectOutput(ProcessBuilder.Redirect.DISCARD), "-Xshare:dump", cli);
         Files.deleteIfExists(classList);
-        // The wizard's: with JavaFX as modules, as the launchers start it, trained by the same commands
-        // and by loading the classes the wizard's first page needs (no window is opened: CI has no display).
+        // The wizard's: with JavaFX as modules, as the launchers start it (WizardArchive).
+        boolean wizardRuntime = WizardArchive.make(java, jar, dir).isPresent();
         Path wizard = dir.resolve(WIZARD_ARCHIVE);
-        record(java, jar, "-XX:ArchiveClassesAtExit=" + wizard, List.of("--module-path", dir.resolve("javafx").toString(),
-                "--add-modules", FX_MODULES), "--train-wizard", wizard);
-        writeLaunchers(dir, java, jar.getFileName().toString());
+        writeLaunchers(dir, java, jar.getFileName().toString(), wizardRuntime);
         System.out.printf("startup archives: %s (%d MB), %s (%d MB); launchers %s and %s%n", cli, Files.size(cli) / 1_000_000,
                 wizard, Files.size(wizard) / 1_000_000, dir.resolve("sstp-doctor"), dir.resolve("sstp-doctor.cmd"));
     }
@@ -145,6 +143,12 @@ public final class StartupArchive {
     /** One training run in a child JVM with {@code recording} (what it writes at its exit: {@code made}). */
     private static void record(Path java, Path jar, String recording, List<String> modulePath, String training, Path made)
             throws Exception {
+        record(java, jar, recording, modulePath, training, made, builder -> { });
+    }
+
+    /** The same, with the child's environment set by {@code environment}. */
+    static void record(Path java, Path jar, String recording, List<String> modulePath, String training, Path made,
+                       java.util.function.Consumer<ProcessBuilder> environment) throws Exception {
         Files.deleteIfExists(made);
         List<String> command = new ArrayList<>(List.of(java.toString(), recording));
         command.addAll(JVM_OPTIONS);
@@ -152,7 +156,9 @@ public final class StartupArchive {
         command.addAll(modulePath);
         command.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-cp", jar.toString(),
                 StartupArchive.class.getName(), training));
-        runChild(new ProcessBuilder(command).inheritIO(), "the training run " + training, made);
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        environment.accept(builder);
+        runChild(builder, "the training run " + training, made);
     }
 
     private static void runChild(ProcessBuilder builder, String what, Path made) throws Exception {
@@ -167,6 +173,14 @@ public final class StartupArchive {
     }
 
     static void writeLaunchers(Path dir, Path java, String jarName) throws IOException {
+        writeLaunchers(dir, java, jarName, false);
+    }
+
+    /**
+     * With {@code wizardRuntime} the wizard starts with the runtime the build linked for it
+     * ({@link WizardRuntime}, JavaFX inside) when it is there, else as without: this java, JavaFX as modules.
+     */
+    static void writeLaunchers(Path dir, Path java, String jarName, boolean wizardRuntime) throws IOException {
         String options = String.join(" ", JVM_OPTIONS) + " -Xshare:auto -Xlog:cds*=off";
         Path sh = dir.resolve("sstp-doctor");
         Files.writeString(sh, String.join("\n",
@@ -182,6 +196,10 @@ public final class StartupArchive {
                 "WIZARD=yes",
                 "for a in \"$@\"; do case \"$a\" in --practice|--practice=*|--debug|--debug=*) ;; *) WIZARD=no ;; esac; done",
                 "if [ \"$WIZARD\" = yes ]; then",
+                wizardRuntime ? "  # Its own runtime, JavaFX linked in: no module path to resolve, the module graph archived.\n"
+                        + "  [ -x \"$HERE/" + WizardRuntime.FOLDER + "/bin/java\" ] && exec \"$HERE/" + WizardRuntime.FOLDER
+                        + "/bin/java\" -XX:SharedArchiveFile=\"$HERE/" + WIZARD_ARCHIVE + "\" " + options
+                        + " -jar \"$HERE/" + jarName + "\" \"$@\"" : "  # JavaFX as modules from javafx/.",
                 "  exec \"$JAVA\" -XX:SharedArchiveFile=\"$HERE/" + WIZARD_ARCHIVE + "\" " + options
                         + " --module-path \"$HERE/javafx\" --add-modules " + FX_MODULES
                         + " -jar \"$HERE/" + jarName + "\" \"$@\"",
@@ -210,10 +228,13 @@ public final class StartupArchive {
                         + " -jar \"%~dp0" + jarName + "\" %*",
                 "exit /b %ERRORLEVEL%",
                 ":wizard",
+                wizardRuntime ? "if exist \"%~dp0" + WizardRuntime.FOLDER + "\\bin\\java.exe\" goto wizardruntime" : "rem JavaFX as modules",
                 "\"%JAVA%\" -XX:SharedArchiveFile=\"%~dp0" + WIZARD_ARCHIVE + "\" " + options
                         + " --module-path \"%~dp0javafx\" --add-modules " + FX_MODULES
                         + " -jar \"%~dp0" + jarName + "\" %*",
                 "exit /b %ERRORLEVEL%",
+                wizardRuntime ? ":wizardruntime\r\n\"%~dp0" + WizardRuntime.FOLDER + "\\bin\\java.exe\" -XX:SharedArchiveFile=\"%~dp0"
+                        + WIZARD_ARCHIVE + "\" " + options + " -jar \"%~dp0" + jarName + "\" %*\r\nexit /b %ERRORLEVEL%" : "",
                 ""), StandardCharsets.UTF_8);
     }
 
@@ -255,59 +276,6 @@ public final class StartupArchive {
             }
         }
     }
-
-    /**
-     * Loads, without initialising them (so without a display), the classes the wizard uses: every
-     * class of the JavaFX modules it starts with and of ControlsFX, except other platforms' (Windows,
-     * macOS, iOS, Android, Monocle, Direct3D), and the app's own {@code ui} package. That is more than
-     * the first page needs, but it is known without opening a window, which the build cannot do.
-     */
-    private static void loadWizardClasses() throws IOException {
-        ClassLoader loader = StartupArchive.class.getClassLoader();
-        int loaded = 0;
-        for (String module : List.of("javafx.base", "javafx.graphics", "javafx.controls", "javafx.fxml")) {
-            java.util.Optional<Module> found = ModuleLayer.boot().findModule(module);
-            if (found.isEmpty()) {
-                continue;
-            }
-            try (var reader = ModuleLayer.boot().configuration().findModule(module).orElseThrow().reference().open()) {
-                loaded += loadAll(reader.list().toList(), found.get().getClassLoader());
-            }
-        }
-        for (String inJar : List.of(StartupArchive.class.getName(), "org.controlsfx.control.textfield.TextFields")) {
-            Path jar;
-            try {
-                jar = Path.of(Class.forName(inJar, false, loader).getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (ClassNotFoundException | java.net.URISyntaxException e) {
-                continue;
-            }
-            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
-                loaded += loadAll(zip.stream().map(java.util.zip.ZipEntry::getName)
-                        .filter(n -> !n.startsWith("org/sstpdoctor/") || n.startsWith("org/sstpdoctor/ui/")).toList(), loader);
-            }
-        }
-        System.out.println("startup archive: " + loaded + " wizard classes loaded");
-    }
-
-    private static int loadAll(List<String> entries, ClassLoader loader) {
-        int loaded = 0;
-        for (String entry : entries) {
-            if (!entry.endsWith(".class") || entry.endsWith("module-info.class") || entry.startsWith("META-INF/")
-                    || OTHER_PLATFORMS.matcher(entry).find()) {
-                continue;
-            }
-            try {
-                Class.forName(entry.substring(0, entry.length() - 6).replace('/', '.'), false, loader);
-                loaded++;
-            } catch (ClassNotFoundException | LinkageError e) {
-                // a class for a configuration this machine lacks: not needed here either
-            }
-        }
-        return loaded;
-    }
-
-    private static final java.util.regex.Pattern OTHER_PLATFORMS = java.util.regex.Pattern.compile(
-            "^com/sun/(glass/ui/(win|mac|ios|android|monocle)|prism/d3d|javafx/webkit)/");
 
     private static void run(Path home, String... args) {
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());

@@ -22,12 +22,18 @@ import org.sstpdoctor.settings.SettingsStore;
 public final class DesktopApp extends Application {
     /** Set to true to print the time from process start to the first painted frame, then exit (benchmarks). */
     public static final String MEASURE_STARTUP = "sstpdoctor.measureStartup";
+    /**
+     * With {@link #MEASURE_STARTUP}: after the first paint, also load the next pages, as the app does a
+     * moment after its first frames, before exiting (the build's training run, ui.FirstPaintTraining).
+     */
+    static final String TRAIN_STARTUP = "sstpdoctor.trainStartup";
 
     private AppServices services;
     private WizardController wizard;
 
     /** JavaFX makes the application on its own thread, just before it names the window class after it. */
     public DesktopApp() {
+        StartupMarks.mark("toolkit");
         WindowClassName.apply();
     }
 
@@ -37,6 +43,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void init() {
+        StartupMarks.mark("init");
         // Only prepares the loading; the first page paints before the knowledge base and settings are read.
         services = AppServices.loading(DesktopApp::knowledgeBase, SettingsStore.ofThisUser(),
                 CredentialStore.forThisComputer(), this::openInBrowser);
@@ -55,19 +62,23 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) throws Exception {
+        StartupMarks.mark("start");
         FXMLLoader loader = new FXMLLoader(DesktopApp.class.getResource("wizard.fxml"), Texts.bundle());
         Parent root = loader.load();
         wizard = loader.getController();
+        StartupMarks.mark("fxml");
         wizard.init(services);
         stage.setScene(styledScene(root));
         stage.titleProperty().bind(wizard.windowTitleProperty());
         stage.getIcons().addAll(icons());
         WindowSize.fit(stage, root);
+        StartupMarks.mark("show");
         stage.show();
+        StartupMarks.mark("shown");
         Platform.runLater(services::startLoading); // after the first page is laid out and shown
         applyParameters(getParameters().getRaw());
-        if (Boolean.getBoolean(MEASURE_STARTUP)) {
-            reportFirstPaint();
+        if (StartupMarks.measuring()) {
+            reportFirstPaint(Boolean.getBoolean(TRAIN_STARTUP));
         } else {
             // A moment after the first frames, load the next pages so Next answers at once.
             javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
@@ -143,7 +154,7 @@ public final class DesktopApp extends Application {
     }
 
 
-    private static void reportFirstPaint() {
+    private void reportFirstPaint(boolean thenNextPages) {
         // The second animation pulse after show() comes once the first frame has been rendered.
         new javafx.animation.AnimationTimer() {
             private int frames;
@@ -152,10 +163,15 @@ public final class DesktopApp extends Application {
             public void handle(long now) {
                 if (++frames == 2) {
                     stop();
-                    long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println("first-paint-ms=" + (System.currentTimeMillis() - started));
-                    System.out.flush();
-                    javafx.application.Platform.exit();
+                    StartupMarks.report();
+                    try {
+                        if (thenNextPages) {
+                            wizard.preloadPages();
+                        }
+                    } finally {
+                        // After what preloadPages queued.
+                        Platform.runLater(() -> Platform.runLater(Platform::exit));
+                    }
                 }
             }
         }.start();

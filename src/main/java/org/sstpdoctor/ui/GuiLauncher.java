@@ -32,6 +32,7 @@ public final class GuiLauncher {
             return CANNOT_OPEN;
         }
         try {
+            StartupMarks.mark("launch");
             DesktopApp.launchApp(args);
             return 0;
         } catch (RuntimeException | LinkageError e) {

@@ -78,6 +78,59 @@ class StartupArchiveTest {
         assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd.toString());
     }
 
+    /** With the wizard's runtime the wizard starts with it, and with this java and JavaFX as modules if it is gone. */
+    @Test
+    void shellLauncherStartsTheWizardWithItsRuntimeWhenThere() throws Exception {
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            return; // Windows: the .cmd is checked below
+        }
+        Path java = dir.resolve("system-java");
+        fakeJava(java, "modules");
+        StartupArchive.writeLaunchers(dir, java, "sstp-doctor.jar", true);
+        String sh = Files.readString(dir.resolve("sstp-doctor"));
+        assertTrue(sh.contains("\n  [ -x \"$HERE/runtime/bin/java\" ] && exec \"$HERE/runtime/bin/java\""
+                + " -XX:SharedArchiveFile=\"$HERE/sstp-doctor.jsa\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+                + " -Xshare:auto -Xlog:cds*=off -jar \"$HERE/sstp-doctor.jar\" \"$@\"\n"), sh);
+        assertEquals("modules -XX:SharedArchiveFile=" + dir.toRealPath().resolve("sstp-doctor.jsa") + " -XX:TieredStopAtLevel=1"
+                + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off --module-path " + dir.toRealPath().resolve("javafx")
+                + " --add-modules javafx.controls,javafx.fxml -jar " + dir.toRealPath().resolve("sstp-doctor.jar") + " --practice",
+                launch("--practice"));
+        fakeJava(Files.createDirectories(dir.resolve("runtime").resolve("bin")).resolve("java"), "runtime");
+        assertEquals("runtime -XX:SharedArchiveFile=" + dir.toRealPath().resolve("sstp-doctor.jsa") + " -XX:TieredStopAtLevel=1"
+                + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off -jar " + dir.toRealPath().resolve("sstp-doctor.jar")
+                + " --practice", launch("--practice"));
+        // The command line never uses it.
+        assertTrue(launch("--version").startsWith("modules -XX:SharedArchiveFile=" + dir.toRealPath().resolve("sstp-doctor-cli.jsa")));
+    }
+
+    @Test
+    void windowsLauncherStartsTheWizardWithItsRuntimeWhenThere() throws Exception {
+        StartupArchive.writeLaunchers(dir, Path.of("/jdk/bin/java.exe"), "sstp-doctor.jar", true);
+        List<String> cmd = List.of(Files.readString(dir.resolve("sstp-doctor.cmd")).split("\r\n"));
+        int wizard = cmd.indexOf(":wizard");
+        assertEquals("if exist \"%~dp0runtime\\bin\\java.exe\" goto wizardruntime", cmd.get(wizard + 1));
+        int runtime = cmd.indexOf(":wizardruntime");
+        assertTrue(runtime > wizard, cmd.toString());
+        assertEquals("\"%~dp0runtime\\bin\\java.exe\" -XX:SharedArchiveFile=\"%~dp0sstp-doctor.jsa\" -XX:TieredStopAtLevel=1"
+                + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off -jar \"%~dp0sstp-doctor.jar\" %*", cmd.get(runtime + 1));
+        assertEquals("exit /b %ERRORLEVEL%", cmd.get(runtime + 2));
+    }
+
+    private String launch(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", dir.resolve("sstp-doctor").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor();
+        return printed;
+    }
+
+    /** A stand-in for a java that prints its name and its arguments. */
+    private static void fakeJava(Path at, String name) throws Exception {
+        Files.writeString(at, "#!/bin/sh\necho " + name + " \"$@\"\n");
+        at.toFile().setExecutable(true);
+    }
+
     /** The dump would link picocli's Java 5 classes for these lambdas and then leave them out of the archive. */
     @Test
     void classListKeepsEveryClassButNoLambdaInvolvingPicocli() {
