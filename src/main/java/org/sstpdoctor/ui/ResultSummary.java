@@ -42,11 +42,18 @@ final class ResultSummary {
         if (r.verdict() == org.sstpdoctor.probe.Verdict.FAIL && r.beyondCertificate() != null
                 && r.beyondCertificate().outcome().verdict() != org.sstpdoctor.probe.Verdict.FAIL) {
             // Windows stops at the certificate, so the verdict stays; but say what is true past it.
-            return new Verdict(icon, key, Texts.get("result.verdict.fail"), Texts.get("result.summary.certonly",
+            return new Verdict(icon, key, Texts.get("result.verdict.fail.answered"), Texts.get("result.summary.certonly",
                     headline.endsWith(".") ? headline.substring(0, headline.length() - 1) : headline));
         }
         String who = whoAnswered(r.answeredBy());
         String summary = who.isEmpty() ? headline : sentence(headline) + " " + who;
+        if (r.verdict() == org.sstpdoctor.probe.Verdict.FAIL && !r.outcome().isSignInOutcome()
+                && sstpOutcome(r) == Outcome.SSTP_ACK) {
+            // Decided over a call the server accepted (another certificate, no Windows can negotiate):
+            // "not reachable" alone would be false, so say what answered and why Windows still fails.
+            return new Verdict(icon, key, Texts.get("result.verdict.fail.answered"), Texts.get("result.summary.ackedbutfails",
+                    headline.endsWith(".") ? headline.substring(0, headline.length() - 1) : headline));
+        }
         org.sstpdoctor.probe.SignInReport signIn = r.signIn();
         if (signIn != null && signIn.attempted() && signIn.signedIn() && r.verdict() == org.sstpdoctor.probe.Verdict.WARN) {
             // Signed in, and a warning decided (some Windows versions): the title says both, as the reports do.

@@ -38,7 +38,7 @@ class RevocationWizardTest extends WizardTestBase {
         waitForPage(WizardController.Page.RESULT, 30);
         ProbeReport report = wizard.model().report.get();
         assertEquals(Outcome.REVOCATION_OFFLINE, report.outcome(), report.detail());
-        assertEquals("Not reachable", text("#verdictTitle"));
+        assertEquals("Reachable, but Windows will not connect", text("#verdictTitle"));
         // The certificate line tells the truth about revocation, and the server that answered is not "Nobody".
         assertTrue(fact("Certificate").contains("revocation could not be checked")
                 && fact("Certificate").contains("0x80092013"), fact("Certificate"));

@@ -1,6 +1,7 @@
 package org.sstpdoctor.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.Label;
@@ -36,9 +37,14 @@ class WindowsPracticeWizardTest extends WizardTestBase {
         waitForPage(WizardController.Page.RESULT, 30);
         ProbeReport report = wizard.model().report.get();
         assertEquals(Outcome.UNEXPECTED_CERTIFICATE, report.outcome(), report.detail());
-        assertEquals("Not reachable", text("#verdictTitle"));
+        assertEquals("Reachable, but Windows will not connect", text("#verdictTitle"));
         assertTrue(factValues().contains(Texts.get("result.sstp.accepted")),
                 "the SSTP service did answer, whatever the certificate: " + factValues());
+        // The summary under the title says what is true: the call was accepted, Windows still fails.
+        String summary = text("#verdictSummary");
+        assertTrue(summary.contains("accepted the call") && summary.contains("Windows will not connect"), summary);
+        assertFalse(summary.contains("not reached"), summary);
+        assertTrue(factValues().contains(Texts.get("result.fact.answeredby") + "\nThe VPN server"), factValues());
         clickOn("#helpdeskTab");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         GridPane table = lookup("#windowsTable").query();
