@@ -126,7 +126,10 @@ final class ResultSummary {
                     : withCode(plain(r.signIn().outcome(), res), r.signIn().windowsError()));
         }
         if (r.authenticatedRetry() != null) {
-            row = fact(facts, row, "result.fact.retry", plain(r.authenticatedRetry().outcome(), res));
+            ProbeReport retry = r.authenticatedRetry();
+            // As the SSTP fact says it when the retry got that far ("accepted the call"); packet names are in Details.
+            Outcome sstp = retry.sstp() != null ? sstpOutcome(retry) : retry.outcome();
+            row = fact(facts, row, "result.fact.retry", sstp.name().startsWith("SSTP_") ? sstpInWords(sstp) : plain(sstp, res));
         }
         row = fact(facts, row, "result.fact.when", Formats.time(r.startedAt()));
         fact(facts, row, "result.fact.time", TextReport.millis(r.totalMillis()));
