@@ -15,6 +15,7 @@ import org.sstpdoctor.history.HistoryText;
 import org.sstpdoctor.target.AddressParser;
 import org.sstpdoctor.target.InputException;
 import org.sstpdoctor.target.Target;
+import org.sstpdoctor.text.Sentences;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,11 +58,11 @@ final class HistoryCommand implements Callable<Integer> {
         HistoryStore store = HistoryHook.store(context);
         if (clear) {
             store.clear();
-            out.println("The history is cleared (" + store.file() + ").");
+            out.println(Sentences.get("cli.history.cleared", String.valueOf(store.file())));
             return 0;
         }
         if (limit < 1) {
-            err.println("--limit must be at least 1; you gave " + limit + ".");
+            err.println(Sentences.get("cli.history.limit", String.valueOf(limit)));
             return ExitCode.BAD_USAGE;
         }
         List<HistoryStore.Entry> entries;
@@ -85,8 +86,8 @@ final class HistoryCommand implements Callable<Integer> {
             return 0;
         }
         if (entries.isEmpty()) {
-            err.println(server == null ? "No tests are kept yet (" + store.file() + ")."
-                    : "No test of " + server + " is kept.");
+            err.println(server == null ? Sentences.get("cli.history.empty", String.valueOf(store.file()))
+                    : Sentences.get("cli.history.none_for", server));
             return ExitCode.DIAGNOSED_FAILURE;
         }
         ZoneId zone = ZoneId.systemDefault();

@@ -11,6 +11,7 @@ import org.sstpdoctor.history.HistoryText;
 import org.sstpdoctor.history.ReportSummary;
 import org.sstpdoctor.probe.ProbeReport;
 import org.sstpdoctor.report.JsonReport;
+import org.sstpdoctor.text.Sentences;
 
 /**
  * Keeps each probe's report in the history and tells how it compares with the last test of the same
@@ -43,9 +44,9 @@ final class HistoryHook {
             org.sstpdoctor.ticket.HelpdeskFile.write(file, report, resolution,
                     org.sstpdoctor.ticket.Environment.ofThisComputer(tree),
                     store(context).forServer(ReportSummary.of(tree).serverKey()), Instant.now());
-            err.println("Helpdesk file written: " + file);
+            err.println(Sentences.get("cli.helpdesk.written", String.valueOf(file)));
         } catch (IOException | RuntimeException e) {
-            err.println("The helpdesk file could not be written (" + file + "): " + e.getMessage());
+            err.println(Sentences.get("cli.helpdesk.failed", String.valueOf(file), String.valueOf(e.getMessage())));
         }
         err.flush();
     }
@@ -63,17 +64,17 @@ final class HistoryHook {
         } catch (IOException | RuntimeException e) {
             if (!warned) {
                 warned = true;
-                err.println("warning: the history could not be written (" + store.file() + "): " + e.getMessage());
+                err.println(Sentences.get("cli.history.unwritable", String.valueOf(store.file()), String.valueOf(e.getMessage())));
                 err.flush();
             }
         }
         StringBuilder out = new StringBuilder();
         Instant at = now.startedAt() == null ? Instant.now() : now.startedAt();
-        HistoryText.certificateNote(now, at).ifPresent(n -> out.append("Certificate: ")
-                .append(n.substring("certificate ".length())).append(" (").append(now.certificateNotAfter()).append(")\n"));
-        previous.ifPresent(p -> out.append("Compared with the last test: ")
-                .append(Comparison.between(p.summary(), now, at).sentence()).append('\n'));
-        out.append("Report id: ").append(now.shortId()).append('\n');
+        now.certificateDaysLeft(at).ifPresent(d -> out.append(Sentences.get("cli.certificate", HistoryText.expires(d),
+                String.valueOf(now.certificateNotAfter()))).append('\n'));
+        previous.ifPresent(p -> out.append(Sentences.get("cli.compared", Comparison.between(p.summary(), now, at).sentence()))
+                .append('\n'));
+        out.append(Sentences.get("report_id", now.shortId())).append('\n');
         return Optional.of(out.toString());
     }
 }

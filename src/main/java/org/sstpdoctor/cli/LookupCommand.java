@@ -1,5 +1,7 @@
 package org.sstpdoctor.cli;
 
+import org.sstpdoctor.text.Sentences;
+import org.sstpdoctor.text.UntrustedText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -67,8 +69,7 @@ final class LookupCommand implements Callable<Integer> {
         }
         List<KbEntry> found = kb.lookup(text);
         if (found.isEmpty()) {
-            err.println("Nothing in the knowledge base matches \"" + text + "\". Try a status such as 407, an error"
-                    + " such as 0x800B0109, \"event 4\", or a word such as proxy.");
+            err.println(Sentences.get("cli.lookup.nothing", UntrustedText.line(text, 200)));
             return ExitCode.DIAGNOSED_FAILURE;
         }
         List<KbEntry> shown = all ? found : found.subList(0, 1);
@@ -85,8 +86,8 @@ final class LookupCommand implements Callable<Integer> {
             }
             if (!all && found.size() > 1) {
                 out.println();
-                out.println("Also matching: " + String.join(", ", found.subList(1, Math.min(found.size(), 8)).stream()
-                        .map(KbEntry::id).toList()) + (found.size() > 8 ? ", ..." : "") + "  (--all shows them)");
+                out.println(Sentences.get("cli.lookup.also", String.join(", ", found.subList(1, Math.min(found.size(), 8))
+                        .stream().map(KbEntry::id).toList()) + (found.size() > 8 ? ", ..." : "")));
             }
         }
         return 0;

@@ -17,6 +17,7 @@ import org.sstpdoctor.report.JsonReport;
 import org.sstpdoctor.target.AddressParser;
 import org.sstpdoctor.target.InputException;
 import org.sstpdoctor.target.Target;
+import org.sstpdoctor.text.Sentences;
 import org.sstpdoctor.ticket.OpenedReport;
 import org.sstpdoctor.ticket.OpenedReportText;
 import org.sstpdoctor.ticket.SideBySide;
@@ -87,11 +88,11 @@ final class OpenCommand implements Callable<Integer> {
             String host = opened.summary().host();
             target = AddressParser.parse(host.contains(":") ? "[" + host + "]" : host, opened.summary().port());
         } catch (InputException e) {
-            err.println("The report names no server that can be tested: " + e.getMessage());
+            err.println(Sentences.get("cli.open.untestable", e.getMessage()));
             return ExitCode.BAD_USAGE;
         }
         if (context.interactive()) {
-            err.println("Testing " + target + " from here ...");
+            err.println(Sentences.get("cli.open.testing", target.toString()));
         }
         List<java.security.cert.X509Certificate> extra = new java.util.ArrayList<>();
         try {
@@ -108,9 +109,8 @@ final class OpenCommand implements Callable<Integer> {
         HistoryHook.open(context, err).keep(ours);
         SideBySide sbs = SideBySide.of(opened.report(), JsonReport.toTree(ours, null));
         out.println();
-        out.println("Side by side (≠ marks a difference)");
-        out.print(sbs.toText(opened.computer().orElse("theirs"),
-                "from here"));
+        out.println(Sentences.get("cli.open.side_by_side"));
+        out.print(sbs.toText(opened.computer().orElse(Sentences.get("cli.open.theirs")), Sentences.get("cli.open.here")));
         return ExitCode.of(ours);
     }
 }

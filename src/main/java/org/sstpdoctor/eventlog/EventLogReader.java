@@ -78,7 +78,7 @@ public final class EventLogReader {
                 // this log could not be read (no rights, no such provider): offer what the others give
             }
         }
-        out.sort(Comparator.comparing(VpnEvent::when).reversed());
+        out.sort(Comparator.comparing((VpnEvent e) -> e.when()).reversed());
         return List.copyOf(out);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sstpdoctor.text.Sentences;
 import org.sstpdoctor.text.UntrustedText;
 
 /**
@@ -132,7 +133,7 @@ public final class EventText {
         Integer status = null;
         String reading = "";
         if (isSstpProvider(provider) && (id == 4 || id == 0)) {
-            HttpStatusReading r = binaryHex != null ? HttpStatusReading.fromHex(binaryHex, "the XML's Binary element")
+            HttpStatusReading r = binaryHex != null ? HttpStatusReading.fromHex(binaryHex, Sentences.get("event.reading.xml"))
                     : HttpStatusReading.fromFriendlyView(whole);
             if (r != null) {
                 status = r.status();
@@ -175,12 +176,12 @@ public final class EventText {
             if (words.find()) {
                 long v = Long.parseLong(words.group(1), 16);
                 if (isStatus(v)) {
-                    return new HttpStatusReading((int) v, "Event Viewer's \"In Words\" view, read as shown");
+                    return new HttpStatusReading((int) v, Sentences.get("event.reading.words"));
                 }
             }
             Matcher bytes = BYTES.matcher(text);
             if (bytes.find()) {
-                return fromHex(bytes.group(1).replaceAll("\\s", ""), "Event Viewer's \"In Bytes\" view");
+                return fromHex(bytes.group(1).replaceAll("\\s", ""), Sentences.get("event.reading.bytes"));
             }
             return null;
         }
@@ -196,13 +197,11 @@ public final class EventText {
             }
             long little = (b[0] & 0xFFL) | (b[1] & 0xFFL) << 8 | (b[2] & 0xFFL) << 16 | (b[3] & 0xFFL) << 24;
             if (isStatus(little)) {
-                return new HttpStatusReading((int) little, where + ", first 4 bytes read as a little-endian number"
-                        + " (Windows' byte order; the layout of this data is not documented)");
+                return new HttpStatusReading((int) little, Sentences.get("event.reading.little", where));
             }
             long big = (b[0] & 0xFFL) << 24 | (b[1] & 0xFFL) << 16 | (b[2] & 0xFFL) << 8 | (b[3] & 0xFFL);
             if (isStatus(big)) {
-                return new HttpStatusReading((int) big, where + ", first 4 bytes read as a big-endian number"
-                        + " (the little-endian reading is not an HTTP status; the layout is not documented)");
+                return new HttpStatusReading((int) big, Sentences.get("event.reading.big", where));
             }
             return null;
         }

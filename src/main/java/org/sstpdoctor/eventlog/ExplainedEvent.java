@@ -9,6 +9,7 @@ import org.sstpdoctor.kb.KnowledgeBase;
 import org.sstpdoctor.profiles.VpnProfile;
 import org.sstpdoctor.profiles.VpnProfiles;
 import org.sstpdoctor.report.ResolutionText;
+import org.sstpdoctor.text.Sentences;
 
 /**
  * An event with the knowledge base's explanations of what it carries (the error code, the HTTP
@@ -47,32 +48,37 @@ public record ExplainedEvent(VpnEvent event, List<KbEntry> entries, Optional<Vpn
     /** As {@code lookup} prints it: what was found, the server to test, then each explanation. */
     public String toText() {
         StringBuilder out = new StringBuilder();
-        out.append("Found: ").append(event.headline()).append('\n');
+        out.append(Sentences.get("event.found", event.headline())).append('\n');
         if (!event.when().isEmpty()) {
-            out.append("  When: ").append(event.when()).append('\n');
+            item(out, Sentences.get("event.when", event.when(java.time.ZoneId.systemDefault())));
         }
         if (!event.computer().isEmpty()) {
-            out.append("  Computer: ").append(event.computer()).append('\n');
+            item(out, Sentences.get("event.computer", event.computer()));
         }
         if (!event.connectionName().isEmpty()) {
-            out.append("  Connection: ").append(event.connectionName());
-            profile.ifPresent(p -> out.append(" (set up on this computer: ").append(p.server()).append(", ")
-                    .append(p.protocolNote()).append(')'));
-            out.append('\n');
+            item(out, Sentences.get("event.connection", profile.map(p -> Sentences.get("event.connection.here",
+                    event.connectionName(), p.server(), p.protocolNote())).orElse(event.connectionName())));
         }
-        event.errorHex().ifPresent(h -> out.append("  Error code: ").append(h).append(" (")
-                .append((int) (long) event.errorCode()).append(")\n"));
+        event.errorHex().ifPresent(h -> item(out, Sentences.get("event.error", h,
+                String.valueOf((int) (long) event.errorCode()))));
         if (event.reasonCode() != null) {
-            out.append("  Reason code: ").append(event.reasonCode()).append('\n');
+            item(out, Sentences.get("event.reason_code", String.valueOf(event.reasonCode())));
         }
         if (event.httpStatus() != null) {
-            out.append("  HTTP status: ").append(event.httpStatus()).append(" (").append(event.httpStatusReading())
-                    .append(")\n");
+            item(out, Sentences.get("event.http_status", String.valueOf(event.httpStatus()), event.httpStatusReading()));
         }
-        server().ifPresent(s -> out.append("  Test this server: sstp-doctor probe ").append(s).append('\n'));
+        server().ifPresentOrElse(s -> item(out, Sentences.get("event.test", s)), () -> {
+            if (!event.connectionName().isEmpty()) {
+                item(out, Sentences.get("event.test.unknown", event.connectionName()));
+            }
+        });
         for (KbEntry entry : entries) {
             out.append('\n').append(ResolutionText.entry(entry));
         }
         return out.toString();
+    }
+
+    private static void item(StringBuilder out, String line) {
+        out.append("  ").append(line).append('\n');
     }
 }

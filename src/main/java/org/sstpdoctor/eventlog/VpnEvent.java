@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.sstpdoctor.text.Sentences;
 
 /**
  * One VPN event from the Windows event log or a pasted Event Viewer text, as far as it matters for a
@@ -24,6 +25,20 @@ import java.util.Optional;
 public record VpnEvent(String provider, int eventId, String when, String computer, String connectionName,
                        Long errorCode, Integer reasonCode, Integer httpStatus, String httpStatusReading, String server,
                        String message) {
+
+    /**
+     * When it happened, for a person: the event log's UTC instant ("2026-11-30T09:12:43.000Z") in
+     * {@code zone}'s local time, "2026-11-30 10:12:43", as Event Viewer shows it; a pasted text's own
+     * form as it was.
+     */
+    public String when(java.time.ZoneId zone) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+                    .format(java.time.Instant.parse(when).atZone(zone));
+        } catch (java.time.format.DateTimeParseException e) {
+            return when;
+        }
+    }
 
     /** The error code as Windows tools print it: "0x80092013". */
     public Optional<String> errorHex() {
@@ -58,17 +73,17 @@ public record VpnEvent(String provider, int eventId, String when, String compute
     /** One line for a list: "RasClient 20227 · Work VPN · 0x80092013". */
     public String headline() {
         List<String> parts = new ArrayList<>();
-        String id = (provider.isEmpty() ? "Event" : provider) + (eventId != 0 ? " " + eventId : "");
+        String id = (provider.isEmpty() ? Sentences.get("event.generic") : provider) + (eventId != 0 ? " " + eventId : "");
         parts.add(id);
         if (!connectionName.isEmpty()) {
             parts.add(connectionName);
         }
         errorHex().ifPresent(parts::add);
         if (reasonCode != null) {
-            parts.add("reason " + reasonCode);
+            parts.add(Sentences.get("event.reason", String.valueOf(reasonCode)));
         }
         if (httpStatus != null) {
-            parts.add("HTTP " + httpStatus);
+            parts.add(Sentences.get("event.http", String.valueOf(httpStatus)));
         }
         return String.join(" · ", parts);
     }

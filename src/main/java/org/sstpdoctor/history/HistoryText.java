@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.sstpdoctor.text.Sentences;
 
 /** The history as plain text: one line per test, and a server's tests with what changed between them. */
 public final class HistoryText {
@@ -22,7 +23,7 @@ public final class HistoryText {
             out.append("  ").append(s.outcome());
         }
         if (s.httpStatus() != null) {
-            out.append("  HTTP ").append(s.httpStatus());
+            out.append("  ").append(Sentences.get("history.http", String.valueOf(s.httpStatus())));
         }
         certificateNote(s, now).ifPresent(n -> out.append("  ").append(n));
         out.append("  ").append(s.shortId());
@@ -40,7 +41,7 @@ public final class HistoryText {
             second.add(s.outcome());
         }
         if (s.httpStatus() != null) {
-            second.add("HTTP " + s.httpStatus());
+            second.add(Sentences.get("history.http", String.valueOf(s.httpStatus())));
         }
         certificateNote(s, now).ifPresent(second::add);
         second.add(s.shortId());
@@ -54,10 +55,12 @@ public final class HistoryText {
 
     /** "certificate expires in 12 days" / "in 1 day" / "today". */
     public static String daysLeft(long days) {
-        if (days == 0) {
-            return "certificate expires today";
-        }
-        return "certificate expires in " + days + (days == 1 ? " day" : " days");
+        return Sentences.get("history.cert", expires(days));
+    }
+
+    /** "expires in 12 days" / "in 1 day" / "today". */
+    public static String expires(long days) {
+        return days == 0 ? Sentences.get("cert.expires.today") : Sentences.get("cert.expires.days", days);
     }
 
     /** Every test, newest first. */
@@ -78,8 +81,8 @@ public final class HistoryText {
             if (i + 1 < entries.size()) {
                 Comparison c = Comparison.between(entries.get(i + 1).summary(), s, s.startedAt() == null ? now
                         : s.startedAt());
-                out.append("    ").append(c.changes().isEmpty() ? "no change since the test before"
-                        : "since the test before: " + String.join(", ", c.changes())).append('\n');
+                out.append("    ").append(c.changes().isEmpty() ? Sentences.get("history.no_change")
+                        : Sentences.get("history.changes", String.join(", ", c.changes()))).append('\n');
             }
         }
         return out.toString();

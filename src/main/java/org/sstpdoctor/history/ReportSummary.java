@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.sstpdoctor.text.Sentences;
 import org.sstpdoctor.text.UntrustedText;
 
 /**
@@ -51,7 +52,7 @@ public record ReportSummary(Instant startedAt, String host, String displayHost, 
         JsonNode proxy = report.path("proxy");
         String proxyText = proxy.path("used").asBoolean(false)
                 ? clean(proxy.path("endpoint").asText("")) + sourceSuffix(clean(proxy.path("source").asText("")))
-                : "none";
+                : Sentences.get("value.none");
         int port = target.path("port").asInt(443);
         return new ReportSummary(instant(report.path("startedAt").asText("")), clean(target.path("host").asText("")),
                 clean(target.path("displayHost").asText(target.path("host").asText(""))),
@@ -83,10 +84,10 @@ public record ReportSummary(Instant startedAt, String host, String displayHost, 
     /** "Reachable", "Reachable with warnings", "Not reachable". */
     public String verdictWords() {
         return switch (verdict) {
-            case "pass" -> "Reachable";
-            case "warn" -> "Reachable with warnings";
-            case "fail" -> "Not reachable";
-            default -> "Result unknown";
+            case "pass" -> Sentences.get("verdict.pass");
+            case "warn" -> Sentences.get("verdict.warn");
+            case "fail" -> Sentences.get("verdict.fail");
+            default -> Sentences.get("verdict.unknown");
         };
     }
 

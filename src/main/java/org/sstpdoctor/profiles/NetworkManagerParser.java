@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sstpdoctor.text.Sentences;
 import org.sstpdoctor.text.UntrustedText;
 
 /**
@@ -65,8 +66,8 @@ public final class NetworkManagerParser {
         String proxy = proxyHost.isEmpty() || proxyHost.contains(" ") ? ""
                 : proxyPort.matches("\\d{1,5}") && !proxyPort.equals("0") ? proxyHost + ":" + proxyPort : proxyHost;
         String ca = UntrustedText.line(data.getOrDefault("ca-cert", data.getOrDefault("tls-ca-cert", "")), MAX_FIELD);
-        return Optional.of(new VpnProfile(name.isEmpty() ? gateway : name, gateway, "NetworkManager",
-                VpnStrategy.Sstp.YES, "SSTP (NetworkManager)", proxy, ca));
+        return Optional.of(new VpnProfile(name.isEmpty() ? gateway : name, gateway,
+                Sentences.get("profile.source.nm"), VpnStrategy.Sstp.YES, Sentences.get("profile.nm.protocol"), proxy, ca));
     }
 
     /** "gateway = vpn.example.com, ca-cert = /etc/ssl/ca.pem" → a map; a value may contain "\," for a comma. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sstpdoctor.text.Sentences;
 import org.sstpdoctor.text.UntrustedText;
 
 /**
@@ -82,17 +83,17 @@ public final class PhonebookParser {
         String note;
         if (strategyValue == null) {
             sstp = VpnStrategy.Sstp.MAYBE;
-            note = "no VpnStrategy setting";
+            note = Sentences.get("profile.strategy.none");
         } else {
             var strategy = VpnStrategy.of(strategyValue);
             sstp = strategy.map(VpnStrategy::sstp).orElse(VpnStrategy.Sstp.MAYBE);
-            note = strategy.map(VpnStrategy::label).orElse("VpnStrategy " + strategyValue + " (unknown value)");
+            note = strategy.map(VpnStrategy::label).orElse(Sentences.get("profile.strategy.unknown", String.valueOf(strategyValue)));
         }
         // The device line names the miniport the connection last used or prefers: a strong hint.
         String device = keys.getOrDefault("device", keys.getOrDefault("preferreddevice", ""));
         if (sstp == VpnStrategy.Sstp.MAYBE && device.toUpperCase(Locale.ROOT).contains("(SSTP)")) {
             sstp = VpnStrategy.Sstp.YES;
-            note = note + "; device WAN Miniport (SSTP)";
+            note = Sentences.get("profile.strategy.device", note);
         }
         out.add(new VpnProfile(name, server, source, sstp, note, "", ""));
     }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sstpdoctor.settings.ExternalTool;
+import org.sstpdoctor.text.Sentences;
 
 /**
  * The VPN connections already set up on this computer: Windows' phone books (this user's and all
@@ -43,8 +44,8 @@ public final class VpnProfiles {
         List<VpnProfile> all = new ArrayList<>();
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
-            phonebook("APPDATA", "rasphone.pbk (this user)").ifPresent(all::addAll);
-            phonebook("ProgramData", "rasphone.pbk (all users)").ifPresent(all::addAll);
+            phonebook("APPDATA", Sentences.get("profile.source.user")).ifPresent(all::addAll);
+            phonebook("ProgramData", Sentences.get("profile.source.all_users")).ifPresent(all::addAll);
         } else if (os.contains("linux")) {
             all.addAll(networkManager());
         }

@@ -1,6 +1,8 @@
 package org.sstpdoctor.profiles;
 
+import java.util.Locale;
 import java.util.Optional;
+import org.sstpdoctor.text.Sentences;
 
 /**
  * The tunnel types a Windows VPN connection tries, from its {@code VpnStrategy} phone-book key,
@@ -17,31 +19,29 @@ import java.util.Optional;
  * protocols) is not documented in detail: both may try SSTP, so they are reported as "may use SSTP".
  */
 public enum VpnStrategy {
-    AUTOMATIC(0, "Automatic", Sstp.MAYBE),
-    PPTP_ONLY(1, "PPTP only", Sstp.NO),
-    PPTP_FIRST(2, "PPTP, then others", Sstp.NO),
-    L2TP_ONLY(3, "L2TP/IPsec only", Sstp.NO),
-    L2TP_FIRST(4, "L2TP/IPsec, then others", Sstp.NO),
-    SSTP_ONLY(5, "SSTP only", Sstp.YES),
-    SSTP_FIRST(6, "SSTP, then others", Sstp.YES),
-    IKEV2_ONLY(7, "IKEv2 only", Sstp.NO),
-    IKEV2_FIRST(8, "IKEv2, then others", Sstp.MAYBE),
-    GRE_ONLY(9, "GRE only", Sstp.NO),
-    PPTP_SSTP(12, "PPTP, then SSTP", Sstp.YES),
-    L2TP_SSTP(13, "L2TP/IPsec, then SSTP", Sstp.YES),
-    IKEV2_SSTP(14, "IKEv2, then SSTP", Sstp.YES),
-    PROTOCOL_LIST(15, "Windows' own list of protocols", Sstp.MAYBE);
+    AUTOMATIC(0, Sstp.MAYBE),
+    PPTP_ONLY(1, Sstp.NO),
+    PPTP_FIRST(2, Sstp.NO),
+    L2TP_ONLY(3, Sstp.NO),
+    L2TP_FIRST(4, Sstp.NO),
+    SSTP_ONLY(5, Sstp.YES),
+    SSTP_FIRST(6, Sstp.YES),
+    IKEV2_ONLY(7, Sstp.NO),
+    IKEV2_FIRST(8, Sstp.MAYBE),
+    GRE_ONLY(9, Sstp.NO),
+    PPTP_SSTP(12, Sstp.YES),
+    L2TP_SSTP(13, Sstp.YES),
+    IKEV2_SSTP(14, Sstp.YES),
+    PROTOCOL_LIST(15, Sstp.MAYBE);
 
     /** Whether a connection with this strategy uses SSTP. */
     public enum Sstp { YES, MAYBE, NO }
 
     private final int value;
-    private final String label;
     private final Sstp sstp;
 
-    VpnStrategy(int value, String label, Sstp sstp) {
+    VpnStrategy(int value, Sstp sstp) {
         this.value = value;
-        this.label = label;
         this.sstp = sstp;
     }
 
@@ -49,9 +49,9 @@ public enum VpnStrategy {
         return value;
     }
 
-    /** For a person: "SSTP only". */
+    /** For a person: "SSTP only" (the sentence {@code strategy.NAME}). */
     public String label() {
-        return label;
+        return Sentences.get("strategy." + name().toLowerCase(Locale.ROOT));
     }
 
     public Sstp sstp() {

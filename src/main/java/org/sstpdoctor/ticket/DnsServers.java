@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sstpdoctor.settings.ExternalTool;
+import org.sstpdoctor.text.Sentences;
 
 /**
  * The DNS servers this computer uses, for the helpdesk file's environment. Read-only, bounded and
@@ -66,7 +67,7 @@ public record DnsServers(List<String> servers, String source) {
             }
             return fromResolvConf(Path.of("/etc/resolv.conf"));
         } catch (RuntimeException e) {
-            return new DnsServers(List.of(), "not read (" + e.getClass().getSimpleName() + ")");
+            return new DnsServers(List.of(), Sentences.get("dns.not_read", e.getClass().getSimpleName()));
         }
     }
 
@@ -78,7 +79,7 @@ public record DnsServers(List<String> servers, String source) {
             exe = Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
         }
         if (exe.isEmpty()) {
-            return new DnsServers(List.of(), "not read (no PowerShell on this computer)");
+            return new DnsServers(List.of(), Sentences.get("dns.no_powershell"));
         }
         ExternalTool tool = new ExternalTool(exe.get(), new LinkedHashMap<>(env), TIMEOUT, MAX_OUTPUT);
         // Whatever the exit code, only the script's own "dns|" lines are read: a module's warning
@@ -97,11 +98,10 @@ public record DnsServers(List<String> servers, String source) {
         try {
             output = powerShell.run(windowsArguments());
         } catch (IOException | RuntimeException e) {
-            return new DnsServers(List.of(), "not read (Get-DnsClientServerAddress did not answer)");
+            return new DnsServers(List.of(), Sentences.get("dns.no_answer"));
         }
         List<String> out = parseWindows(output);
-        return new DnsServers(out, out.isEmpty() ? "none listed by Get-DnsClientServerAddress"
-                : "Get-DnsClientServerAddress (connected interfaces)");
+        return new DnsServers(out, out.isEmpty() ? Sentences.get("dns.none_listed") : Sentences.get("dns.windows"));
     }
 
     /** The addresses in the script's output; anything that is not an address is skipped. */
@@ -130,7 +130,7 @@ public record DnsServers(List<String> servers, String source) {
     static DnsServers fromResolvConf(Path resolvConf) {
         try {
             if (!Files.isRegularFile(resolvConf) || Files.size(resolvConf) > 64 * 1024) {
-                return new DnsServers(List.of(), "no readable " + resolvConf);
+                return new DnsServers(List.of(), Sentences.get("dns.unreadable", String.valueOf(resolvConf)));
             }
             List<String> out = new ArrayList<>();
             for (String line : Files.readAllLines(resolvConf, StandardCharsets.UTF_8)) {
@@ -141,7 +141,7 @@ public record DnsServers(List<String> servers, String source) {
             }
             return new DnsServers(out, resolvConf.toString());
         } catch (IOException | RuntimeException e) {
-            return new DnsServers(List.of(), "no readable " + resolvConf);
+            return new DnsServers(List.of(), Sentences.get("dns.unreadable", String.valueOf(resolvConf)));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sstpdoctor.probe.ThisComputer;
 import org.sstpdoctor.probe.Version;
+import org.sstpdoctor.text.Sentences;
 import org.sstpdoctor.text.UntrustedText;
 
 /**
@@ -59,7 +60,9 @@ public record Environment(String computer, String osName, String osVersion, Stri
         JsonNode p = report.path("proxy");
         String mode = clean(p.path("mode").asText(""));
         String source = clean(p.path("source").asText(""));
-        return source.isEmpty() ? "mode " + mode : source + " (mode " + mode + ")";
+        // "--proxy none" has the source "none": "mode none" says it once.
+        return source.isEmpty() || source.equalsIgnoreCase(mode) ? Sentences.get("env.proxy.mode", mode)
+                : Sentences.get("env.proxy.source", source, mode);
     }
 
     /**
@@ -136,13 +139,13 @@ public record Environment(String computer, String osName, String osVersion, Stri
     /** "about 3 s ahead of the server"-style words for the clock. */
     public String clockWords() {
         if (clockOffsetSeconds == null) {
-            return "unknown (the server sent no Date header)";
+            return Sentences.get("env.clock.unknown");
         }
         long s = clockOffsetSeconds;
         if (Math.abs(s) <= 2) {
-            return "in step with the server (within 2 s)";
+            return Sentences.get("env.clock.in_step");
         }
-        return "this computer's clock is " + Math.abs(s) + " s " + (s > 0 ? "behind" : "ahead of") + " the server's";
+        return Sentences.get(s > 0 ? "env.clock.behind" : "env.clock.ahead", String.valueOf(Math.abs(s)));
     }
 
     private static String clean(String s) {

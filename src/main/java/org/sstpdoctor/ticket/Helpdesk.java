@@ -78,6 +78,11 @@ public final class Helpdesk {
         return profiles;
     }
 
+    /** Whether the profiles have been read (never blocks). */
+    public synchronized boolean profilesRead() {
+        return profiles != null;
+    }
+
     /** The profiles if they have been read already, else none (never blocks: for the FX thread). */
     public synchronized List<VpnProfile> profilesIfRead() {
         return profiles == null ? List.of() : profiles;

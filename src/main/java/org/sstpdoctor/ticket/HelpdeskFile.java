@@ -28,6 +28,7 @@ import org.sstpdoctor.probe.ProbeReport;
 import org.sstpdoctor.report.JsonReport;
 import org.sstpdoctor.report.ReportFormat;
 import org.sstpdoctor.report.ResolutionJson;
+import org.sstpdoctor.text.Sentences;
 
 /**
  * "Save for the helpdesk": one zip with the report in every format, the environment that matters
@@ -66,12 +67,19 @@ public final class HelpdeskFile {
             files.put(reportFile(f), f.document(report, resolution).getBytes(StandardCharsets.UTF_8));
         }
         files.put(ENVIRONMENT, MAPPER.writeValueAsBytes(environment.toJson()));
+        ReportSummary summary = ReportSummary.of(JsonReport.toTree(report, ResolutionJson.toNode(resolution)));
         StringBuilder lines = new StringBuilder();
+        int earlier = 0;
         for (HistoryStore.Entry e : history) {
-            lines.append(LINE.writeValueAsString(e.report())).append('\n');
+            // The report itself is kept in the history before it is saved: only the tests before it go here.
+            boolean before = summary.startedAt() == null || e.summary().startedAt() == null
+                    || e.summary().startedAt().isBefore(summary.startedAt());
+            if (before && !e.summary().shortId().equals(summary.shortId())) {
+                lines.append(LINE.writeValueAsString(e.report())).append('\n');
+                earlier++;
+            }
         }
         files.put(HISTORY, lines.toString().getBytes(StandardCharsets.UTF_8));
-        ReportSummary summary = ReportSummary.of(JsonReport.toTree(report, ResolutionJson.toNode(resolution)));
         ObjectNode manifest = JsonNodeFactory.instance.objectNode();
         manifest.put("schema", SCHEMA);
         manifest.put("createdAt", now.toString());
@@ -82,7 +90,7 @@ public final class HelpdeskFile {
         names.add(README);
         files.keySet().forEach(names::add);
         names.add(MANIFEST);
-        byte[] readme = readme(summary, environment, history.size(), files.keySet()).getBytes(StandardCharsets.UTF_8);
+        byte[] readme = readme(summary, environment, earlier, files.keySet()).getBytes(StandardCharsets.UTF_8);
 
         Path parent = zip.toAbsolutePath().getParent();
         if (parent != null) {
@@ -116,23 +124,17 @@ public final class HelpdeskFile {
 
     static String readme(ReportSummary s, Environment env, int historyCount, Iterable<String> names) {
         StringBuilder out = new StringBuilder();
-        out.append("SSTP Doctor: a test of ").append(s.server()).append(" for the helpdesk\n");
-        out.append("Report ").append(s.shortId()).append(", ").append(s.startedAt() == null ? "time unknown"
-                : s.startedAt().toString()).append(", from the computer \"").append(env.computer()).append("\"\n\n");
-        out.append("Open this file in SSTP Doctor (File > Open a report, or: sstp-doctor open FILE) to see the\n")
-                .append("result and to run the same test from your own computer, side by side.\n\n");
-        out.append("What is in this file, and nothing else:\n");
-        out.append("  ").append(README).append("  this explanation\n");
+        out.append(Sentences.get("readme.title", s.server())).append('\n');
+        out.append(Sentences.get("readme.report", s.shortId(), s.startedAt() == null ? Sentences.get("time.unknown")
+                : s.startedAt().toString(), env.computer())).append("\n\n");
+        out.append(Sentences.get("readme.open")).append("\n\n");
+        out.append(Sentences.get("readme.contents")).append('\n');
+        out.append("  ").append(README).append("  ").append(Sentences.get("readme.file.readme")).append('\n');
         for (String n : names) {
             out.append("  ").append(n).append("  ").append(describe(n, historyCount)).append('\n');
         }
-        out.append("  ").append(MANIFEST).append("  what this file is: its format, when it was made, the report id,\n")
-                .append("      the computer's name, the server, the list of files\n\n");
-        out.append("Nothing secret is in it: no password (the reports never hold one, even when a proxy\n")
-                .append("password was used), no name of the person signed in to the computer, no list of files\n")
-                .append("or other programs. A proxy user name appears in the reports only if one was typed for\n")
-                .append("the test, a VPN user name only if the sign-in test was run. The computer's name is\n")
-                .append("included so the helpdesk can tell reports apart.\n");
+        out.append("  ").append(MANIFEST).append("  ").append(Sentences.get("readme.file.manifest")).append("\n\n");
+        out.append(Sentences.get("readme.nothing_secret")).append('\n');
         return out.toString();
     }
 
@@ -156,13 +158,12 @@ public final class HelpdeskFile {
 
     private static String describe(String name, int historyCount) {
         return switch (name) {
-            case ENVIRONMENT -> "the operating system and its version, Java's and SSTP Doctor's versions, the proxy\n"
-                    + "      used and where its setting came from, the DNS servers this computer uses, the clock's\n"
-                    + "      offset from the server, the computer's name";
-            case HISTORY -> "earlier tests of this server on this computer (" + historyCount + "), one JSON report a line";
-            case REPORT_JSON -> "the report as JSON (schema sstp-doctor/report/v1), the file SSTP Doctor opens";
+            case ENVIRONMENT -> Sentences.get("readme.file.environment");
+            case HISTORY -> Sentences.get("readme.file.history", String.valueOf(historyCount));
+            case REPORT_JSON -> Sentences.get("readme.file.json");
             default -> Arrays.stream(ReportFormat.values()).filter(f -> reportFile(f).equals(name)).findFirst()
-                    .map(f -> "the report as " + f.label() + (f.forOneServer() ? "" : " (a header line and its row)"))
+                    .map(f -> Sentences.get(f.forOneServer() ? "readme.file.format" : f.header().isEmpty()
+                            ? "readme.file.line" : "readme.file.rows", f.label()))
                     .orElse(name.toUpperCase(Locale.ROOT));
         };
     }

@@ -21,6 +21,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.sstpdoctor.history.ReportSummary;
 import org.sstpdoctor.text.BoundedFiles;
+import org.sstpdoctor.text.Sentences;
 import org.sstpdoctor.text.UntrustedText;
 
 /**
@@ -53,11 +54,12 @@ public record OpenedReport(JsonNode report, ReportSummary summary, Optional<Envi
         try {
             bytes = BoundedFiles.readBytes(file, MAX_FILE);
         } catch (NoSuchFileException e) {
-            throw new OpenException("The file " + name + " does not exist.");
+            throw new OpenException(Sentences.get("open.missing", name));
         } catch (IOException e) {
-            throw new OpenException("The file " + name + " " + UntrustedText.line(e.getMessage(), 160)
-                    + (e.getMessage() != null && e.getMessage().startsWith("is larger") ? " (a report or helpdesk file"
-                    + " is far smaller)." : "."));
+            // BoundedFiles says "is larger than 16 MiB" for a file over the bound.
+            boolean tooLarge = e.getMessage() != null && e.getMessage().startsWith("is larger");
+            throw new OpenException(Sentences.get(tooLarge ? "open.too_large" : "open.unreadable", name,
+                    UntrustedText.line(e.getMessage(), 160)));
         }
         return read(bytes, name);
     }
@@ -83,8 +85,7 @@ public record OpenedReport(JsonNode report, ReportSummary summary, Optional<Envi
             ZipEntry e;
             while ((e = z.getNextEntry()) != null) {
                 if (++count > MAX_ENTRIES) {
-                    throw new OpenException(name + " holds more than " + MAX_ENTRIES + " files; it is not a helpdesk"
-                            + " file made by SSTP Doctor.");
+                    throw new OpenException(Sentences.get("open.too_many_files", name, String.valueOf(MAX_ENTRIES)));
                 }
                 String entry = e.getName();
                 boolean wanted = entry.equals(HelpdeskFile.REPORT_JSON) || entry.equals(HelpdeskFile.ENVIRONMENT)
@@ -92,8 +93,8 @@ public record OpenedReport(JsonNode report, ReportSummary summary, Optional<Envi
                 byte[] content = bounded(z, name, entry, wanted);
                 unpacked += content.length;
                 if (unpacked > MAX_UNPACKED) {
-                    throw new OpenException(name + " unpacks to more than " + MAX_UNPACKED / (1024 * 1024)
-                            + " MiB; it is not a helpdesk file made by SSTP Doctor.");
+                    throw new OpenException(Sentences.get("open.unpacks_too_large", name,
+                            String.valueOf(MAX_UNPACKED / (1024 * 1024))));
                 }
                 switch (entry) {
                     case HelpdeskFile.REPORT_JSON -> report = content;
@@ -106,13 +107,13 @@ public record OpenedReport(JsonNode report, ReportSummary summary, Optional<Envi
                 }
             }
         } catch (ZipException e) {
-            throw new OpenException(name + " is not a readable zip file (" + UntrustedText.line(e.getMessage(), 120) + ").");
+            throw new OpenException(Sentences.get("open.bad_zip", name, UntrustedText.line(e.getMessage(), 120)));
         } catch (IOException e) {
-            throw new OpenException(name + " could not be read: " + UntrustedText.line(e.getMessage(), 120));
+            throw new OpenException(Sentences.get("open.read_failed", name, UntrustedText.line(e.getMessage(), 120)));
         }
         if (report == null) {
-            throw new OpenException(name + " is a zip file but holds no " + HelpdeskFile.REPORT_JSON
-                    + (manifest ? "." : "; it is not a helpdesk file made by SSTP Doctor."));
+            throw new OpenException(Sentences.get(manifest ? "open.no_report" : "open.no_report.foreign", name,
+                    HelpdeskFile.REPORT_JSON));
         }
         JsonNode r = json(report, name + " (" + HelpdeskFile.REPORT_JSON + ")");
         Optional<Environment> env = Optional.empty();
@@ -154,8 +155,8 @@ public record OpenedReport(JsonNode report, ReportSummary summary, Optional<Envi
         while ((n = z.read(buffer)) > 0) {
             total += n;
             if (total > MAX_ENTRY) {
-                throw new OpenException(name + ": " + UntrustedText.line(entry, 80) + " is larger than "
-                        + MAX_ENTRY / (1024 * 1024) + " MiB; it is not a helpdesk file made by SSTP Doctor.");
+                throw new OpenException(Sentences.get("open.entry_too_large", name, UntrustedText.line(entry, 80),
+                        String.valueOf(MAX_ENTRY / (1024 * 1024))));
             }
             if (keep) {
                 out.write(buffer, 0, n);
@@ -169,15 +170,14 @@ public record OpenedReport(JsonNode report, ReportSummary summary, Optional<Envi
         try {
             n = HelpdeskFile.parse(bytes);
         } catch (IOException e) {
-            throw new OpenException(name + " is neither a helpdesk file (.zip) nor a JSON report saved by SSTP Doctor.");
+            throw new OpenException(Sentences.get("open.not_json", name));
         }
         if (n == null || !n.isObject()) {
-            throw new OpenException(name + " is not a JSON report saved by SSTP Doctor.");
+            throw new OpenException(Sentences.get("open.not_report", name));
         }
         String schema = n.path("schema").asText("");
         if (!schema.startsWith("sstp-doctor/report/v")) {
-            throw new OpenException(name + " is JSON but not an SSTP Doctor report (its schema is \""
-                    + UntrustedText.line(schema, 60) + "\", expected sstp-doctor/report/v1).");
+            throw new OpenException(Sentences.get("open.wrong_schema", name, UntrustedText.line(schema, 60)));
         }
         return n;
     }
@@ -187,7 +187,8 @@ public record OpenedReport(JsonNode report, ReportSummary summary, Optional<Envi
      * local time (the date too when it was not today).
      */
     public String title(ZoneId zone, LocalDate today) {
-        return when(zone, today).map(w -> "Report from " + from() + ", " + w).orElse("Report from " + from());
+        return when(zone, today).map(w -> Sentences.get("opened.title", from(), w))
+                .orElse(Sentences.get("opened.title.no_time", from()));
     }
 
     /**

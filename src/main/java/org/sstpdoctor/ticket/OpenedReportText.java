@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.sstpdoctor.history.HistoryText;
 import org.sstpdoctor.history.ReportSummary;
+import org.sstpdoctor.text.Sentences;
 import org.sstpdoctor.text.UntrustedText;
 
 /**
@@ -21,37 +22,39 @@ public final class OpenedReportText {
         JsonNode r = opened.report();
         ReportSummary s = opened.summary();
         StringBuilder out = new StringBuilder();
-        out.append(opened.title(zone, LocalDate.ofInstant(now, zone))).append('\n');
-        out.append("=".repeat(Math.min(72, opened.title(zone, LocalDate.ofInstant(now, zone)).length()))).append('\n');
-        out.append("Server:   ").append(s.server()).append('\n');
-        out.append("Result:   ").append(s.verdictWords());
-        HistoryText.certificateNote(s, now).ifPresent(n -> out.append(" (").append(n).append(')'));
-        out.append('\n');
-        out.append("Finding:  ").append(s.outcomeTitle()).append(s.detail().isEmpty() ? "" : ": " + s.detail()).append('\n');
-        out.append("Answered: ").append(s.answeredBy()).append('\n');
+        String title = opened.title(zone, LocalDate.ofInstant(now, zone));
+        out.append(title).append('\n');
+        out.append("=".repeat(Math.min(72, title.length()))).append('\n');
+        fact(out, "opened.server", s.server());
+        fact(out, "opened.result", HistoryText.certificateNote(s, now)
+                .map(n -> Sentences.get("ticket.with_note", s.verdictWords(), n)).orElse(s.verdictWords()));
+        fact(out, "opened.finding", s.outcomeTitle() + (s.detail().isEmpty() ? "" : ": " + s.detail()));
+        fact(out, "opened.answered", s.answeredBy());
         if (s.httpStatus() != null) {
-            out.append("HTTP:     ").append(s.httpStatus()).append('\n');
+            fact(out, "opened.http", String.valueOf(s.httpStatus()));
         }
-        out.append("Proxy:    ").append(s.proxy()).append('\n');
+        fact(out, "opened.proxy", s.proxy());
         if (!s.resolvedAddresses().isEmpty()) {
-            out.append("Address:  ").append(String.join(", ", s.resolvedAddresses())).append('\n');
+            fact(out, "opened.address", String.join(", ", s.resolvedAddresses()));
         }
         if (!s.certificateIssuer().isEmpty()) {
-            out.append("Certificate: ").append(s.certificateSubject()).append(", issued by ").append(s.certificateIssuer())
-                    .append(s.certificateNotAfter() == null ? "" : ", valid until " + s.certificateNotAfter()).append('\n');
+            String issued = Sentences.get("opened.certificate", s.certificateSubject(), s.certificateIssuer());
+            out.append(s.certificateNotAfter() == null ? issued
+                    : Sentences.get("opened.certificate.until", issued, s.certificateNotAfter().toString())).append('\n');
         }
-        out.append("Report id: ").append(s.shortId()).append('\n');
-        out.append("\nStages\n");
+        out.append(Sentences.get("report_id", s.shortId())).append('\n');
+        out.append('\n').append(Sentences.get("opened.stages")).append('\n');
         for (JsonNode st : r.path("stages")) {
             String detail = line(st.path("detail").asText(""), 100);
-            out.append(String.format(Locale.ROOT, "  %-28s %-10s %s%n", line(st.path("title").asText(""), 28),
-                    line(st.path("status").asText(""), 10), detail));
+            // "not_reached" → "not reached": the contract's id, in words.
+            out.append(String.format(Locale.ROOT, "  %-28s %-11s %s%n", line(st.path("title").asText(""), 28),
+                    line(st.path("status").asText("").replace('_', ' '), 11), detail));
         }
         JsonNode primary = r.path("resolution").path("entries").path(0);
         if (primary.isObject()) {
-            out.append("\nWhat this means\n  ").append(line(primary.path("endUser").path("explanation").asText(""), 1200))
-                    .append('\n');
-            out.append("\nFor the helpdesk\n");
+            out.append('\n').append(Sentences.get("opened.meaning")).append("\n  ")
+                    .append(line(primary.path("endUser").path("explanation").asText(""), 1200)).append('\n');
+            out.append('\n').append(Sentences.get("opened.helpdesk")).append('\n');
             int n = 1;
             for (JsonNode step : primary.path("helpdesk").path("steps")) {
                 if (n > 12) {
@@ -61,26 +64,35 @@ public final class OpenedReportText {
             }
             String contact = line(primary.path("helpdesk").path("contact").asText(""), 300);
             if (!contact.isEmpty()) {
-                out.append("  Contact: ").append(contact).append('\n');
+                out.append("  ").append(Sentences.get("opened.contact", contact)).append('\n');
             }
         }
         opened.environment().ifPresent(env -> {
-            out.append("\nTheir computer\n");
-            out.append("  System:  ").append(env.osName()).append(' ').append(env.osVersion()).append(" (")
-                    .append(env.osArch()).append(")\n");
-            out.append("  App:     SSTP Doctor ").append(env.appVersion()).append(", Java ").append(env.javaVersion()).append('\n');
-            out.append("  Proxy:   ").append(env.proxy()).append(", from ").append(env.proxySource()).append('\n');
-            out.append("  DNS:     ").append(env.dnsServers().isEmpty() ? "—" : String.join(", ", env.dnsServers()))
-                    .append(" (").append(env.dnsSource()).append(")\n");
-            out.append("  Clock:   ").append(env.clockWords()).append('\n');
+            out.append('\n').append(Sentences.get("opened.computer")).append('\n');
+            computerFact(out, "opened.system", env.osName() + " " + env.osVersion() + " (" + env.osArch() + ")");
+            computerFact(out, "opened.app", Sentences.get("opened.app.value", env.appVersion(), env.javaVersion()));
+            computerFact(out, "opened.proxy", Sentences.get("opened.proxy.value", env.proxy(), env.proxySource()));
+            computerFact(out, "opened.dns", (env.dnsServers().isEmpty() ? "—" : String.join(", ", env.dnsServers()))
+                    + " (" + env.dnsSource() + ")");
+            computerFact(out, "opened.clock", env.clockWords());
         });
         if (!opened.history().isEmpty()) {
-            out.append("\nTheir earlier tests of this server\n");
+            out.append('\n').append(Sentences.get("opened.history")).append('\n');
             for (JsonNode h : opened.history()) {
                 out.append("  ").append(HistoryText.line(ReportSummary.of(h), zone, now)).append('\n');
             }
         }
         return out.toString();
+    }
+
+    /** "Server:   vpn.contoso.com": the label, padded so the values line up. */
+    private static void fact(StringBuilder out, String key, String value) {
+        out.append(String.format(Locale.ROOT, "%-10s", Sentences.get(key))).append(value).append('\n');
+    }
+
+    /** "  System:  Windows 11 10.0 (amd64)": indented under "Their computer". */
+    private static void computerFact(StringBuilder out, String key, String value) {
+        out.append("  ").append(String.format(Locale.ROOT, "%-9s", Sentences.get(key))).append(value).append('\n');
     }
 
     private static String line(String s, int max) {

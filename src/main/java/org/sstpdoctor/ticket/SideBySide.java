@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sstpdoctor.history.ReportSummary;
+import org.sstpdoctor.text.Sentences;
 import org.sstpdoctor.text.UntrustedText;
 
 /**
@@ -39,47 +40,63 @@ public record SideBySide(List<Row> rows, String conclusion) {
         ReportSummary t = ReportSummary.of(theirsReport);
         ReportSummary o = ReportSummary.of(oursReport);
         List<Row> rows = new ArrayList<>();
-        add(rows, "server", "Server", t.server(), o.server());
-        add(rows, "result", "Result", t.verdictWords(), o.verdictWords());
-        add(rows, "finding", "Finding", t.outcomeTitle(), o.outcomeTitle());
-        add(rows, "answered_by", "Who answered", t.answeredBy(), o.answeredBy());
-        add(rows, "http_status", "HTTP status", t.httpStatus() == null ? "none" : t.httpStatus().toString(),
-                o.httpStatus() == null ? "none" : o.httpStatus().toString());
-        add(rows, "addresses", "Addresses", String.join(", ", t.resolvedAddresses()), String.join(", ", o.resolvedAddresses()));
-        add(rows, "proxy", "Proxy", t.proxy(), o.proxy());
-        add(rows, "tls", "TLS", t.tlsProtocol(), o.tlsProtocol());
-        add(rows, "cert_issuer", "Certificate issuer", t.certificateIssuer(), o.certificateIssuer());
-        add(rows, "cert_fingerprint", "Certificate fingerprint", shortPrint(t.certificateSha256()), shortPrint(o.certificateSha256()));
-        add(rows, "cert_valid_until", "Certificate valid until", validUntil(t, now), validUntil(o, now));
+        add(rows, "server", t.server(), o.server());
+        add(rows, "result", t.verdictWords(), o.verdictWords());
+        add(rows, "finding", t.outcomeTitle(), o.outcomeTitle());
+        add(rows, "answered_by", t.answeredBy(), o.answeredBy());
+        add(rows, "http_status", t.httpStatus() == null ? Sentences.get("value.none") : t.httpStatus().toString(),
+                o.httpStatus() == null ? Sentences.get("value.none") : o.httpStatus().toString());
+        add(rows, "addresses", String.join(", ", t.resolvedAddresses()), String.join(", ", o.resolvedAddresses()));
+        add(rows, "proxy", t.proxy(), o.proxy());
+        add(rows, "tls", t.tlsProtocol(), o.tlsProtocol());
+        add(rows, "cert_issuer", t.certificateIssuer(), o.certificateIssuer());
+        add(rows, "cert_fingerprint", shortPrint(t.certificateSha256()), shortPrint(o.certificateSha256()));
+        add(rows, "cert_valid_until", validUntil(t, now), validUntil(o, now));
         Map<String, String> theirStages = stages(theirsReport);
         Map<String, String> ourStages = stages(oursReport);
         for (Map.Entry<String, String> e : theirStages.entrySet()) {
             add(rows, "", e.getKey(), e.getValue(), ourStages.getOrDefault(e.getKey(), "—"));
         }
-        return new SideBySide(rows, conclusion(t, o));
+        return new SideBySide(rows, withAge(conclusion(t, o), t, o));
+    }
+
+    /** Their test ran more than an hour before ours: the server may have been changed in between. */
+    static String withAge(String conclusion, ReportSummary t, ReportSummary o) {
+        if (t.startedAt() == null || o.startedAt() == null
+                || java.time.Duration.between(t.startedAt(), o.startedAt()).compareTo(java.time.Duration.ofHours(1)) < 0) {
+            return conclusion;
+        }
+        return conclusion + " " + Sentences.get("side.older", org.sstpdoctor.history.Comparison.ago(t.startedAt(),
+                o.startedAt()));
     }
 
     static String conclusion(ReportSummary t, ReportSummary o) {
         boolean theyFail = t.verdict().equals("fail");
         boolean weFail = o.verdict().equals("fail");
         if (theyFail && !weFail) {
-            return "The server works from here, so the problem is most likely on the user's side: their network,"
-                    + " proxy, firewall or computer.";
+            if (!t.certificateSha256().isEmpty() && !o.certificateSha256().isEmpty()
+                    && !t.certificateSha256().equals(o.certificateSha256())) {
+                return Sentences.get("side.works_here.other_certificate");
+            }
+            boolean direct = t.proxy().equals(Sentences.get("value.none")) && o.proxy().equals(Sentences.get("value.none"));
+            if (direct && !t.resolvedAddresses().isEmpty() && !o.resolvedAddresses().isEmpty()
+                    && java.util.Collections.disjoint(t.resolvedAddresses(), o.resolvedAddresses())) {
+                return Sentences.get("side.works_here.other_address", String.join(", ", t.resolvedAddresses()));
+            }
+            return Sentences.get("side.works_here");
         }
         if (theyFail) {
-            return t.outcome().equals(o.outcome())
-                    ? "It fails the same way from here, so the server (or something in front of it) is the likely cause."
-                    : "It fails from here too, but differently: look at both the server and the user's network.";
+            return t.outcome().equals(o.outcome()) ? Sentences.get("side.fails_same")
+                    : Sentences.get("side.fails_differently");
         }
         if (weFail) {
-            return "It works for the user but not from here: the difference is in this network, not the server.";
+            return Sentences.get("side.fails_here");
         }
         if (!t.certificateSha256().isEmpty() && !o.certificateSha256().isEmpty()
                 && !t.certificateSha256().equals(o.certificateSha256())) {
-            return "Both reach the server, but the certificates differ: something on one of the networks (TLS"
-                    + " inspection, a load balancer) presents its own certificate.";
+            return Sentences.get("side.certificates_differ");
         }
-        return "Both reach the server.";
+        return Sentences.get("side.both_reach");
     }
 
     /** Stage title → "passed 12 ms" for each stage the report lists. */
@@ -100,6 +117,11 @@ public record SideBySide(List<Row> rows, String conclusion) {
         return out;
     }
 
+    /** A fixed row: its label is the sentence {@code side.row.KEY}. */
+    private static void add(List<Row> rows, String key, String theirs, String ours) {
+        add(rows, key, Sentences.get("side.row." + key), theirs, ours);
+    }
+
     private static void add(List<Row> rows, String key, String label, String theirs, String ours) {
         String a = theirs == null || theirs.isEmpty() ? "—" : theirs;
         String b = ours == null || ours.isEmpty() ? "—" : ours;
@@ -118,8 +140,8 @@ public record SideBySide(List<Row> rows, String conclusion) {
             return "";
         }
         String date = s.certificateNotAfter().toString().substring(0, 10);
-        return date + s.certificateDaysLeft(now).map(d -> d == 0 ? " (expires today)"
-                : " (" + d + (d == 1 ? " day" : " days") + " left)").orElse("");
+        return s.certificateDaysLeft(now).map(d -> d == 0 ? Sentences.get("side.valid.today", date)
+                : Sentences.get("side.valid.days", date, d)).orElse(date);
     }
 
     private static String shortPrint(String fingerprint) {

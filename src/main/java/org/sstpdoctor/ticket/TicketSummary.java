@@ -10,6 +10,7 @@ import org.sstpdoctor.history.HistoryText;
 import org.sstpdoctor.history.ReportSummary;
 import org.sstpdoctor.kb.KbEntry;
 import org.sstpdoctor.kb.KnowledgeBase;
+import org.sstpdoctor.text.Sentences;
 import org.sstpdoctor.text.UntrustedText;
 
 /**
@@ -29,11 +30,11 @@ public final class TicketSummary {
      */
     public static String of(JsonNode report, KnowledgeBase kb, ZoneId zone, Instant now) {
         ReportSummary s = ReportSummary.of(report);
-        String when = s.startedAt() == null ? "time unknown" : WHEN.format(s.startedAt().atZone(zone));
-        StringBuilder verdict = new StringBuilder("SSTP Doctor: ").append(s.server()).append(" — ")
-                .append(s.verdictWords());
-        HistoryText.certificateNote(s, now).ifPresent(n -> verdict.append(" (").append(n).append(')'));
-        verdict.append(" · ").append(when).append(" · report ").append(s.shortId());
+        String when = s.startedAt() == null ? Sentences.get("time.unknown") : WHEN.format(s.startedAt().atZone(zone));
+        String words = HistoryText.certificateNote(s, now).map(n -> Sentences.get("ticket.with_note", s.verdictWords(), n))
+                .orElse(s.verdictWords());
+        String verdict = Sentences.get("ticket.when_id", Sentences.get("ticket.verdict", s.server(), words), when,
+                s.shortId());
 
         JsonNode primary = report.path("resolution").path("entries").path(0);
         Optional<KbEntry> fromKb = kb == null || s.outcome().isEmpty() ? Optional.empty()
@@ -50,8 +51,8 @@ public final class TicketSummary {
             cause = cause + " — " + summary;
         }
         return verdict + "\n"
-                + "Cause: " + UntrustedText.line(cause, 400) + "\n"
-                + "Contact: " + (contact.isEmpty() ? "the IT helpdesk" : contact) + "\n";
+                + Sentences.get("ticket.cause", UntrustedText.line(cause, 400)) + "\n"
+                + Sentences.get("ticket.contact", contact.isEmpty() ? Sentences.get("ticket.contact.default") : contact) + "\n";
     }
 
     private static String clean(String s) {

@@ -36,7 +36,7 @@ public final class EventsPageController implements WizardPage {
             protected void updateItem(ExplainedEvent e, boolean empty) {
                 super.updateItem(e, empty);
                 String text = empty || e == null ? null : e.event().headline()
-                        + (e.event().when().isEmpty() ? "" : "\n" + e.event().when());
+                        + (e.event().when().isEmpty() ? "" : "\n" + e.event().when(java.time.ZoneId.systemDefault()));
                 setText(text);
                 setWrapText(true);
                 setPrefWidth(0);

@@ -66,6 +66,9 @@ final class HelpdeskUi {
         Optional<String> server = e.server();
         if (server.isEmpty()) {
             context.actions().status(Texts.get("events.test.unknown.status", e.event().connectionName()));
+            if (!e.event().connectionName().isEmpty()) {
+                context.model().destinationName.set(e.event().connectionName());
+            }
             context.actions().open(WizardController.Page.ADDRESS);
             return;
         }
@@ -125,7 +128,7 @@ final class HelpdeskUi {
         head.setWrapText(true);
         box.getChildren().add(head);
         if (!v.when().isEmpty()) {
-            box.getChildren().add(fact(Texts.get("events.when", v.when())));
+            box.getChildren().add(fact(Texts.get("events.when", v.when(java.time.ZoneId.systemDefault()))));
         }
         if (!v.connectionName().isEmpty()) {
             box.getChildren().add(fact(e.profile().map(p -> Texts.get("events.connection.known", v.connectionName(),
@@ -134,10 +137,10 @@ final class HelpdeskUi {
         v.errorHex().ifPresent(h -> box.getChildren().add(fact(Texts.get("events.error", h,
                 Integer.toString((int) (long) v.errorCode())))));
         if (v.reasonCode() != null) {
-            box.getChildren().add(fact(Texts.get("events.reason", v.reasonCode())));
+            box.getChildren().add(fact(Texts.get("events.reason", String.valueOf(v.reasonCode()))));
         }
         if (v.httpStatus() != null) {
-            box.getChildren().add(fact(Texts.get("events.http", v.httpStatus(), v.httpStatusReading())));
+            box.getChildren().add(fact(Texts.get("events.http", String.valueOf(v.httpStatus()), v.httpStatusReading())));
         }
         return box;
     }

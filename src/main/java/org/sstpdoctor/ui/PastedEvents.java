@@ -54,29 +54,52 @@ final class PastedEvents {
             show(false);
             return List.of();
         }
-        List<ExplainedEvent> events = ExplainedEvent.explain(EventText.parse(source), kb,
-                context.services().helpdesk().profilesIfRead());
-        box.getChildren().clear();
+        List<org.sstpdoctor.eventlog.VpnEvent> parsed = EventText.parse(source);
+        var desk = context.services().helpdesk();
+        List<ExplainedEvent> events = ExplainedEvent.explain(parsed, kb, desk.profilesIfRead());
         if (events.isEmpty()) {
+            box.getChildren().clear();
             show(false);
             return List.of();
         }
+        render(events);
+        if (!desk.profilesRead() && events.stream().anyMatch(e -> !e.event().connectionName().isEmpty())) {
+            // The connections set up here are read off the FX thread the first time; then "Test" gets its server.
+            String pastedNow = source;
+            context.background().run(desk::profiles, profiles -> {
+                String current = raw != null && shown != null && shown.equals(field.getText()) ? raw : field.getText();
+                if (pastedNow.equals(current)) {
+                    render(ExplainedEvent.explain(parsed, kb, profiles));
+                }
+            }, e -> { });
+        }
         LinkedHashSet<KbEntry> entries = new LinkedHashSet<>();
+        events.forEach(e -> entries.addAll(e.entries()));
+        return new ArrayList<>(entries);
+    }
+
+    /** What was found in each event, with "Test" for its server, or for one to type when only its connection is named. */
+    private void render(List<ExplainedEvent> events) {
+        box.getChildren().clear();
         box.getChildren().add(new Label(Texts.get("lookup.pasted", events.size())));
         for (ExplainedEvent e : events.subList(0, Math.min(events.size(), 5))) {
             VBox facts = HelpdeskUi.eventFacts(e);
             facts.getChildren().get(0).getStyleClass().add("pasted-headline");
             box.getChildren().add(facts);
-            e.server().ifPresent(server -> {
-                Button test = new Button(Texts.get("lookup.pasted.test", server));
-                test.setMnemonicParsing(false);
+            Button test = null;
+            if (e.server().isPresent()) {
+                test = new Button(Texts.get("lookup.pasted.test", e.server().get()));
+                test.setMnemonicParsing(false); // a server name is not a mnemonic
+            } else if (!e.event().connectionName().isEmpty()) {
+                test = new Button(Texts.get("events.test.unknown"));
+            }
+            if (test != null) {
+                test.getStyleClass().add("pasted-test");
                 test.setOnAction(a -> HelpdeskUi.testFromEvent(context, e));
                 box.getChildren().add(test);
-            });
-            entries.addAll(e.entries());
+            }
         }
         show(true);
-        return new ArrayList<>(entries);
     }
 
     private void show(boolean on) {

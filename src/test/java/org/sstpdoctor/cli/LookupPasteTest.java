@@ -27,6 +27,9 @@ class LookupPasteTest {
         assertTrue(r.out().contains("Error code: 0x80092013 (-2146885613)"), r.out());
         assertTrue(r.out().contains("[error-0x80092013]"), r.out());
         assertTrue(r.out().contains("[event-rasclient-20227]"), r.out());
+        // No such connection on this computer (no phone book, no nmcli here): the test is still offered.
+        assertTrue(r.out().contains("  Test its server: \"Work VPN\" is not set up on this computer; sstp-doctor probe"
+                + " ADDRESS tests the server it uses\n"), r.out());
     }
 
     @Test

@@ -57,6 +57,10 @@ class EventTextTest {
         assertEquals("Work VPN", e.get(0).connectionName());
         assertEquals(0x80092013L, e.get(0).errorCode());
         assertEquals("2026-11-30T09:12:03.4460000Z", e.get(0).when());
+        assertEquals("2026-11-30 10:12:03", e.get(0).when(java.time.ZoneId.of("Europe/Paris")),
+                "shown in local time, as Event Viewer does");
+        VpnEvent pasted = EventText.parse(fixture("eventviewer-20227.txt")).get(0);
+        assertEquals(pasted.when(), pasted.when(java.time.ZoneId.of("Europe/Paris")), "a pasted time is shown as written");
         assertEquals(20226, e.get(1).eventId());
         assertEquals("Büro-VPN ☂", e.get(1).connectionName(), "insertion strings used when there is no message");
         assertEquals(829, e.get(1).reasonCode());

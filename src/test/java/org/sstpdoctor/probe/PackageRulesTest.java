@@ -43,7 +43,8 @@ class PackageRulesTest {
 
     @Test
     void theEngineAndTheKnowledgeBaseKnowNothingOfJavaFx() throws IOException {
-        for (String pkg : List.of("probe", "kb", "report", "target", "sstp", "responder", "diag", "cli")) {
+        for (String pkg : List.of("probe", "kb", "report", "target", "sstp", "responder", "diag", "cli", "history", "ticket",
+                "eventlog", "profiles", "text")) {
             assertEquals(List.of(), offenders(MAIN.resolve(pkg), true, "javafx.", true), pkg);
         }
     }

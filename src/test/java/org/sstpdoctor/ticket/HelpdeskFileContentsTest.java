@@ -71,6 +71,30 @@ class HelpdeskFileContentsTest {
         assertEquals(HelpdeskFile.fileNames().size(), listed.size(), "each file once: " + listed);
     }
 
+    /** The zip's own README says what each file is, rightly: JSON lines has no header line. */
+    @Test
+    void theZipsReadmeDescribesEachFileAsItIs() {
+        ReportSummary s = ReportSummary.of(HistoryFixtures.reachable(T0, "vpn.contoso.com"));
+        Environment env = new Environment("alice-laptop", "Windows 11", "10.0", "amd64", "17", "0.1.0", "none", "mode none",
+                List.of(), "", null);
+        String readme = HelpdeskFile.readme(s, env, 3, HelpdeskFile.fileNames().subList(1, HelpdeskFile.fileNames().size() - 1));
+        assertTrue(readme.contains("  report.jsonl  the report as JSON lines (one line)\n"), readme);
+        assertTrue(readme.contains("  report.csv  the report as CSV (a header line and its row)\n"), readme);
+        assertTrue(readme.contains("  report-table.txt  the report as Table (a header line and its row)\n"), readme);
+        assertTrue(readme.contains("  report.txt  the report as Text\n"), readme);
+        assertTrue(readme.contains("(3), one JSON report a line"), readme);
+        assertTrue(readme.contains("from the computer \"alice-laptop\""), readme);
+    }
+
+    @Test
+    void theProxySourceSaysNoneOnce() {
+        ObjectNode none = HistoryFixtures.reachable(T0, "vpn.contoso.com");
+        ((ObjectNode) none.path("proxy")).put("mode", "none").put("source", "none");
+        assertEquals("mode none", Environment.proxySourceOf(none));
+        ((ObjectNode) none.path("proxy")).put("mode", "system").put("source", "DIRECT (no proxy for this address)");
+        assertEquals("DIRECT (no proxy for this address) (mode system)", Environment.proxySourceOf(none));
+    }
+
     @Test
     void windowsDnsServersFromFixtureOutput() throws IOException {
         String output = fixture("dns-windows.txt");

@@ -156,6 +156,25 @@ class TicketTest {
         assertTrue(OpenedReportText.render(opened, ZoneOffset.UTC, Instant.now()).contains("What this means"));
     }
 
+    /** The history in the file is the tests before this one: not the report itself (kept first), nor any later. */
+    @Test
+    void theHelpdeskFilesHistoryIsTheTestsBeforeThisOne() throws Exception {
+        HistoryStore history = new HistoryStore(dir.resolve("data"));
+        history.record(HistoryFixtures.reachable(T0, "localhost"));
+        history.record(JsonReport.toTree(signedIn, null));
+        history.record(HistoryFixtures.reachable(signedIn.startedAt().plusSeconds(3600), "localhost"));
+        Path zip = dir.resolve("ticket.zip");
+        HelpdeskFile.write(zip, signedIn, Resolution.of(signedIn, KB), Environment.ofThisComputer(JsonReport.toTree(signedIn,
+                null)), history.all(), T0);
+        OpenedReport opened = OpenedReport.open(zip);
+        assertEquals(1, opened.history().size(), "only the test of T0");
+        assertEquals(T0, ReportSummary.of(opened.history().get(0)).startedAt());
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            String readme = new String(z.getInputStream(z.getEntry("README.txt")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(readme.contains("earlier tests of this server on this computer (1)"), readme);
+        }
+    }
+
     /** The issue's own words: a saved JSON report opens as "Report from alice-laptop, 10:42". */
     @Test
     void aSavedJsonReportNamesTheComputerItCameFrom() throws Exception {
@@ -294,6 +313,29 @@ class TicketTest {
         ObjectNode inspected = HistoryFixtures.report(T0, "vpn.contoso.com", "pass", "sstp_ack", 200, "CN=Corp Inspection",
                 "99:99", T0.plusSeconds(86_400L * 300), List.of("203.0.113.10"), null);
         assertTrue(SideBySide.of(inspected, ours).conclusion().contains("certificates differ"));
+    }
+
+    @Test
+    void sideBySideNamesAnotherCertificateOrAddressAndAnOldTest() {
+        ObjectNode ours = HistoryFixtures.reachable(T0.plusSeconds(600), "vpn.contoso.com");
+        ObjectNode intercepted = HistoryFixtures.report(T0, "vpn.contoso.com", "fail", "cert_untrusted", null,
+                "CN=Corp Inspection", "99:99", T0.plusSeconds(86_400L * 300), List.of("203.0.113.10"), null);
+        assertEquals("The server works from here, but the user was shown a different certificate: something on their"
+                + " network (TLS inspection, a proxy) or another server behind the same name answered them.",
+                SideBySide.of(intercepted, ours).conclusion());
+        ObjectNode elsewhere = HistoryFixtures.report(T0, "vpn.contoso.com", "fail", "connect_timeout", null, null, null,
+                null, List.of("10.9.9.9"), null);
+        assertTrue(SideBySide.of(elsewhere, ours).conclusion().startsWith("The server works from here, but the user's"
+                + " computer reached other addresses (10.9.9.9)"), SideBySide.of(elsewhere, ours).conclusion());
+        ObjectNode behindProxy = HistoryFixtures.report(T0, "vpn.contoso.com", "fail", "proxy_refused", null, null, null,
+                null, List.of("10.9.9.9"), "proxy.corp:8080");
+        assertTrue(SideBySide.of(behindProxy, ours).conclusion().startsWith("The server works from here, so the problem is"
+                + " most likely on the user's side"), "through a proxy the addresses are the proxy's");
+        ObjectNode lastWeek = HistoryFixtures.report(T0.minusSeconds(3 * 86_400), "vpn.contoso.com", "fail", "http_status",
+                503, "CN=Old CA", "AA:BB", T0.plusSeconds(86_400L * 300), List.of("203.0.113.10"), null);
+        assertEquals("The server works from here, so the problem is most likely on the user's side: their network, proxy,"
+                + " firewall or computer. Their test ran 3 days ago, so the server may have changed since.",
+                SideBySide.of(lastWeek, ours).conclusion());
     }
 
     @Test

@@ -272,6 +272,28 @@ class HelpdeskPagesTest extends WizardTestBase {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#pastedBox").query().isVisible());
         Label found = lookup(".pasted-headline").query();
         assertTrue(found.getText().contains("0x80092013"), found.getText());
+        // The connections set up here are read in the background the first time; then the server is offered.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup(".pasted-test").tryQuery()
+                .map(b -> ((javafx.scene.control.Button) b).getText().equals("Test vpn.contoso.com")).orElse(false));
         shotAtSizes("helpdesk-6-lookup-pasted-event");
+        clickOn(".pasted-test");
+        waitForPage(WizardController.Page.ADDRESS, 5);
+        assertEquals("vpn.contoso.com", wizard.model().address.get());
+        assertEquals("Work VPN", wizard.model().destinationName.get());
+    }
+
+    @Test
+    void aPastedEventForAConnectionNotSetUpHereStillOffersATest() throws Exception {
+        interact(() -> wizard.lookup(EVENT.replace("Work VPN", "Home office")));
+        waitForPage(WizardController.Page.LOOKUP, 5);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#pastedBox").query().isVisible());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> profileReads.get() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button test = lookup(".pasted-test").query();
+        assertEquals("Test this server…", test.getText().replace("_", ""));
+        clickOn(test);
+        waitForPage(WizardController.Page.ADDRESS, 5);
+        assertEquals("Home office", wizard.model().destinationName.get());
+        assertTrue(text("#statusLine").contains("\"Home office\", which is not set up on this computer"), text("#statusLine"));
     }
 }
