@@ -32,8 +32,8 @@ import org.sstpdoctor.profiles.VpnStrategy;
 /**
  * The helpdesk code's sentences live in {@code sentences.properties}, not in Java: every key there is
  * used, every key used is there, each is a valid pattern, and no sentence is written in the code of
- * the packages that make them (history, ticket, eventlog, profiles, and the command line's open,
- * history and lookup). The English they make is pinned by the tests of each package and here.
+ * the packages that make them (history, ticket, eventlog, profiles, the command line's open,
+ * history and lookup, and the wizard's helpdesk pages, whose strings are in the wizard's own bundle). The English they make is pinned by the tests of each package and here.
  */
 class SentencesTest {
     static final Path MAIN = Path.of("src/main/java/org/sstpdoctor");
@@ -94,6 +94,11 @@ class SentencesTest {
         }
         for (String f : List.of("OpenCommand", "HistoryCommand", "HistoryHook", "LookupCommand", "PastedInput")) {
             out.add(MAIN.resolve("cli/" + f + ".java"));
+        }
+        // The wizard's helpdesk pages take theirs from ui/messages.properties (Texts); none in Java either.
+        for (String f : List.of("HelpdeskUi", "OpenedPageController", "HistoryPageController", "EventsPageController",
+                "TicketActions", "VpnChooser", "PastedEvents")) {
+            out.add(MAIN.resolve("ui/" + f + ".java"));
         }
         return out;
     }
