@@ -98,8 +98,8 @@ public final class LookupPageController implements WizardPage {
         } else if (kb == null) {
             resultCount.setText(Texts.get("lookup.loading"));
         } else {
-            resultCount.setText(found.isEmpty() ? Texts.get("lookup.none", text.strip())
-                    : Texts.get("lookup.count", found.size()));
+            resultCount.setText(!found.isEmpty() ? Texts.get("lookup.count", found.size())
+                    : pasted.found() ? Texts.get("lookup.pasted.unexplained") : Texts.get("lookup.none", text.strip()));
         }
         if (!found.isEmpty()) {
             resultList.getSelectionModel().selectFirst();

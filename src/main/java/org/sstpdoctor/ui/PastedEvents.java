@@ -102,6 +102,11 @@ final class PastedEvents {
         show(true);
     }
 
+    /** Whether the last text held an event (shown above the entries, explained or not). */
+    boolean found() {
+        return box.isVisible();
+    }
+
     private void show(boolean on) {
         box.setVisible(on);
         box.setManaged(on);

@@ -283,6 +283,17 @@ class HelpdeskPagesTest extends WizardTestBase {
     }
 
     @Test
+    void aPastedEventWithNothingToExplainSaysSoRatherThanNothingFound() throws Exception {
+        interact(() -> wizard.lookup("Log Name: System\nSource: RasSstp\nEvent ID: 99\nDescription:\nSomething else.\n"));
+        waitForPage(WizardController.Page.LOOKUP, 5);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#pastedBox").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(((Label) lookup(".pasted-headline").query()).getText().startsWith("RasSstp 99"));
+        assertEquals("Nothing in the knowledge base explains this event; what was found in it is shown above.",
+                text("#resultCount"));
+    }
+
+    @Test
     void aPastedEventForAConnectionNotSetUpHereStillOffersATest() throws Exception {
         interact(() -> wizard.lookup(EVENT.replace("Work VPN", "Home office")));
         waitForPage(WizardController.Page.LOOKUP, 5);
