@@ -46,6 +46,12 @@ final class Practice {
             model.port.set("");
             model.destinationName.set(Texts.get("practice.destination"));
             model.proxyMode.set(ProxyMode.NONE);
+            started.proxyPort().ifPresent(port -> { // the practice server plays the web proxy
+                model.proxyMode.set(ProxyMode.MANUAL);
+                model.proxyHost.set("localhost");
+                model.proxyPort.set(String.valueOf(port));
+                model.proxyUser.set("");
+            });
             model.caFile.set(started.caFile().toString());
             // After the address, whose change brings back a remembered fingerprint: practice expects its own, or none.
             model.expectedCertificate.set(started.expectedCertificate());

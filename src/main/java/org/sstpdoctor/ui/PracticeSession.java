@@ -69,8 +69,20 @@ final class PracticeSession implements AutoCloseable {
         return scenario;
     }
 
+    /**
+     * The address to test: the practice server's, or for a scenario that plays the web proxy
+     * ({@link Scenario#actsAsProxy}) a VPN server behind it that the proxy never lets through.
+     */
     String address() {
-        return "localhost:" + responder.port();
+        return scenario.actsAsProxy() ? BEHIND_PROXY : "localhost:" + responder.port();
+    }
+
+    /** The VPN server's name behind a practice proxy: never looked up here (the proxy would look it up). */
+    static final String BEHIND_PROXY = "vpn.example.com";
+
+    /** The practice web proxy's port, for a scenario that plays one. */
+    java.util.OptionalInt proxyPort() {
+        return scenario.actsAsProxy() ? java.util.OptionalInt.of(responder.port()) : java.util.OptionalInt.empty();
     }
 
     Path caFile() {

@@ -101,15 +101,17 @@ final class ResultSummary {
         }
         HttpReply http = r.httpResponse();
         if (http != null) {
-            row = fact(facts, row, "result.fact.http", http.code() + " " + http.reason());
+            row = fact(facts, row, "result.fact.http", answer(http));
         } else if (!r.proxyReplies().isEmpty()) {
             HttpReply last = r.proxyReplies().get(r.proxyReplies().size() - 1).reply();
-            row = fact(facts, row, "result.fact.proxyanswer", last.code() + " " + last.reason());
+            row = fact(facts, row, "result.fact.proxyanswer", answer(last));
         }
         if (r.tls() != null) {
-            String cert = certificate(r, res);
-            row = fact(facts, row, "result.fact.tls", r.tls().protocol());
-            row = fact(facts, row, "result.fact.cert", cert);
+            // No certificate came (the connection ended first): nothing was checked, so nothing is called valid.
+            boolean received = !r.tls().chain().isEmpty() || !r.tls().findings().isEmpty();
+            row = fact(facts, row, "result.fact.tls", r.tls().protocol().isBlank() ? Texts.get("result.fact.tls.none")
+                    : r.tls().protocol());
+            row = fact(facts, row, "result.fact.cert", received ? certificate(r, res) : Texts.get("result.fact.cert.none"));
         }
         if (r.beyondCertificate() != null) {
             // The probe looked past the certificate (it sends no secret): say whether that was the only problem.
@@ -124,10 +126,26 @@ final class ResultSummary {
                     : withCode(plain(r.signIn().outcome(), res), r.signIn().windowsError()));
         }
         if (r.authenticatedRetry() != null) {
-            row = fact(facts, row, "result.fact.retry", plain(r.authenticatedRetry().outcome(), res));
+            ProbeReport retry = r.authenticatedRetry();
+            // As the SSTP fact says it when the retry got that far ("accepted the call"); packet names are in Details.
+            Outcome sstp = retry.sstp() != null ? sstpOutcome(retry) : retry.outcome();
+            row = fact(facts, row, "result.fact.retry", sstp.name().startsWith("SSTP_") ? sstpInWords(sstp) : plain(sstp, res));
         }
         row = fact(facts, row, "result.fact.when", Formats.time(r.startedAt()));
         fact(facts, row, "result.fact.time", TextReport.millis(r.totalMillis()));
+    }
+
+    /**
+     * "404 Not Found" in the words the status is known by; a reason phrase that is not plain words (terminal
+     * escapes, invalid text, a forged "Verdict: REACHABLE") stays in Details, where it is shown escaped.
+     */
+    static String answer(HttpReply reply) {
+        String reason = reply.reason().strip();
+        if (reason.isEmpty()) {
+            return String.valueOf(reply.code());
+        }
+        return reason.length() <= 40 && reason.matches("[A-Za-z][A-Za-z '-]*") ? reply.code() + " " + reason
+                : Texts.get("result.fact.http.odd", reply.code());
     }
 
     /**

@@ -11,7 +11,7 @@ import javafx.stage.Stage;
  */
 final class WindowSize {
     static final double WIDTH = 760;
-    static final double HEIGHT = 720;
+    static final double HEIGHT = 760; // a working server's two-line headline and explanation still leave its first step in view
     static final double MIN_WIDTH = 560;
     static final double MIN_HEIGHT = 480;
 

@@ -184,6 +184,30 @@ class WizardPolishTest extends WizardTestBase {
         assertEquals("", wizard.model().practiceBanner.get());
     }
 
+    /** A practice scenario that plays the web proxy is tested as the proxy, not as the VPN server. */
+    @Test
+    void aPracticeProxyIsTheManualProxy() throws Exception {
+        WizardModel m = wizard.model();
+        ProxyMode remembered = m.proxyMode.get();
+        interact(() -> wizard.startPractice(Scenario.HOSTILE_PROXY));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !wizard.model().practiceBanner.get().isEmpty());
+        assertEquals(ProxyMode.MANUAL, m.proxyMode.get());
+        assertEquals("localhost", m.proxyHost.get());
+        assertFalse(m.proxyPort.get().isBlank());
+        assertEquals(PracticeSession.BEHIND_PROXY, m.address.get());
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5);
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.PROXY, 5);
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.RESULT, 20);
+        assertEquals(Outcome.PROXY_AUTH_REQUIRED, m.report.get().outcome(), m.report.get().detail());
+        assertEquals(Texts.get("result.fact.http.odd", 407), fact(Texts.get("result.fact.proxyanswer")),
+                "the proxy's forged reason phrase stays in Details");
+        interact(() -> wizard.stopPractice());
+        assertEquals(remembered, m.proxyMode.get(), "back to what was remembered");
+    }
+
     @Test
     void aCaFileThatIsNotACertificateIsMarked() throws Exception {
         Path bogus = temp.resolve("not-a-certificate.pem");
@@ -354,7 +378,12 @@ class WizardPolishTest extends WizardTestBase {
     @Test
     void firstResultShowsTheVerdictAndTheFirstStepsAtTheDefaultSize() throws Exception {
         resize(WindowSize.WIDTH, WindowSize.HEIGHT);
-        try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(Scenario.NAK, TestCertificates.valid()))) {
+        // A refused call, and a working server (its headline and explanation take two lines each).
+        for (Scenario scenario : List.of(Scenario.WORKING, Scenario.NAK)) {
+          try (SstpResponder server = SstpResponder.start(ResponderConfig.loopback(scenario, TestCertificates.valid()))) {
+            if (wizard.currentPage() == WizardController.Page.RESULT) {
+                interact(() -> wizard.show(WizardController.Page.ADDRESS));
+            }
             runAgainst(server);
             WaitForAsyncUtils.waitForFxEvents();
             Node actions = lookup((javafx.scene.control.Label l) -> Texts.get("entry.actions").equals(l.getText())).query();
@@ -362,10 +391,11 @@ class WizardPolishTest extends WizardTestBase {
             double actionsBottom = actions.localToScene(actions.getBoundsInLocal()).getMaxY();
             ScrollPane scroller = lookup("#scroller").query();
             double viewportBottom = scroller.localToScene(scroller.getBoundsInLocal()).getMaxY();
-            assertTrue(actionsBottom + 40 < viewportBottom, "\"What you can do\" and a step are above the fold: "
+            assertTrue(actionsBottom + 40 < viewportBottom, scenario + ": \"What you can do\" and a step are above the fold: "
                     + actionsBottom + " vs " + viewportBottom);
             assertTrue(finish.isVisible());
-            shot("polish-result-default-size");
+            shot("polish-result-default-size-" + scenario.name().toLowerCase(java.util.Locale.ROOT));
+          }
         }
     }
 
@@ -455,6 +485,8 @@ class WizardPolishTest extends WizardTestBase {
             clickOn("#nextButton");
             waitForPage(WizardController.Page.RESULT, 30);
             assertNotNull(wizard.model().report.get().authenticatedRetry(), "a second attempt was made");
+            assertEquals(Texts.get("result.sstp.accepted"), fact(Texts.get("result.fact.retry")),
+                    "plain words at the top; the packet's name (Call Connect Ack) is in Details");
             clickOn("#detailsTab");
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(text("#certificatePane").contains("none"), "the first attempt stopped at the proxy");
