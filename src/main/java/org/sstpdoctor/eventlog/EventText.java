@@ -50,6 +50,9 @@ public final class EventText {
             "In Words\\s*[\\r\\n]+\\s*0000:\\s*([0-9a-fA-F]{8})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern BYTES = Pattern.compile(
             "In Bytes\\s*[\\r\\n]+\\s*0000:\\s*((?:[0-9a-fA-F]{2}\\s){3}[0-9a-fA-F]{2})", Pattern.CASE_INSENSITIVE);
+    // The data's first line copied alone, without its "In Words"/"In Bytes" heading: the shape says which view.
+    private static final Pattern BARE_WORDS = Pattern.compile("(?m)^\\s*0000:\\s*([0-9a-fA-F]{8})\\s*$");
+    private static final Pattern BARE_BYTES = Pattern.compile("(?m)^\\s*0000:\\s*((?:[0-9a-fA-F]{2}[ \\t]+){3}[0-9a-fA-F]{2})\\b");
     private static final Pattern DESCRIPTION = Pattern.compile("(?s)Description:\\s*(.*?)(?:\\n\\s*Event Xml:|$)");
 
     private EventText() {
@@ -64,7 +67,8 @@ public final class EventText {
         String lower = t.toLowerCase(Locale.ROOT);
         return lower.contains("<event") || lower.contains("rasclient") || lower.contains("rassstp")
                 || lower.contains("dialed a connection named") || EVENT_ID.matcher(t).find()
-                || lower.contains("in bytes") || lower.contains("in words");
+                || lower.contains("in bytes") || lower.contains("in words")
+                || BARE_WORDS.matcher(t).find() || BARE_BYTES.matcher(t).find();
     }
 
     /** The events in the pasted text: the XML ones if there is XML, else the one the text describes. */
@@ -132,12 +136,20 @@ public final class EventText {
         }
         Integer status = null;
         String reading = "";
-        if (isSstpProvider(provider) && (id == 4 || id == 0)) {
+        boolean dataAlone = provider.isEmpty() && id == 0 && connection.isEmpty() && error == null && reason == null
+                && binaryHex == null;
+        if (isSstpProvider(provider) && (id == 4 || id == 0) || dataAlone) {
             HttpStatusReading r = binaryHex != null ? HttpStatusReading.fromHex(binaryHex, Sentences.get("event.reading.xml"))
                     : HttpStatusReading.fromFriendlyView(whole);
             if (r != null) {
                 status = r.status();
                 reading = r.how();
+                if (dataAlone) {
+                    // Only event data was pasted: read as RasSstp 4's, whose data is the HTTP status, and say so.
+                    provider = "RasSstp";
+                    id = 4;
+                    reading = Sentences.get("event.reading.assumed", reading);
+                }
             }
         }
         String server = group(SERVER, whole);
@@ -182,6 +194,15 @@ public final class EventText {
             Matcher bytes = BYTES.matcher(text);
             if (bytes.find()) {
                 return fromHex(bytes.group(1).replaceAll("\\s", ""), Sentences.get("event.reading.bytes"));
+            }
+            Matcher bareWords = BARE_WORDS.matcher(text);
+            if (bareWords.find()) {
+                long v = Long.parseLong(bareWords.group(1), 16);
+                return isStatus(v) ? new HttpStatusReading((int) v, Sentences.get("event.reading.words")) : null;
+            }
+            Matcher bareBytes = BARE_BYTES.matcher(text);
+            if (bareBytes.find()) {
+                return fromHex(bareBytes.group(1).replaceAll("\\s", ""), Sentences.get("event.reading.bytes"));
             }
             return null;
         }

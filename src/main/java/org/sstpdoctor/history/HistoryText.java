@@ -32,13 +32,15 @@ public final class HistoryText {
 
     /**
      * The same as {@link #line} in two lines for a narrow list: "2026-11-30 09:12 · vpn.contoso.com ·
-     * Not reachable", then the outcome, the HTTP status, the certificate's days left and the id.
+     * Not reachable", then the outcome in words (the wizard's list is for people; the id is in the
+     * command line's list), the HTTP status, the certificate's days left and the id.
      */
     public static String twoLines(ReportSummary s, ZoneId zone, Instant now) {
         String when = s.startedAt() == null ? "????-??-?? ??:??" : WHEN.format(s.startedAt().atZone(zone));
         List<String> second = new java.util.ArrayList<>();
-        if (!s.outcome().isEmpty()) {
-            second.add(s.outcome());
+        String outcome = s.outcomeTitle().isEmpty() ? s.outcome() : s.outcomeTitle();
+        if (!outcome.isEmpty()) {
+            second.add(outcome);
         }
         if (s.httpStatus() != null) {
             second.add(Sentences.get("history.http", String.valueOf(s.httpStatus())));

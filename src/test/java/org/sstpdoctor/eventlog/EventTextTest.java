@@ -89,6 +89,26 @@ class EventTextTest {
     }
 
     @Test
+    void theDataAlonePastedIsReadAsEvent4sAndSaysSo() {
+        for (String paste : List.of("In Words\n0000: 00000193\n", "0000: 00000193", "  0000: 93 01 00 00\r\n",
+                "In Bytes\n\n0000: 93 01 00 00 ..")) {
+            assertTrue(EventText.looksLikeEvent(paste), paste);
+            List<VpnEvent> found = EventText.parse(paste);
+            assertEquals(1, found.size(), paste);
+            VpnEvent v = found.get(0);
+            assertEquals(403, v.httpStatus(), paste);
+            assertEquals("RasSstp", v.provider(), paste);
+            assertEquals(4, v.eventId(), paste);
+            assertTrue(v.httpStatusReading().contains("only event data was pasted"), v.httpStatusReading());
+        }
+        // A named event is not second-guessed, and data that is no HTTP status is not made into one.
+        assertFalse(EventText.parse("Source: RasClient\nEvent ID: 20227\nIn Words\n0000: 00000193\n").stream()
+                .anyMatch(e -> e.httpStatus() != null));
+        assertTrue(EventText.parse("0000: FFFFFFFF").isEmpty());
+        assertFalse(EventText.looksLikeEvent("0000"));
+    }
+
+    @Test
     void bigEndianReadingIsUsedOnlyWhenLittleEndianIsNoStatusAndSaysSo() {
         VpnEvent v = EventText.parse("Source: RasSstp\nEvent ID: 4\nIn Bytes\n0000: 00 00 01 F7\n").get(0);
         assertEquals(503, v.httpStatus());

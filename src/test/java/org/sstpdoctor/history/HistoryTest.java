@@ -159,6 +159,11 @@ class HistoryTest {
         String line = HistoryText.line(soon, ZoneOffset.UTC, T0);
         assertTrue(line.startsWith("2026-11-27 10:00  vpn.contoso.com  Reachable with warnings  cert_expiring_soon"
                 + "  HTTP 200  certificate expires in 12 days  R-"), line);
+        // The wizard's list is for people: the outcome in words, not its id.
+        String two = HistoryText.twoLines(soon, ZoneOffset.UTC, T0);
+        assertTrue(two.startsWith("2026-11-27 10:00 · vpn.contoso.com · Reachable with warnings\n" + soon.outcomeTitle()
+                + " · HTTP 200 · certificate expires in 12 days · R-"), two);
+        assertFalse(two.contains("\ncert_expiring_soon"), two);
     }
 
     @Test
