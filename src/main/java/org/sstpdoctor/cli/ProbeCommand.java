@@ -16,8 +16,6 @@ import org.sstpdoctor.probe.ProbeRequest;
 import org.sstpdoctor.probe.ProxyMode;
 import org.sstpdoctor.probe.ProxySettings;
 import org.sstpdoctor.probe.Secret;
-import org.sstpdoctor.probe.Stage;
-import org.sstpdoctor.probe.StageResult;
 import org.sstpdoctor.probe.TrustStores;
 import org.sstpdoctor.signin.Credentials;
 import org.sstpdoctor.kb.KnowledgeBase;
@@ -247,7 +245,7 @@ final class ProbeCommand implements Callable<Integer> {
         Thread hook = new Thread(cancellation::cancel, "sstp-doctor-cancel");
         boolean hooked = addShutdownHook(hook);
         try {
-            ProbeListener listener = context.interactive() && !asJson ? new ProgressPrinter(err) : ProbeListener.NONE;
+            ProbeListener listener = context.interactive() && !asJson ? new StageProgress(err) : ProbeListener.NONE;
             if (context.interactive() && !asJson) {
                 err.println("Testing " + request.target() + " ...");
             }
@@ -374,34 +372,6 @@ final class ProbeCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException | SecurityException e) {
             // shutting down already: the hook runs or has run, which is fine
-        }
-    }
-
-    /** Live progress on the terminal, one line per finished stage. */
-    private static final class ProgressPrinter implements ProbeListener {
-        private final PrintWriter err;
-
-        ProgressPrinter(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void stageStarted(Stage stage, double atMillis) {
-            err.println("  ... " + stage.activity());
-            err.flush();
-        }
-
-        @Override
-        public void stageFinished(StageResult result) {
-            err.println("  " + result.status().id() + ": " + result.stage().title()
-                    + (result.detail().isEmpty() ? "" : " - " + result.detail()));
-            err.flush();
-        }
-
-        @Override
-        public void note(String message) {
-            err.println("  note: " + message);
-            err.flush();
         }
     }
 }

@@ -30,7 +30,7 @@ final class ServerCall {
     }
 
     /** The SSTP control exchange, server side ([MS-SSTP] 3.3). */
-    void run(Socket socket, InputStream in, OutputStream out, SstpResponder.ExchangeBuilder exchange)
+    void run(Socket socket, InputStream in, OutputStream out, ExchangeBuilder exchange)
             throws IOException {
         socket.setSoTimeout((int) Math.max(1, config.negotiationTimeout().toMillis()));
         boolean acked = false;

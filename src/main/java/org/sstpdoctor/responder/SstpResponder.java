@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -387,21 +386,6 @@ public final class SstpResponder implements AutoCloseable {
                 hostileTls = HostileReplies.certificateContext();
             }
             return hostileTls;
-        }
-    }
-
-    static final class ExchangeBuilder {
-        final String remote;
-        byte[] requestHead;
-        final List<byte[]> packets = new ArrayList<>();
-        String note;
-
-        ExchangeBuilder(String remote) {
-            this.remote = remote;
-        }
-
-        Exchange build() {
-            return new Exchange(remote, requestHead, List.copyOf(packets), note == null ? "" : note);
         }
     }
 }

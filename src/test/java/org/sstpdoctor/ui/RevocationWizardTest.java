@@ -30,12 +30,7 @@ class RevocationWizardTest extends WizardTestBase {
     void revocationServersDownFailAndTheDetailsNameEachAddress() throws Exception {
         interact(() -> wizard.startPractice(Scenario.REVOCATION_DOWN));
         waitForPage(WizardController.Page.ADDRESS, 30); // practice makes its CA and keys first: slow on a loaded machine
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.PROXY, 5);
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.RESULT, 30);
+        nextToResult(30);
         ProbeReport report = wizard.model().report.get();
         assertEquals(Outcome.REVOCATION_OFFLINE, report.outcome(), report.detail());
         assertEquals("Reachable, but Windows will not connect", text("#verdictTitle"));
@@ -65,12 +60,7 @@ class RevocationWizardTest extends WizardTestBase {
     void aRevokedCertificateIsExplainedAsRevoked() throws Exception {
         interact(() -> wizard.startPractice(Scenario.REVOKED_CERTIFICATE));
         waitForPage(WizardController.Page.ADDRESS, 30); // practice makes its CA and keys first: slow on a loaded machine
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.PROXY, 5);
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.RESULT, 30);
+        nextToResult(30);
         assertEquals(Outcome.REVOCATION_REVOKED, wizard.model().report.get().outcome());
         assertTrue(fact("Certificate").startsWith("revoked") && fact("Certificate").contains("0x80092010"), fact("Certificate"));
         assertTrue(!fact("Certificate").contains("valid"), fact("Certificate"));

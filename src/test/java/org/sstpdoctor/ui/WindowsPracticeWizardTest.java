@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -29,12 +30,7 @@ class WindowsPracticeWizardTest extends WizardTestBase {
         waitForPage(WizardController.Page.ADDRESS, 30); // practice makes its CA and keys first: slow on a loaded machine
         String expected = ((TextField) lookup("#expectedCertField").query()).getText();
         assertEquals(64, expected.length(), "practice fills in the certificate the VPN server is configured with");
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.PROXY, 5);
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.RESULT, 30);
+        nextToResult(30);
         ProbeReport report = wizard.model().report.get();
         assertEquals(Outcome.UNEXPECTED_CERTIFICATE, report.outcome(), report.detail());
         assertEquals("Reachable, but Windows will not connect", text("#verdictTitle"));
@@ -45,16 +41,11 @@ class WindowsPracticeWizardTest extends WizardTestBase {
         assertTrue(summary.contains("accepted the call") && summary.contains("Windows will not connect"), summary);
         assertFalse(summary.contains("not reached"), summary);
         assertTrue(factValues().contains(Texts.get("result.fact.answeredby") + "\nThe VPN server"), factValues());
-        clickOn("#helpdeskTab");
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        GridPane table = lookup("#windowsTable").query();
-        String cells = String.join("\n", table.getChildren().stream().map(n -> n instanceof Label l ? l.getText()
-                : n instanceof javafx.scene.control.TextArea a ? a.getText().replace("\n", "") : "").toList());
+        String cells = windowsTableCells();
+        List<javafx.scene.control.TextArea> fingerprints = fingerprintBoxes();
         // Fingerprints are there to compare and copy: selectable text, not labels.
-        assertTrue(table.getChildren().stream().filter(n -> n instanceof javafx.scene.control.TextArea)
-                .map(n -> (javafx.scene.control.TextArea) n).allMatch(a -> !a.isEditable() && a.getText().contains(":")),
-                "fingerprints selectable");
-        assertEquals(3, table.getChildren().stream().filter(n -> n instanceof javafx.scene.control.TextArea).count(),
+        assertTrue(fingerprints.stream().allMatch(a -> !a.isEditable() && a.getText().contains(":")), "fingerprints selectable");
+        assertEquals(3, fingerprints.size(),
                 "received SHA-256 and SHA-1, expected SHA-256");
         assertTrue(cells.contains(Texts.get("result.windows.expected.mismatch")), cells);
         assertTrue(cells.contains(org.sstpdoctor.probe.evidence.CryptoBinding.withColons(expected)), "the expected fingerprint: " + cells);
@@ -70,28 +61,33 @@ class WindowsPracticeWizardTest extends WizardTestBase {
         interact(() -> wizard.startPractice(Scenario.LIKE_ACCEL_PPP));
         waitForPage(WizardController.Page.ADDRESS, 30); // practice makes its CA and keys first: slow on a loaded machine
         assertEquals("", ((TextField) lookup("#expectedCertField").query()).getText(), "no expectation in this story");
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.PROXY, 5);
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.RESULT, 30);
+        nextToResult(30);
         ProbeReport report = wizard.model().report.get();
         assertEquals("accel-ppp", report.insights().serverIdentity().product(), report.findings().toString());
-        clickOn("#helpdeskTab");
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        GridPane table = lookup("#windowsTable").query();
-        String cells = String.join("\n", table.getChildren().stream().map(n -> n instanceof Label l ? l.getText()
-                : n instanceof javafx.scene.control.TextArea a ? a.getText().replace("\n", "") : "").toList());
+        String cells = windowsTableCells();
+        List<javafx.scene.control.TextArea> fingerprints = fingerprintBoxes();
         // Fingerprints are there to compare and copy: selectable text, not labels.
-        assertTrue(table.getChildren().stream().filter(n -> n instanceof javafx.scene.control.TextArea)
-                .map(n -> (javafx.scene.control.TextArea) n).allMatch(a -> !a.isEditable() && a.getText().contains(":")),
-                "fingerprints selectable");
-        assertEquals(2, table.getChildren().stream().filter(n -> n instanceof javafx.scene.control.TextArea).count(),
+        assertTrue(fingerprints.stream().allMatch(a -> !a.isEditable() && a.getText().contains(":")), "fingerprints selectable");
+        assertEquals(2, fingerprints.size(),
                 "received SHA-256 and SHA-1");
         assertTrue(cells.contains(Texts.get("result.windows.server")) && cells.contains("looks like accel-ppp"), cells);
         shotAtSizes("windows-5-result-what-answered");
         interact(() -> wizard.stopPractice());
+    }
+
+    /** Opens the helpdesk tab and returns the Windows table's cells as text, fingerprints on one line each. */
+    private String windowsTableCells() {
+        clickOn("#helpdeskTab");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        GridPane table = lookup("#windowsTable").query();
+        return String.join("\n", table.getChildren().stream().map(n -> n instanceof Label l ? l.getText()
+                : n instanceof javafx.scene.control.TextArea a ? a.getText().replace("\n", "") : "").toList());
+    }
+
+    private List<javafx.scene.control.TextArea> fingerprintBoxes() {
+        GridPane table = lookup("#windowsTable").query();
+        return table.getChildren().stream().filter(n -> n instanceof javafx.scene.control.TextArea)
+                .map(n -> (javafx.scene.control.TextArea) n).toList();
     }
 
     private String factValues() {

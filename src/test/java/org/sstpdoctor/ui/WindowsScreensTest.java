@@ -44,12 +44,7 @@ class WindowsScreensTest extends WizardTestBase {
 
         interact(() -> ((TitledPane) lookup("#advancedPane").query()).setExpanded(false));
         resize(1280, 900);
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.PROXY, 5);
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.RESULT, 30);
+        nextToResult(30);
         clickOn("#helpdeskTab");
         WaitForAsyncUtils.waitForFxEvents();
         GridPane table = lookup("#windowsTable").query();

@@ -392,12 +392,7 @@ class WizardTest extends WizardTestBase {
         waitForPage(WizardController.Page.ADDRESS, 30); // practice makes its CA and keys first: slow on a loaded machine
         assertTrue(text("#practiceBanner").contains("Practice mode"));
         shot("practice-2-address");
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.PROXY, 5);
-        clickOn("#nextButton");
-        waitForPage(WizardController.Page.RESULT, 20);
+        nextToResult(20);
         assertEquals(Outcome.SSTP_NAK, wizard.model().report.get().outcome());
         shot("practice-5-result");
         interact(() -> wizard.stopPractice());

@@ -93,6 +93,19 @@ abstract class WizardTestBase extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * From the address page, Next through the optional sign-in page (left empty) and the proxy page
+     * (as it is set), and waits up to {@code resultSeconds} for the result.
+     */
+    void nextToResult(int resultSeconds) throws Exception {
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.SIGNIN, 5); // the optional sign-in page: left empty
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.PROXY, 5);
+        clickOn("#nextButton");
+        waitForPage(WizardController.Page.RESULT, resultSeconds);
+    }
+
     String text(String query) {
         Object node = lookup(query).query();
         if (node instanceof Labeled l) {
